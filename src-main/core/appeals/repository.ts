@@ -1,0 +1,92 @@
+import type { Db } from '../db/open';
+import type { AppealRow } from './rows';
+import { sectionOf } from '../../../src-shared/domain/classifier';
+
+type Params = Record<string, string | number | null>;
+
+const FIELDS = [
+  'registered_at',
+  'official_id',
+  'applicant_type',
+  'visitor_name',
+  'visitor_address',
+  'visitor_phone',
+  'visitor_email',
+  'social_category',
+  'organisation_name',
+  'representative_name',
+  'power_of_attorney',
+  'is_collective',
+  'signatory_count',
+  'is_repeat',
+  'kind',
+  'form',
+  'channel',
+  'content',
+  'service_id',
+  'av_recording_notified',
+  'answer_mode',
+  'oral_consent',
+  'oral_answer',
+  'redirect_recipient',
+  'redirect_date',
+  'executor',
+  'status',
+  'result',
+  'result_note',
+  'answer_date',
+  'due_date',
+] as const;
+
+/** All SQL that reads or writes single reception cards and their topic codes. */
+export function createAppealsRepository(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO appeals (id, reg_number, desk_code, ${FIELDS.join(', ')}, created_at, updated_at)
+     VALUES (@id, @reg_number, @desk_code, ${FIELDS.map((f) => '@' + f).join(', ')},
+             @created_at, @updated_at)`,
+  );
+  const update = db.prepare(
+    `UPDATE appeals SET ${FIELDS.map((f) => `${f} = @${f}`).join(', ')}, updated_at = @updated_at
+     WHERE id = @id`,
+  );
+  const byId = db.prepare('SELECT rowid AS _rowid, * FROM appeals WHERE id = ?');
+  const topics = db
+    .prepare('SELECT code FROM appeal_topics WHERE appeal_id = ? ORDER BY position')
+    .pluck();
+  const clearTopics = db.prepare('DELETE FROM appeal_topics WHERE appeal_id = ?');
+  const addTopic = db.prepare(
+    'INSERT INTO appeal_topics (appeal_id, position, code, section) VALUES (?, ?, ?, ?)',
+  );
+  const nextSeq = db
+    .prepare(
+      `INSERT INTO reg_counters (desk_code, year, last_seq) VALUES (?, ?, 1)
+     ON CONFLICT (desk_code, year) DO UPDATE SET last_seq = last_seq + 1
+     RETURNING last_seq`,
+    )
+    .pluck();
+
+  return {
+    insert(params: Params): number | bigint {
+      return insert.run(params).lastInsertRowid;
+    },
+    update(params: Params): void {
+      update.run(params);
+    },
+    get(id: string): (AppealRow & { _rowid: number }) | undefined {
+      return byId.get(id) as (AppealRow & { _rowid: number }) | undefined;
+    },
+    topics(id: string): string[] {
+      return topics.all(id) as string[];
+    },
+    setTopics(id: string, codes: readonly string[]): void {
+      clearTopics.run(id);
+      codes.forEach((code, i) => addTopic.run(id, i, code, sectionOf(code)));
+    },
+    /** Next registration sequence of a desk in a year; call inside the write transaction. */
+    nextSequence(deskCode: string, year: number): number {
+      return Number(nextSeq.get(deskCode, year));
+    },
+  };
+}
+
+export type AppealsRepository = ReturnType<typeof createAppealsRepository>;

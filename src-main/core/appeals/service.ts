@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { Appeal, AppealData } from '../../../src-shared/domain/appeal';
+import { localToday } from '../../../src-shared/domain/dates';
+import { dueDateFor } from '../../../src-shared/domain/deadlines';
+import { formatRegNumber } from '../../../src-shared/domain/numbering';
+import { OtklikError, type Issue } from '../../../src-shared/contract/errors';
+import { isoNow, type CoreContext } from '../context';
+import type { Settings } from '../settings';
+import { createAppealsRepository } from './repository';
+import { dataToParams, rowToAppeal } from './rows';
+import { createSearchIndex } from './search-index';
+
+/** Creating, editing and reading reception cards: numbering, due dates, index, references. */
+export function createAppealsService(ctx: CoreContext, settings: Settings) {
+  const { db } = ctx;
+  const repo = createAppealsRepository(db);
+  const index = createSearchIndex(db);
+  const officialExists = db.prepare('SELECT 1 FROM officials WHERE id = ?').pluck();
+  const serviceExists = db.prepare('SELECT 1 FROM services WHERE id = ?').pluck();
+  const codeState = db.prepare('SELECT retired FROM classifier_nodes WHERE code = ?').pluck();
+
+  function checkReferences(data: AppealData, keptCodes: readonly string[]) {
+    const issues: Issue[] = [];
+    if (data.officialId && !officialExists.get(data.officialId)) {
+      issues.push({ path: 'officialId', message: 'unknown_reference' });
+    }
+    if (data.serviceId && !serviceExists.get(data.serviceId)) {
+      issues.push({ path: 'serviceId', message: 'unknown_reference' });
+    }
+    data.topicCodes.forEach((code, i) => {
+      const retired = codeState.get(code);
+      // A code retired by a newer classifier edition stays valid on a card that already had it.
+      if (retired === undefined || (retired === 1 && !keptCodes.includes(code))) {
+        issues.push({ path: `topicCodes.${i}`, message: 'unknown_code', params: { code } });
+      }
+    });
+    if (issues.length > 0) throw new OtklikError('validation', 'invalid references', issues);
+  }
+
+  function read(id: string): Appeal {
+    const row = repo.get(id);
+    if (!row) throw new OtklikError('not_found', `appeal ${id}`);
+    return rowToAppeal(row, repo.topics(id), localToday(ctx.now()));
+  }
+
+  const create = db.transaction((data: AppealData): string => {
+    checkReferences(data, []);
+    const deskCode = settings.deskCode();
+    const year = Number(data.registeredAt.slice(0, 4));
+    const id = randomUUID();
+    const now = isoNow(ctx);
+    const params = {
+      ...dataToParams(data),
+      id,
+      reg_number: formatRegNumber(deskCode, year, repo.nextSequence(deskCode, year)),
+      desk_code: deskCode,
+      due_date: dueDateFor(data.registeredAt, data.answerMode),
+      created_at: now,
+      updated_at: now,
+    };
+    const rowid = repo.insert(params);
+    repo.setTopics(id, data.topicCodes);
+    index.put(rowid, params);
+    return id;
+  });
+
+  const update = db.transaction((id: string, expectedUpdatedAt: string, data: AppealData) => {
+    const current = repo.get(id);
+    if (!current) throw new OtklikError('not_found', `appeal ${id}`);
+    if (current.updated_at !== expectedUpdatedAt) {
+      throw new OtklikError('conflict', `appeal ${id} changed since ${expectedUpdatedAt}`);
+    }
+    checkReferences(data, repo.topics(id));
+    // Bump past the previous stamp even if the clock stepped back or two saves share a ms.
+    const now = isoNow(ctx);
+    const updatedAt = now > current.updated_at ? now : bump(current.updated_at);
+    const params = {
+      ...dataToParams(data),
+      id,
+      due_date: dueDateFor(data.registeredAt, data.answerMode),
+      updated_at: updatedAt,
+    };
+    repo.update(params);
+    repo.setTopics(id, data.topicCodes);
+    index.put(current._rowid, { ...current, ...params });
+  });
+
+  return {
+    create(data: AppealData): Appeal {
+      return read(create(data));
+    },
+    update(id: string, expectedUpdatedAt: string, data: AppealData): Appeal {
+      update(id, expectedUpdatedAt, data);
+      return read(id);
+    },
+    get: read,
+  };
+}
+
+function bump(iso: string): string {
+  return new Date(Date.parse(iso) + 1).toISOString();
+}
+
+export type AppealsService = ReturnType<typeof createAppealsService>;

@@ -1,0 +1,20 @@
+import type { Migration } from './index';
+
+/**
+ * Full-text index of the reception card. The core writes Snowball-stemmed text into it (see
+ * core/text/stem.ts), so a search for «дорога» finds «дороги» and «дорогу». It is contentless:
+ * the card table holds the text, the index only the stems, keyed by the card's rowid.
+ */
+export const m0020AppealsFts: Migration = {
+  version: 20,
+  name: 'appeals-fts',
+  up(db) {
+    db.exec(`
+      CREATE VIRTUAL TABLE appeals_fts USING fts5 (
+        applicant, content, answer, meta,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 0'
+      );
+    `);
+  },
+};

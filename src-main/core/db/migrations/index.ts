@@ -1,0 +1,12 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { m0010Init } from './0010-init';
+import { m0020AppealsFts } from './0020-appeals-fts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: BetterSqlite3.Database): void;
+}
+
+/** Numbers are spaced by ten to leave room; never renumber or edit a released migration. */
+export const MIGRATIONS: readonly Migration[] = [m0010Init, m0020AppealsFts];

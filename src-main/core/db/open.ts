@@ -1,0 +1,26 @@
+import Database from 'better-sqlite3';
+import { migrate } from './migrate';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /**
+   * Path of a better-sqlite3 binary built for the running ABI. The Electron shell passes its
+   * own build (see docs/architecture.md); under plain Node the package's default build is used.
+   */
+  nativeBinding?: string;
+}
+
+/** Opens (creating if needed) the desk database and brings its schema up to date. */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const db = new Database(
+    file,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}

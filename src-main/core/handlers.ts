@@ -1,0 +1,39 @@
+import type { Method, Output, ParsedInput } from '../../src-shared/contract/api';
+import type { CoreServices } from './services';
+import { listAppeals } from './appeals/list';
+
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
+
+/** The handler map: one function per contract method, grouped by capability. */
+export function createHandlers(s: CoreServices): Handlers {
+  return {
+    'app.info': () => ({
+      version: s.version,
+      deskCode: s.settings.deskCode(),
+      dataDir: s.dataDir,
+      classifierEdition: s.classifier.edition(),
+      classifierSize: s.classifier.size(),
+    }),
+    'settings.setDeskCode': ({ deskCode }) => {
+      s.settings.setDeskCode(deskCode);
+      return { deskCode };
+    },
+    'appeals.create': (data) => s.appeals.create(data),
+    'appeals.update': ({ id, expectedUpdatedAt, data }) =>
+      s.appeals.update(id, expectedUpdatedAt, data),
+    'appeals.get': ({ id }) => s.appeals.get(id),
+    'appeals.list': ({ filter, offset, limit }) => listAppeals(s.ctx, filter, offset, limit),
+    'drafts.save': ({ id, appealId, data }) => s.drafts.save(id, appealId, data),
+    'drafts.list': () => s.drafts.list(),
+    'drafts.get': ({ id }) => s.drafts.get(id),
+    'drafts.discard': ({ id }) => s.drafts.discard(id),
+    'officials.list': () => s.officials.list(),
+    'officials.save': (input) => s.officials.save(input),
+    'services.list': () => s.services.list(),
+    'services.save': (input) => s.services.save(input),
+    'classifier.search': ({ query, limit }) => s.classifier.search(query, limit),
+    'classifier.get': ({ codes }) => s.classifier.get(codes),
+    'classifier.sections': () => s.classifier.sections(),
+    'classifier.import': ({ csv, edition }) => s.classifier.importCsv(csv, edition),
+  };
+}

@@ -1,0 +1,34 @@
+import snowball from 'snowball-stemmers';
+
+const russian = snowball.newStemmer('russian');
+const english = snowball.newStemmer('english');
+const WORD = /[\p{L}\p{N}]+/gu;
+const CYRILLIC = /[а-я]/;
+
+/** Lower-cases, folds ё to е and reduces a word to its Snowball stem. */
+export function stemWord(word: string): string {
+  const lower = word.toLowerCase().replaceAll('ё', 'е');
+  if (/^\d+$/.test(lower)) return lower;
+  return CYRILLIC.test(lower) ? russian.stem(lower) : english.stem(lower);
+}
+
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** The text an FTS column stores: each word replaced by its stem. */
+export function stemText(text: string | null | undefined): string {
+  if (!text) return '';
+  return words(text).map(stemWord).join(' ');
+}
+
+/**
+ * An FTS5 MATCH expression for what a user typed: every word must match, as a prefix of a
+ * stem, so «дорога», «дороги» and a half-typed «дорог» all find the same cards.
+ * Returns null when the query has no words at all.
+ */
+export function ftsQuery(query: string): string | null {
+  const stems = words(query).map(stemWord).filter(Boolean);
+  if (stems.length === 0) return null;
+  return stems.map((s) => `"${s.replaceAll('"', '""')}"*`).join(' ');
+}

@@ -1,0 +1,32 @@
+import { app, session, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/csp';
+
+/**
+ * Hardening applied to every web contents: no navigation away from the app, no new windows,
+ * no webviews, no permissions, and the CSP on every response.
+ */
+export function hardenApp(isAppUrl: (url: string) => boolean) {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+      callback(false),
+    );
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: {
+          ...details.responseHeaders,
+          'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+        },
+      });
+    });
+  });
+}

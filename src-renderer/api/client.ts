@@ -1,0 +1,49 @@
+import type { Input, Method, Output } from '../../src-shared/contract/api';
+import type { ApiError, CallResult } from '../../src-shared/contract/errors';
+import { TOKEN_HEADER, TOKEN_META, type OtklikBridge } from '../../src-shared/contract/transport';
+
+declare global {
+  interface Window {
+    otklik?: OtklikBridge;
+  }
+}
+
+/** A failed call, carrying the boundary error (code + field issues) for the UI to translate. */
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.detail ?? error.code);
+  }
+}
+
+/** The loopback transport, used when the page runs in a browser instead of Electron. */
+function httpBridge(): OtklikBridge {
+  const token = document.querySelector(`meta[name="${TOKEN_META}"]`)?.getAttribute('content') ?? '';
+  return {
+    async call(method, input) {
+      const response = await fetch(`/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        body: JSON.stringify(input ?? {}),
+      });
+      if (!response.ok && response.status !== 200) {
+        return { ok: false, error: { code: 'forbidden', detail: `HTTP ${response.status}` } };
+      }
+      return (await response.json()) as CallResult<unknown>;
+    },
+  };
+}
+
+let bridge: OtklikBridge | null = null;
+
+/** Calls the core by method name with typed input and output, over whichever transport exists. */
+export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+  bridge ??= window.otklik ?? httpBridge();
+  let result: CallResult<unknown>;
+  try {
+    result = await bridge.call(method, input);
+  } catch (error) {
+    throw new ApiCallError({ code: 'internal', detail: `network: ${String(error)}` });
+  }
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.result as Output<M>;
+}

@@ -1,0 +1,29 @@
+import { createHashRouter, Navigate } from 'react-router';
+import { Layout } from './Layout';
+
+/**
+ * Routes of the officer's app. Each page is its own chunk, loaded when first visited. A hash
+ * router works both from file:// in Electron and from the loopback harness.
+ */
+export const router = createHashRouter([
+  {
+    path: '/',
+    element: <Layout />,
+    children: [
+      { index: true, element: <Navigate to="/appeals" replace /> },
+      { path: 'appeals', lazy: () => import('../features/appeals/AppealListPage').then(page) },
+      { path: 'appeals/new', lazy: () => import('../features/appeals/AppealFormPage').then(page) },
+      { path: 'appeals/:id', lazy: () => import('../features/appeals/AppealViewPage').then(page) },
+      {
+        path: 'appeals/:id/edit',
+        lazy: () => import('../features/appeals/AppealFormPage').then(page),
+      },
+      { path: 'drafts', lazy: () => import('../features/drafts/DraftsPage').then(page) },
+      { path: 'settings', lazy: () => import('../features/settings/SettingsPage').then(page) },
+    ],
+  },
+]);
+
+function page(module: { default: React.ComponentType }) {
+  return { Component: module.default };
+}

@@ -1,0 +1,102 @@
+import {
+  Badge,
+  Checkbox,
+  Fieldset,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ANSWER_MODES, APPEAL_STATUSES, RESULTS } from '../../../src-shared/domain/enums';
+import { dueDateFor } from '../../../src-shared/domain/deadlines';
+import { isValidLocalDateTime } from '../../../src-shared/domain/dates';
+import { enumOptions, textProps, type FieldsProps } from './field-binding';
+import { formatDate } from './format';
+
+/** How the appeal is answered (oral with consent, written in 30 days, redirected) and its outcome. */
+export function AnswerFields(props: FieldsProps) {
+  const { t } = useTranslation();
+  const { state, set, errors } = props;
+  const due = isValidLocalDateTime(state.registeredAt)
+    ? dueDateFor(state.registeredAt, state.answerMode)
+    : null;
+  return (
+    <Fieldset legend={t('card.sectionAnswer')}>
+      <Stack>
+        <Group align="end">
+          <Select
+            name="answerMode"
+            label={t('fields.answerMode')}
+            data={enumOptions(ANSWER_MODES, t, 'answerMode')}
+            value={state.answerMode}
+            onChange={(v) => set('answerMode', v as typeof state.answerMode)}
+            error={errors.answerMode}
+            w={340}
+          />
+          <Text size="sm" pb={8} data-testid="due-preview">
+            {t('card.dueDate')}:{' '}
+            <Badge variant="light">{due ? formatDate(due) : t('card.noDue')}</Badge>
+          </Text>
+        </Group>
+        {state.answerMode === 'oral' && (
+          <>
+            <Checkbox
+              name="oralConsent"
+              label={t('fields.oralConsent')}
+              checked={state.oralConsent}
+              onChange={(e) => set('oralConsent', e.currentTarget.checked)}
+              error={errors.oralConsent}
+            />
+            <Textarea
+              {...textProps(props, 'oralAnswer', t('fields.oralAnswer'))}
+              autosize
+              minRows={2}
+            />
+          </>
+        )}
+        {state.answerMode === 'redirected' && (
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <TextInput
+              {...textProps(props, 'redirectRecipient', t('fields.redirectRecipient'))}
+              withAsterisk
+            />
+            <TextInput
+              {...textProps(props, 'redirectDate', t('fields.redirectDate'))}
+              type="date"
+            />
+          </SimpleGrid>
+        )}
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <TextInput {...textProps(props, 'executor', t('fields.executor'))} />
+          <Select
+            name="status"
+            label={t('fields.status')}
+            data={enumOptions(APPEAL_STATUSES, t, 'status')}
+            value={state.status}
+            onChange={(v) => v && set('status', v as typeof state.status)}
+            allowDeselect={false}
+            error={errors.status}
+          />
+          <TextInput {...textProps(props, 'answerDate', t('fields.answerDate'))} type="date" />
+          <Select
+            name="result"
+            label={t('fields.result')}
+            data={enumOptions(RESULTS, t, 'result')}
+            value={state.result}
+            onChange={(v) => set('result', v as typeof state.result)}
+            clearable
+          />
+        </SimpleGrid>
+        <Textarea
+          {...textProps(props, 'resultNote', t('fields.resultNote'))}
+          autosize
+          minRows={1}
+        />
+      </Stack>
+    </Fieldset>
+  );
+}

@@ -1,0 +1,94 @@
+import { Checkbox, Group, Select, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { APPEAL_KINDS, APPEAL_STATUSES, CHANNELS } from '../../../src-shared/domain/enums';
+import { enumOptions } from './field-binding';
+import type { Reference } from './use-reference';
+
+export const FILTER_KEYS = [
+  'q',
+  'from',
+  'to',
+  'status',
+  'channel',
+  'kind',
+  'section',
+  'official',
+  'overdue',
+] as const;
+export type FilterValues = Record<(typeof FILTER_KEYS)[number], string>;
+
+interface Props {
+  values: FilterValues;
+  onChange(key: keyof FilterValues, value: string): void;
+  reference: Reference;
+}
+
+/** Search box and filters of the card list; their values live in the URL. */
+export function AppealFilters({ values, onChange, reference }: Props) {
+  const { t } = useTranslation();
+  const select = (
+    key: keyof FilterValues,
+    placeholder: string,
+    data: { value: string; label: string }[],
+  ) => (
+    <Select
+      aria-label={placeholder}
+      placeholder={placeholder}
+      data={data}
+      value={values[key] || null}
+      onChange={(v) => onChange(key, v ?? '')}
+      clearable
+      w={200}
+    />
+  );
+  return (
+    <Group align="end" gap="xs">
+      <TextInput
+        type="search"
+        aria-label={t('actions.search')}
+        placeholder={t('list.searchPlaceholder')}
+        value={values.q}
+        onChange={(e) => onChange('q', e.currentTarget.value)}
+        w={360}
+        data-autofocus
+        name="q"
+      />
+      <TextInput
+        type="date"
+        label={t('list.from')}
+        value={values.from}
+        onChange={(e) => onChange('from', e.currentTarget.value)}
+        name="from"
+      />
+      <TextInput
+        type="date"
+        label={t('list.to')}
+        value={values.to}
+        onChange={(e) => onChange('to', e.currentTarget.value)}
+        name="to"
+      />
+      {select('status', t('list.anyStatus'), enumOptions(APPEAL_STATUSES, t, 'status'))}
+      {select('channel', t('list.anyChannel'), enumOptions(CHANNELS, t, 'channel'))}
+      {select('kind', t('list.anyKind'), enumOptions(APPEAL_KINDS, t, 'kind'))}
+      {select(
+        'section',
+        t('list.anySection'),
+        reference.sections.map((s) => ({
+          value: s.code,
+          label: `${s.code.slice(0, 4)} ${s.title}`,
+        })),
+      )}
+      {select(
+        'official',
+        t('list.anyOfficial'),
+        reference.officials.map((o) => ({ value: o.id, label: o.fullName })),
+      )}
+      <Checkbox
+        label={t('list.overdueOnly')}
+        checked={values.overdue === '1'}
+        onChange={(e) => onChange('overdue', e.currentTarget.checked ? '1' : '')}
+        mb={8}
+      />
+    </Group>
+  );
+}

@@ -1,0 +1,171 @@
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { appealInputSchema } from '../../../src-shared/domain/appeal';
+import { issuesFromZod } from '../../../src-shared/contract/errors';
+import { ApiCallError, call } from '../../api/client';
+import { errorMessage, fieldErrors, type FieldErrors } from '../../app/errors';
+import { AnswerFields } from './AnswerFields';
+import { ApplicantFields } from './ApplicantFields';
+import { ContentFields } from './ContentFields';
+import { ReceptionFields } from './ReceptionFields';
+import type { SetField } from './field-binding';
+import { emptyForm, fromAppeal, fromDraft, type FormState } from './form-state';
+import { useDraftAutosave } from './use-draft-autosave';
+import { useReference } from './use-reference';
+
+interface Loaded {
+  state: FormState;
+  draftId: string;
+  appealId: string | null;
+  regNumber: string | null;
+  updatedAt: string | null;
+  restored: boolean;
+}
+
+/** Creates a card (/appeals/new) or edits one (/appeals/:id/edit); Ctrl+S saves. */
+export default function AppealFormPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const reference = useReference();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [state, setState] = useState<FormState | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const draftParam = search.get('draft');
+  const fresh = search.get('fresh');
+
+  useEffect(() => {
+    let live = true;
+    load(id ?? null, draftParam).then(
+      (l) => {
+        if (!live) return;
+        setLoaded(l);
+        setState(l.state);
+        setDirty(false);
+        setErrors({});
+        setFormError(null);
+      },
+      (e) => live && setFormError(errorMessage(t, e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, draftParam, fresh, t]);
+
+  const savedAt = useDraftAutosave(loaded?.draftId ?? null, loaded?.appealId ?? null, state, dirty);
+
+  const set: SetField = useCallback((key, value) => {
+    setState((s) => (s ? { ...s, [key]: value } : s));
+    setDirty(true);
+  }, []);
+
+  const save = useCallback(async () => {
+    if (!state || !loaded || saving) return;
+    const parsed = appealInputSchema.safeParse(state);
+    if (!parsed.success) {
+      setErrors(fieldErrors(t, issuesFromZod(parsed.error)));
+      setFormError(t('card.fixErrors'));
+      return;
+    }
+    setSaving(true);
+    try {
+      const appeal = loaded.appealId
+        ? await call('appeals.update', {
+            id: loaded.appealId,
+            expectedUpdatedAt: loaded.updatedAt ?? '',
+            data: state,
+          })
+        : await call('appeals.create', state);
+      await call('drafts.discard', { id: loaded.draftId });
+      setDirty(false);
+      notifications.show({
+        color: 'green',
+        message: t('card.saved', { number: appeal.regNumber }),
+      });
+      navigate(`/appeals/${appeal.id}`);
+    } catch (e) {
+      if (e instanceof ApiCallError && e.error.issues) setErrors(fieldErrors(t, e.error.issues));
+      setFormError(
+        e instanceof ApiCallError && e.error.code === 'conflict'
+          ? t('card.conflict')
+          : errorMessage(t, e),
+      );
+    } finally {
+      setSaving(false);
+    }
+  }, [state, loaded, saving, t, navigate]);
+
+  useHotkeys([['mod+S', () => void save()]], []);
+
+  if (!state || !loaded) return formError ? <Alert color="red">{formError}</Alert> : <Loader />;
+  const props = { state, set, errors };
+  return (
+    <form onSubmit={(e) => (e.preventDefault(), void save())} noValidate>
+      <Stack maw={1100}>
+        <Group justify="space-between">
+          <Title order={2}>
+            {loaded.regNumber
+              ? t('card.titleEdit', { number: loaded.regNumber })
+              : t('card.titleNew')}
+          </Title>
+          <Text size="sm" c="dimmed" data-testid="draft-status">
+            {savedAt
+              ? t('card.draftSaved', { time: new Date(savedAt).toLocaleTimeString('ru-RU') })
+              : ''}
+          </Text>
+        </Group>
+        {loaded.restored && <Alert color="yellow">{t('card.draftRestored')}</Alert>}
+        <ReceptionFields {...props} reference={reference} />
+        <ApplicantFields {...props} />
+        <ContentFields {...props} reference={reference} />
+        <AnswerFields {...props} />
+        {formError && (
+          <Alert color="red" role="alert" data-testid="form-error">
+            {formError}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={saving}>
+            {loaded.appealId ? t('actions.save') : t('actions.create')} ({t('actions.saveHint')})
+          </Button>
+          <Button variant="default" onClick={() => navigate(-1)}>
+            {t('actions.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+async function load(appealId: string | null, draftId: string | null): Promise<Loaded> {
+  if (appealId) {
+    const appeal = await call('appeals.get', { id: appealId });
+    const draft = (await call('drafts.list', {})).find((d) => d.appealId === appealId);
+    const full = draft ? await call('drafts.get', { id: draft.id }) : null;
+    return {
+      state: full ? fromDraft(full.data) : fromAppeal(appeal),
+      draftId: full?.id ?? crypto.randomUUID(),
+      appealId,
+      regNumber: appeal.regNumber,
+      updatedAt: appeal.updatedAt,
+      restored: full !== null,
+    };
+  }
+  const draft = draftId ? await call('drafts.get', { id: draftId }) : null;
+  return {
+    state: draft ? fromDraft(draft.data) : emptyForm(),
+    draftId: draft?.id ?? crypto.randomUUID(),
+    appealId: null,
+    regNumber: null,
+    updatedAt: null,
+    restored: draft !== null,
+  };
+}

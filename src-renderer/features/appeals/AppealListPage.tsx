@@ -1,0 +1,141 @@
+import { Alert, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { AppealFilter } from '../../../src-shared/domain/appeal-list';
+import { errorMessage } from '../../app/errors';
+import { AppealFilters, FILTER_KEYS, type FilterValues } from './AppealFilters';
+import { formatDate, formatDateTime } from './format';
+import { useAppealPages } from './use-appeal-pages';
+import { useReference } from './use-reference';
+
+const ROW_HEIGHT = 68;
+
+/** All cards, newest first, filtered and searched; a virtual list so 100k rows scroll smoothly. */
+export default function AppealListPage() {
+  const { t } = useTranslation();
+  const reference = useReference();
+  const [params, setParams] = useSearchParams();
+  const values = Object.fromEntries(
+    FILTER_KEYS.map((k) => [k, params.get(k) ?? '']),
+  ) as FilterValues;
+  const [query] = useDebouncedValue(values.q, 250);
+  const filter = useMemo<AppealFilter>(
+    () => ({
+      query: query || undefined,
+      from: values.from || null,
+      to: values.to || null,
+      status: (values.status || null) as AppealFilter['status'],
+      channel: (values.channel || null) as AppealFilter['channel'],
+      kind: (values.kind || null) as AppealFilter['kind'],
+      section: values.section || null,
+      officialId: values.official || null,
+      overdueOnly: values.overdue === '1',
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [
+      query,
+      values.from,
+      values.to,
+      values.status,
+      values.channel,
+      values.kind,
+      values.section,
+      values.official,
+      values.overdue,
+    ],
+  );
+  const { total, itemAt, error } = useAppealPages(filter);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+
+  const onChange = (key: keyof FilterValues, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <Stack h="calc(100vh - 90px)">
+      <Group justify="space-between">
+        <Title order={2}>{t('nav.appeals')}</Title>
+        <Text c="dimmed" data-testid="total">
+          {total === null ? t('list.loading') : t('list.total', { count: total })}
+        </Text>
+      </Group>
+      <AppealFilters values={values} onChange={onChange} reference={reference} />
+      {error ? <Alert color="red">{errorMessage(t, error)}</Alert> : null}
+      {total === 0 && <Text c="dimmed">{t('list.empty')}</Text>}
+      <div
+        ref={scrollRef}
+        style={{ flex: 1, overflow: 'auto' }}
+        role="list"
+        aria-label={t('nav.appeals')}
+        data-testid="appeal-list"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const item = itemAt(row.index);
+            return (
+              <div
+                key={row.key}
+                role="listitem"
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${row.start}px)`,
+                  borderBottom: '1px solid var(--mantine-color-gray-3)',
+                  padding: '6px 8px',
+                }}
+              >
+                {item ? (
+                  <Link
+                    to={`/appeals/${item.id}`}
+                    style={{ color: 'inherit', textDecoration: 'none', display: 'block' }}
+                  >
+                    <Group gap="sm" wrap="nowrap">
+                      <Text fw={600} w={170}>
+                        {item.regNumber}
+                      </Text>
+                      <Text w={130} size="sm">
+                        {formatDateTime(item.registeredAt)}
+                      </Text>
+                      <Text w={240} truncate>
+                        {item.applicant}
+                      </Text>
+                      <Badge variant="light" w={170}>
+                        {t(`enums.status.${item.status}`)}
+                      </Badge>
+                      <Text size="sm" w={120}>
+                        {t(`enums.kind.${item.kind}`)}
+                      </Text>
+                      <Text size="sm" w={110} c={item.overdue ? 'red' : undefined}>
+                        {item.dueDate ? formatDate(item.dueDate) : ''}
+                      </Text>
+                    </Group>
+                    <Text size="xs" c="dimmed" truncate>
+                      {item.excerpt}
+                    </Text>
+                  </Link>
+                ) : (
+                  <Text c="dimmed">{t('list.loading')}</Text>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </Stack>
+  );
+}

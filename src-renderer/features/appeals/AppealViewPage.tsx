@@ -1,0 +1,145 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Appeal } from '../../../src-shared/domain/appeal';
+import type { ClassifierNode } from '../../../src-shared/domain/reference';
+import { call } from '../../api/client';
+import { errorMessage } from '../../app/errors';
+import { formatDate, formatDateTime } from './format';
+import { useReference } from './use-reference';
+
+/** A read-only view of one reception card; E (or the button) opens the editor. */
+export default function AppealViewPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const reference = useReference();
+  const [appeal, setAppeal] = useState<Appeal | null>(null);
+  const [topics, setTopics] = useState<ClassifierNode[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    call('appeals.get', { id }).then(
+      async (a) => {
+        setAppeal(a);
+        setTopics(await call('classifier.get', { codes: a.topicCodes }));
+      },
+      (e) => setError(errorMessage(t, e)),
+    );
+  }, [id, t]);
+
+  useHotkeys([['E', () => navigate(`/appeals/${id}/edit`)]]);
+
+  if (error) return <Alert color="red">{error}</Alert>;
+  if (!appeal) return <Loader />;
+  const official = reference.officials.find((o) => o.id === appeal.officialId);
+  const service = reference.services.find((s) => s.id === appeal.serviceId);
+  const row = (label: string, value: React.ReactNode) =>
+    value === null || value === '' || value === undefined ? null : (
+      <div>
+        <Text size="xs" c="dimmed">
+          {label}
+        </Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{value}</Text>
+      </div>
+    );
+  return (
+    <Stack maw={1100}>
+      <Group justify="space-between">
+        <Title order={2} data-testid="reg-number">
+          {appeal.regNumber}
+        </Title>
+        <Group>
+          <Badge size="lg" data-testid="status">
+            {t(`enums.status.${appeal.status}`)}
+          </Badge>
+          {appeal.overdue && (
+            <Badge size="lg" color="red">
+              {t('card.overdue')}
+            </Badge>
+          )}
+          <Button component={Link} to={`/appeals/${id}/edit`}>
+            {t('actions.edit')}
+          </Button>
+        </Group>
+      </Group>
+      <Paper withBorder p="md">
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          {row(t('fields.registeredAt'), formatDateTime(appeal.registeredAt))}
+          {row(
+            t('fields.officialId'),
+            official ? `${official.fullName}, ${official.position}` : '',
+          )}
+          {row(t('fields.channel'), t(`enums.channel.${appeal.channel}`))}
+          {row(t('fields.kind'), t(`enums.kind.${appeal.kind}`))}
+          {row(t('fields.form'), t(`enums.form.${appeal.form}`))}
+          {row(
+            t('card.dueDate'),
+            <span data-testid="due-date">
+              {appeal.dueDate ? formatDate(appeal.dueDate) : t('card.noDue')}
+            </span>,
+          )}
+          {row(t('fields.applicantType'), t(`enums.applicantType.${appeal.applicantType}`))}
+          {row(t('fields.organisationName'), appeal.organisationName)}
+          {row(t('fields.representativeName'), appeal.representativeName)}
+          {row(t('fields.powerOfAttorney'), appeal.powerOfAttorney)}
+          {row(t('fields.visitorName'), appeal.visitorName)}
+          {row(t('fields.visitorAddress'), appeal.visitorAddress)}
+          {row(t('fields.visitorPhone'), appeal.visitorPhone)}
+          {row(t('fields.visitorEmail'), appeal.visitorEmail)}
+          {row(t('fields.socialCategory'), t(`enums.socialCategory.${appeal.socialCategory}`))}
+          {row(
+            t('fields.isCollective'),
+            appeal.isCollective ? `✓ (${appeal.signatoryCount ?? '—'})` : null,
+          )}
+          {row(t('fields.isRepeat'), appeal.isRepeat ? '✓' : null)}
+          {row(t('fields.avRecordingNotified'), appeal.avRecordingNotified ? '✓' : null)}
+        </SimpleGrid>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack>
+          {row(t('fields.content'), <span data-testid="content">{appeal.content}</span>)}
+          {row(
+            t('fields.topicCodes'),
+            topics
+              .map((n) => `${n.code} — ${n.title}${n.retired ? ' (выведен из действия)' : ''}`)
+              .join('\n'),
+          )}
+          {row(t('fields.serviceId'), service?.title)}
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          {row(
+            t('fields.answerMode'),
+            appeal.answerMode ? t(`enums.answerMode.${appeal.answerMode}`) : null,
+          )}
+          {row(
+            t('fields.oralConsent'),
+            appeal.answerMode === 'oral' && appeal.oralConsent ? '✓' : null,
+          )}
+          {row(t('fields.oralAnswer'), appeal.oralAnswer)}
+          {row(t('fields.redirectRecipient'), appeal.redirectRecipient)}
+          {row(t('fields.redirectDate'), formatDate(appeal.redirectDate))}
+          {row(t('fields.executor'), appeal.executor)}
+          {row(t('fields.result'), appeal.result ? t(`enums.result.${appeal.result}`) : null)}
+          {row(t('fields.resultNote'), appeal.resultNote)}
+          {row(t('fields.answerDate'), formatDate(appeal.answerDate))}
+        </SimpleGrid>
+      </Paper>
+    </Stack>
+  );
+}

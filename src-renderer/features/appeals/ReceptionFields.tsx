@@ -1,0 +1,69 @@
+import { Checkbox, Fieldset, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { APPEAL_FORMS, APPEAL_KINDS, CHANNELS } from '../../../src-shared/domain/enums';
+import { enumOptions, textProps, type FieldsProps } from './field-binding';
+import type { Reference } from './use-reference';
+
+/** When, by whom and how the appeal was received. */
+export function ReceptionFields(props: FieldsProps & { reference: Reference }) {
+  const { t } = useTranslation();
+  const { state, set, errors, reference } = props;
+  const officials = reference.officials
+    .filter((o) => o.active || o.id === state.officialId)
+    .map((o) => ({ value: o.id, label: `${o.fullName}, ${o.position}` }));
+  return (
+    <Fieldset legend={t('card.sectionReception')}>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <TextInput
+          {...textProps(props, 'registeredAt', t('fields.registeredAt'))}
+          type="datetime-local"
+          withAsterisk
+        />
+        <Select
+          name="officialId"
+          label={t('fields.officialId')}
+          data={officials}
+          value={state.officialId}
+          onChange={(v) => set('officialId', v)}
+          error={errors.officialId}
+          searchable
+          withAsterisk
+          data-testid="official-select"
+        />
+        <Select
+          name="channel"
+          label={t('fields.channel')}
+          data={enumOptions(CHANNELS, t, 'channel')}
+          value={state.channel}
+          onChange={(v) => v && set('channel', v as FormState['channel'])}
+          allowDeselect={false}
+        />
+        <Select
+          name="kind"
+          label={t('fields.kind')}
+          data={enumOptions(APPEAL_KINDS, t, 'kind')}
+          value={state.kind}
+          onChange={(v) => v && set('kind', v as FormState['kind'])}
+          allowDeselect={false}
+        />
+        <Select
+          name="form"
+          label={t('fields.form')}
+          data={enumOptions(APPEAL_FORMS, t, 'form')}
+          value={state.form}
+          onChange={(v) => v && set('form', v as FormState['form'])}
+          allowDeselect={false}
+        />
+        <Checkbox
+          mt="xl"
+          name="avRecordingNotified"
+          label={t('fields.avRecordingNotified')}
+          checked={state.avRecordingNotified}
+          onChange={(e) => set('avRecordingNotified', e.currentTarget.checked)}
+        />
+      </SimpleGrid>
+    </Fieldset>
+  );
+}
+
+type FormState = FieldsProps['state'];

@@ -1,0 +1,20 @@
+import { Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ClassifierImport } from './ClassifierImport';
+import { DeskSettings } from './DeskSettings';
+import { OfficialsEditor } from './OfficialsEditor';
+import { ServicesEditor } from './ServicesEditor';
+
+/** Reference data the card needs and the desk's own settings. */
+export default function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack maw={1000}>
+      <Title order={2}>{t('settings.title')}</Title>
+      <DeskSettings />
+      <OfficialsEditor />
+      <ServicesEditor />
+      <ClassifierImport />
+    </Stack>
+  );
+}

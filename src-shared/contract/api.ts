@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { appealInputSchema, appealSchema } from '../domain/appeal';
+import { appealListInputSchema, appealListSchema } from '../domain/appeal-list';
+import { DESK_CODE } from '../domain/numbering';
+import {
+  classifierImportResultSchema,
+  classifierNodeSchema,
+  officialInputSchema,
+  officialSchema,
+  serviceInputSchema,
+  serviceSchema,
+} from '../domain/reference';
+import { LIMITS } from '../domain/limits';
+
+const empty = z.object({});
+const byId = z.object({ id: z.uuid() });
+
+const draftSummarySchema = z.object({
+  id: z.uuid(),
+  appealId: z.uuid().nullable(),
+  title: z.string(),
+  updatedAt: z.string(),
+});
+
+const draftSchema = draftSummarySchema.extend({
+  data: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * The one API between the renderer and the core: method name → input and output schemas.
+ * The preload bridge (Electron) and the loopback harness (browser) are two transports for it;
+ * both validate input here before a handler runs.
+ */
+export const api = {
+  'app.info': {
+    input: empty,
+    output: z.object({
+      version: z.string(),
+      deskCode: z.string(),
+      dataDir: z.string(),
+      classifierEdition: z.string().nullable(),
+      classifierSize: z.number().int(),
+    }),
+  },
+  'settings.setDeskCode': {
+    input: z.object({ deskCode: z.string().trim().toUpperCase().regex(DESK_CODE, 'desk_code') }),
+    output: z.object({ deskCode: z.string() }),
+  },
+  'appeals.create': { input: appealInputSchema, output: appealSchema },
+  'appeals.update': {
+    input: z.object({
+      id: z.uuid(),
+      /** The updatedAt the editor started from: a newer one on disk means a conflicting edit. */
+      expectedUpdatedAt: z.string(),
+      data: appealInputSchema,
+    }),
+    output: appealSchema,
+  },
+  'appeals.get': { input: byId, output: appealSchema },
+  'appeals.list': { input: appealListInputSchema, output: appealListSchema },
+  'drafts.save': {
+    input: z.object({
+      id: z.uuid(),
+      appealId: z.uuid().nullable(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+    output: z.object({ id: z.uuid(), updatedAt: z.string() }),
+  },
+  'drafts.list': { input: empty, output: z.array(draftSummarySchema) },
+  'drafts.get': { input: byId, output: draftSchema.nullable() },
+  'drafts.discard': { input: byId, output: empty },
+  'officials.list': { input: empty, output: z.array(officialSchema) },
+  'officials.save': { input: officialInputSchema, output: officialSchema },
+  'services.list': { input: empty, output: z.array(serviceSchema) },
+  'services.save': { input: serviceInputSchema, output: serviceSchema },
+  'classifier.search': {
+    input: z.object({
+      query: z.string().trim().max(LIMITS.searchQuery),
+      limit: z.number().int().min(1).max(100),
+    }),
+    output: z.array(classifierNodeSchema),
+  },
+  'classifier.get': {
+    input: z.object({ codes: z.array(z.string()).max(200) }),
+    output: z.array(classifierNodeSchema),
+  },
+  'classifier.sections': { input: empty, output: z.array(classifierNodeSchema) },
+  'classifier.import': {
+    input: z.object({
+      csv: z.string().min(1).max(20_000_000),
+      edition: z.string().trim().min(1).max(50),
+    }),
+    output: classifierImportResultSchema,
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Api = typeof api;
+export type Method = keyof Api;
+export type Input<M extends Method> = z.input<Api[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Api[M]['input']>;
+export type Output<M extends Method> = z.output<Api[M]['output']>;
+
+export const METHODS = Object.keys(api) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}

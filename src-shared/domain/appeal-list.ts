@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { isValidIsoDate } from './dates';
+import { APPEAL_KINDS, APPEAL_STATUSES, CHANNELS } from './enums';
+import { LIMITS } from './limits';
+
+const isoDate = z.string().refine(isValidIsoDate, 'invalid_date');
+
+export const appealFilterSchema = z.object({
+  from: isoDate.nullable().optional(),
+  to: isoDate.nullable().optional(),
+  status: z.enum(APPEAL_STATUSES).nullable().optional(),
+  channel: z.enum(CHANNELS).nullable().optional(),
+  kind: z.enum(APPEAL_KINDS).nullable().optional(),
+  /** Level-1 classifier code, e.g. 0005.0000.0000.0000. */
+  section: z
+    .string()
+    .regex(/^\d{4}\.0000\.0000\.0000$/)
+    .nullable()
+    .optional(),
+  officialId: z.uuid().nullable().optional(),
+  overdueOnly: z.boolean().optional(),
+  query: z.string().trim().max(LIMITS.searchQuery, 'too_long').optional(),
+});
+export type AppealFilter = z.input<typeof appealFilterSchema>;
+
+export const appealListInputSchema = z.object({
+  filter: appealFilterSchema,
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1).max(500),
+});
+
+export const appealListItemSchema = z.object({
+  id: z.uuid(),
+  regNumber: z.string(),
+  registeredAt: z.string(),
+  applicant: z.string(),
+  kind: z.enum(APPEAL_KINDS),
+  channel: z.enum(CHANNELS),
+  status: z.enum(APPEAL_STATUSES),
+  officialName: z.string().nullable(),
+  topicCodes: z.array(z.string()),
+  dueDate: z.string().nullable(),
+  overdue: z.boolean(),
+  excerpt: z.string(),
+});
+export type AppealListItem = z.output<typeof appealListItemSchema>;
+
+export const appealListSchema = z.object({
+  total: z.number().int(),
+  items: z.array(appealListItemSchema),
+});
+export type AppealList = z.output<typeof appealListSchema>;

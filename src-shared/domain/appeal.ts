@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { CLASSIFIER_CODE } from './classifier';
+import { datePart, isValidIsoDate, isValidLocalDateTime } from './dates';
+import {
+  ANSWER_MODES,
+  APPEAL_FORMS,
+  APPEAL_KINDS,
+  APPEAL_STATUSES,
+  APPLICANT_TYPES,
+  CHANNELS,
+  RESULTS,
+  SOCIAL_CATEGORIES,
+} from './enums';
+import { LIMITS } from './limits';
+
+/*
+ * Error messages in these schemas are i18n keys ("required", "too_long", …), never prose:
+ * the renderer turns them into Russian (or English) text next to the field they name.
+ */
+
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'too_long')
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
+
+const reqText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
+
+const optDate = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || isValidIsoDate(v), 'invalid_date');
+
+const phone = optText(LIMITS.phone).refine(
+  (v) => v === null || /^[+\d][\d\s()-]{4,}$/.test(v),
+  'invalid_phone',
+);
+
+const email = optText(LIMITS.email).refine(
+  (v) => v === null || z.email().safeParse(v).success,
+  'invalid_email',
+);
+
+const appealFields = {
+  registeredAt: z.string().refine(isValidLocalDateTime, 'invalid_datetime'),
+  officialId: z.uuid('required').nullable(),
+  applicantType: z.enum(APPLICANT_TYPES),
+  visitorName: optText(LIMITS.name),
+  visitorAddress: optText(LIMITS.address),
+  visitorPhone: phone,
+  visitorEmail: email,
+  socialCategory: z.enum(SOCIAL_CATEGORIES),
+  organisationName: optText(LIMITS.organisation),
+  representativeName: optText(LIMITS.name),
+  powerOfAttorney: optText(LIMITS.powerOfAttorney),
+  isCollective: z.boolean(),
+  signatoryCount: z.number().int().min(2, 'min_signatories').max(100_000).nullable(),
+  isRepeat: z.boolean(),
+  kind: z.enum(APPEAL_KINDS),
+  form: z.enum(APPEAL_FORMS),
+  channel: z.enum(CHANNELS),
+  content: reqText(LIMITS.content),
+  topicCodes: z
+    .array(z.string().regex(CLASSIFIER_CODE, 'invalid_code'))
+    .min(1, 'topics_required')
+    .max(LIMITS.topics, 'too_many')
+    .refine((codes) => new Set(codes).size === codes.length, 'duplicate_codes'),
+  serviceId: z.uuid().nullable(),
+  avRecordingNotified: z.boolean(),
+  answerMode: z.enum(ANSWER_MODES).nullable(),
+  oralConsent: z.boolean(),
+  oralAnswer: optText(LIMITS.answer),
+  redirectRecipient: optText(LIMITS.recipient),
+  redirectDate: optDate,
+  executor: optText(LIMITS.executor),
+  status: z.enum(APPEAL_STATUSES),
+  result: z.enum(RESULTS).nullable(),
+  resultNote: optText(LIMITS.note),
+  answerDate: optDate,
+};
+
+export const appealInputSchema = z.object(appealFields).superRefine((a, ctx) => {
+  const need = (path: string, message = 'required') =>
+    ctx.addIssue({ code: 'custom', path: [path], message });
+
+  if (a.officialId === null) need('officialId');
+  if (a.applicantType === 'person' && !a.visitorName) need('visitorName');
+  if (a.applicantType === 'organisation') {
+    if (!a.organisationName) need('organisationName');
+    if (!a.representativeName) need('representativeName');
+  }
+  if (a.answerMode === 'oral') {
+    if (a.form === 'written') need('answerMode', 'oral_for_written');
+    if (!a.oralConsent) need('oralConsent', 'consent_required');
+  }
+  if (a.status === 'answered_oral') {
+    if (a.answerMode !== 'oral') need('answerMode', 'mode_mismatch');
+    if (!a.oralAnswer) need('oralAnswer');
+  }
+  if (a.answerMode === 'redirected' && !a.redirectRecipient) need('redirectRecipient');
+  if (a.status === 'redirected') {
+    if (a.answerMode !== 'redirected') need('answerMode', 'mode_mismatch');
+    if (!a.redirectDate) need('redirectDate');
+  }
+  if (a.status === 'answered_written' && !a.answerDate) need('answerDate');
+  if (a.status === 'left_without_answer' && !a.resultNote) need('resultNote', 'reason_required');
+  const registered = datePart(a.registeredAt);
+  if (a.answerDate && a.answerDate < registered) need('answerDate', 'before_registration');
+  if (a.redirectDate && a.redirectDate < registered) need('redirectDate', 'before_registration');
+});
+
+export type AppealInput = z.input<typeof appealInputSchema>;
+export type AppealData = z.output<typeof appealInputSchema>;
+
+/** An appeal as the core returns it: the input fields plus identity and derived values. */
+export const appealSchema = z.object({
+  ...appealFields,
+  id: z.uuid(),
+  regNumber: z.string(),
+  deskCode: z.string(),
+  dueDate: z.string().nullable(),
+  overdue: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Appeal = z.output<typeof appealSchema>;
