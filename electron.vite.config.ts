@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { cspMeta } from './scripts/vite-csp-plugin';
 
 /**
  * electron-vite builds the three Electron targets: the main process (shell + core), the
@@ -28,7 +29,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: {

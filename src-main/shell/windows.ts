@@ -1,18 +1,10 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 
-const webPreferences = (preload: string) => ({
-  preload,
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  spellcheck: true,
-});
-
 /** The officer's window. Its renderer is the officer app (index.html). */
 export function createMainWindow(rendererUrl: string | undefined, rendererDir: string) {
+  // webPreferences are spelled out here (not built by a helper) so that static checkers such as
+  // electronegativity can see every security setting of the window.
   const win = new BrowserWindow({
     width: 1360,
     height: 860,
@@ -20,7 +12,20 @@ export function createMainWindow(rendererUrl: string | undefined, rendererDir: s
     minHeight: 700,
     show: false,
     title: 'Отклик',
-    webPreferences: webPreferences(join(__dirname, '../preload/index.cjs')),
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      spellcheck: true,
+    },
   });
   win.once('ready-to-show', () => win.show());
   if (rendererUrl) void win.loadURL(rendererUrl);

@@ -35,6 +35,7 @@ export function AnswerFields(props: FieldsProps) {
             value={state.answerMode}
             onChange={(v) => set('answerMode', v as typeof state.answerMode)}
             error={errors.answerMode}
+            allowDeselect={false}
             w={340}
           />
           <Text size="sm" pb={8} data-testid="due-preview">

@@ -34,7 +34,6 @@ export default function AppealListPage() {
       officialId: values.official || null,
       overdueOnly: values.overdue === '1',
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [
       query,
       values.from,
@@ -49,6 +48,8 @@ export default function AppealListPage() {
   );
   const { total, itemAt, error } = useAppealPages(filter);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer's functions change identity each render by design; this page does not memo.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total ?? 0,
     getScrollElement: () => scrollRef.current,

@@ -27,6 +27,7 @@ export function ReceptionFields(props: FieldsProps & { reference: Reference }) {
           onChange={(v) => set('officialId', v)}
           error={errors.officialId}
           searchable
+          allowDeselect={false}
           withAsterisk
           data-testid="official-select"
         />

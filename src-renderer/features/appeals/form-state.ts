@@ -47,7 +47,8 @@ export function fromAppeal(appeal: Appeal): FormState {
   const state = { ...base } as Record<string, unknown>;
   for (const key of Object.keys(base)) {
     const value = (appeal as Record<string, unknown>)[key];
-    state[key] = value === null && typeof base[key as keyof FormState] === 'string' ? '' : value;
+    // Empty text is null in the core and '' in the form; enums and ids stay null.
+    state[key] = value === null && base[key as keyof FormState] === '' ? '' : value;
   }
   return state as FormState;
 }

@@ -16,7 +16,9 @@ export function useDraftAutosave(
 ) {
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const latest = useRef({ draftId, appealId, state, dirty });
-  latest.current = { draftId, appealId, state, dirty };
+  useEffect(() => {
+    latest.current = { draftId, appealId, state, dirty };
+  });
 
   useEffect(() => {
     if (!dirty || !draftId || !state) return;

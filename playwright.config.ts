@@ -1,0 +1,53 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * E2E tests drive the real UI in Debian's Chromium against the real core under Node, through
+ * the loopback harness (out/web must be built first: `npm run test:e2e` does it). The Electron
+ * smoke test runs in its own project and skips itself, saying why, where Electron's binary is
+ * missing.
+ */
+const PORT = 5191;
+const dataDir = process.env.OTKLIK_E2E_DATA ?? mkdtempSync(join(tmpdir(), 'otklik-e2e-'));
+process.env.OTKLIK_E2E_DATA = dataDir;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: 'ru-RU',
+    timezoneId: 'Asia/Yekaterinburg',
+    viewport: { width: 1366, height: 900 },
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'web', testIgnore: /electron\.spec\.ts/ },
+    { name: 'electron', testMatch: /electron\.spec\.ts/ },
+  ],
+  webServer: {
+    command: `npx tsx src-main/harness/cli.ts --port ${PORT} --data "${dataDir}"`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+  },
+});

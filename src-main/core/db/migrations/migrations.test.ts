@@ -1,0 +1,100 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appliedVersions, migrate } from '../migrate';
+import { MIGRATIONS } from './index';
+import { tempDir } from '../../../../test/helpers/temp-core';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+function freshDb() {
+  const t = tempDir();
+  const db = new Database(join(t.dir, 'm.sqlite'));
+  db.pragma('foreign_keys = ON');
+  cleanups.push(() => {
+    db.close();
+    t.cleanup();
+  });
+  return db;
+}
+
+const tables = (db: Database.Database) =>
+  db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all();
+
+describe('migrations', () => {
+  it('are numbered in tens, unique and ascending', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(versions.every((v) => v % 10 === 0)).toBe(true);
+  });
+
+  it('0010-init creates the card, reference and draft tables and records itself', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 10);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'appeals', 'appeal_topics', 'classifier_nodes', 'drafts', 'officials', 'reg_counters',
+        'schema_migrations', 'services', 'settings',
+      ]),
+    );
+    expect(appliedVersions(db)).toEqual([10]);
+    // Registration numbers are unique across desks and years.
+    const insert = db.prepare(
+      `INSERT INTO appeals (id, reg_number, desk_code, registered_at, applicant_type, social_category,
+        is_collective, is_repeat, kind, form, channel, content, av_recording_notified, oral_consent,
+        status, created_at, updated_at)
+       VALUES (?, 'A-2026-000001', 'A', '2026-01-01T10:00', 'person', 'none', 0, 0, 'statement',
+        'oral', 'post', 'x', 0, 0, 'registered', 'now', 'now')`,
+    );
+    insert.run('id-1');
+    expect(() => insert.run('id-2')).toThrow(/UNIQUE/);
+  });
+
+  it('0020-appeals-fts adds a contentless FTS5 index over existing cards', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 10);
+    migrate(db, MIGRATIONS, 20);
+    expect(appliedVersions(db)).toEqual([10, 20]);
+    db.prepare('INSERT INTO appeals_fts (rowid, applicant, content, answer, meta) VALUES (1, ?, ?, ?, ?)')
+      .run('иванов', 'дорог ремонт', '', '');
+    expect(db.prepare("SELECT rowid FROM appeals_fts WHERE appeals_fts MATCH 'дорог*'").pluck().all()).toEqual([1]);
+    db.prepare('DELETE FROM appeals_fts WHERE rowid = 1').run();
+    expect(db.prepare("SELECT count(*) FROM appeals_fts WHERE appeals_fts MATCH 'дорог*'").pluck().get()).toBe(0);
+  });
+
+  it('running again changes nothing', () => {
+    const db = freshDb();
+    migrate(db);
+    const before = tables(db);
+    migrate(db);
+    expect(tables(db)).toEqual(before);
+    expect(appliedVersions(db)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('a failing step leaves the schema as it was and is not recorded', () => {
+    const db = freshDb();
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: 990,
+        name: 'broken',
+        up(d: Database.Database) {
+          d.exec('CREATE TABLE half_done (x)');
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(() => migrate(db, broken)).toThrow('boom');
+    expect(tables(db)).not.toContain('half_done');
+    expect(appliedVersions(db)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('refuses a database written by a newer version', () => {
+    const db = freshDb();
+    migrate(db);
+    db.prepare("INSERT INTO schema_migrations VALUES (9990, 'future', 'now')").run();
+    expect(() => migrate(db)).toThrow(/newer Otklik/);
+  });
+});
