@@ -13,17 +13,34 @@ import tseslint from 'typescript-eslint';
 const restrict = (patterns, paths = []) => ({
   'no-restricted-imports': ['error', { patterns, paths }],
 });
-const electron = { group: ['electron', 'electron/*'], message: 'Only src-main/shell may import electron.' };
-const node = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3'], message: 'Not in this layer.' };
+const electron = {
+  group: ['electron', 'electron/*'],
+  message: 'Only src-main/shell may import electron.',
+};
+const node = {
+  group: ['node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3'],
+  message: 'Not in this layer.',
+};
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.data/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/.data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -34,13 +51,22 @@ export default tseslint.config(
       electron,
       node,
       { group: ['react', 'react-dom', '@mantine/*'], message: 'src-shared has no UI.' },
-      { group: ['**/src-main/**', '**/src-renderer/**', '**/src-server/**'], message: 'src-shared depends on nothing.' },
+      {
+        group: ['**/src-main/**', '**/src-renderer/**', '**/src-server/**'],
+        message: 'src-shared depends on nothing.',
+      },
     ]),
   },
   {
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/shell/**'],
-    rules: restrict([electron, { group: ['**/src-renderer/**', '**/shell/**'], message: 'The core does not depend on the shell or the UI.' }]),
+    rules: restrict([
+      electron,
+      {
+        group: ['**/src-renderer/**', '**/shell/**'],
+        message: 'The core does not depend on the shell or the UI.',
+      },
+    ]),
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
@@ -52,7 +78,10 @@ export default tseslint.config(
       ...restrict([
         electron,
         node,
-        { group: ['**/src-main/**', '**/src-server/**'], message: 'The renderer talks to the core only through the contract (api/client.ts).' },
+        {
+          group: ['**/src-main/**', '**/src-server/**'],
+          message: 'The renderer talks to the core only through the contract (api/client.ts).',
+        },
       ]),
     },
   },

@@ -37,8 +37,15 @@ try {
   console.log('no prebuilt binary: compiling against Electron headers');
   execFileSync(
     'npx',
-    ['--yes', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`,
-      '--dist-url=https://electronjs.org/headers', '--runtime=electron'],
+    [
+      '--yes',
+      'node-gyp',
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      '--dist-url=https://electronjs.org/headers',
+      '--runtime=electron',
+    ],
     { cwd: work, stdio: 'inherit', env },
   );
 }

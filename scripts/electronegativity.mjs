@@ -23,7 +23,9 @@ try {
   const rows = readFileSync(report, 'utf8').trim().split('\n').slice(1).filter(Boolean);
   const high = rows.filter((r) => r.split(',')[1] === '"HIGH"');
   for (const row of rows) console.log(row);
-  console.log(`electronegativity: ${rows.length} findings, ${high.length} high (Electron ${electronVersion})`);
+  console.log(
+    `electronegativity: ${rows.length} findings, ${high.length} high (Electron ${electronVersion})`,
+  );
   if (high.length > 0) process.exit(1);
 } finally {
   rmSync(dir, { recursive: true, force: true });

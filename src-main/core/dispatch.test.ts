@@ -18,7 +18,10 @@ describe('contract dispatch', () => {
       ok: false,
       error: { code: 'unknown_method', detail: 'appeals.drop' },
     });
-    expect(core.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(core.dispatch('__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
   });
 
   it('refuses malformed input before any handler runs', () => {
@@ -26,11 +29,16 @@ describe('contract dispatch', () => {
       ok: false,
       error: { code: 'validation', issues: [{ path: 'id' }] },
     });
-    expect(core.dispatch('appeals.list', null)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(core.dispatch('appeals.list', null)).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
   });
 
   it('reports a missing record as not_found', () => {
-    expect(core.dispatch('appeals.get', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+    expect(
+      core.dispatch('appeals.get', { id: '00000000-0000-4000-8000-000000000000' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -40,10 +48,18 @@ describe('contract dispatch', () => {
     const handlers = createHandlers(core.services);
     const errors: unknown[] = [];
     const dispatch = createDispatch(
-      { ...handlers, 'officials.list': () => { throw new Error('disk on fire'); } },
+      {
+        ...handlers,
+        'officials.list': () => {
+          throw new Error('disk on fire');
+        },
+      },
       (_m, e) => errors.push(e),
     );
-    expect(dispatch('officials.list', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(dispatch('officials.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
     expect(errors).toHaveLength(1);
   });
 
@@ -52,13 +68,25 @@ describe('contract dispatch', () => {
       { ...createHandlers(core.services), 'officials.list': () => [{ id: 1 }] as never },
       () => undefined,
     );
-    expect(dispatch('officials.list', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(dispatch('officials.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 
   it('keeps drafts of any shape until discarded', () => {
     const id = '11111111-1111-4111-8111-111111111111';
-    expect(core.dispatch('drafts.save', { id, appealId: null, data: { visitorName: 'Иванов', content: 'Яма' } }).ok).toBe(true);
-    expect(core.dispatch('drafts.list', {})).toMatchObject({ ok: true, result: [{ id, title: 'Иванов: Яма' }] });
+    expect(
+      core.dispatch('drafts.save', {
+        id,
+        appealId: null,
+        data: { visitorName: 'Иванов', content: 'Яма' },
+      }).ok,
+    ).toBe(true);
+    expect(core.dispatch('drafts.list', {})).toMatchObject({
+      ok: true,
+      result: [{ id, title: 'Иванов: Яма' }],
+    });
     core.dispatch('drafts.discard', { id });
     expect(core.dispatch('drafts.get', { id })).toEqual({ ok: true, result: null });
   });

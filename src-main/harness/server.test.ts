@@ -50,7 +50,10 @@ describe('loopback transport', () => {
   });
 
   it('refuses a foreign Origin even with the token', async () => {
-    const res = await post('app.info', { [TOKEN_HEADER]: harness.token, origin: 'http://evil.example' });
+    const res = await post('app.info', {
+      [TOKEN_HEADER]: harness.token,
+      origin: 'http://evil.example',
+    });
     expect(res.status).toBe(403);
   });
 

@@ -51,7 +51,12 @@ describe('reception card validation', () => {
       'required',
     ]);
     expect(
-      issues({ answerMode: 'oral', oralConsent: true, oralAnswer: 'Разъяснено', status: 'answered_oral' }),
+      issues({
+        answerMode: 'oral',
+        oralConsent: true,
+        oralAnswer: 'Разъяснено',
+        status: 'answered_oral',
+      }),
     ).toEqual([]);
   });
 
@@ -70,7 +75,10 @@ describe('reception card validation', () => {
 
   it('refuses dates before registration and malformed codes', () => {
     expect(issues({ answerDate: '2026-02-01' })[0]?.message).toBe('before_registration');
-    expect(issues({ topicCodes: ['5.5'] })[0]).toMatchObject({ path: 'topicCodes.0', message: 'invalid_code' });
+    expect(issues({ topicCodes: ['5.5'] })[0]).toMatchObject({
+      path: 'topicCodes.0',
+      message: 'invalid_code',
+    });
     expect(issues({ registeredAt: '2026-02-30T10:00' })[0]?.message).toBe('invalid_datetime');
   });
 

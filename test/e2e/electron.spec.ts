@@ -24,7 +24,8 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-const ready = existsSync('out/main/index.cjs') && existsSync('.native/electron/better_sqlite3.node');
+const ready =
+  existsSync('out/main/index.cjs') && existsSync('.native/electron/better_sqlite3.node');
 const reason = !binary
   ? "Electron's binary is not installed on this machine (it is downloaded on first run, and this machine has no internet)"
   : 'the app is not built: run `npm run build` and `node scripts/electron-native.mjs` first';
@@ -38,6 +39,8 @@ test('the desktop app opens the reception card list', async () => {
   });
   const window = await app.firstWindow();
   await expect(window.getByText('Карточки приема').first()).toBeVisible();
-  expect(await window.evaluate(() => typeof (window as { otklik?: unknown }).otklik)).toBe('object');
+  expect(await window.evaluate(() => typeof (window as { otklik?: unknown }).otklik)).toBe(
+    'object',
+  );
   await app.close();
 });

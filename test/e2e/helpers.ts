@@ -10,7 +10,9 @@ export async function choose(page: Page, label: string | RegExp, option: string 
 export async function addTopic(page: Page, words: string, code: string) {
   const input = page.getByRole('combobox', { name: 'Тематика (классификатор)' });
   await input.fill(words);
-  await expect(page.getByRole('option', { name: new RegExp(code.replaceAll('.', '\\.')) })).toBeVisible();
+  await expect(
+    page.getByRole('option', { name: new RegExp(code.replaceAll('.', '\\.')) }),
+  ).toBeVisible();
   await page.getByRole('option', { name: new RegExp(code.replaceAll('.', '\\.')) }).click();
 }
 

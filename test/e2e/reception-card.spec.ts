@@ -39,11 +39,15 @@ test('an officer registers a card with every field, finds it and edits it', asyn
   await choose(page, 'Статус', 'На рассмотрении');
 
   await page.keyboard.press('Control+s');
-  await expect(page.getByTestId('reg-number')).toHaveText(/^D[A-Z0-9]{5}-2026-\d{6}$|^[A-Z0-9]+-2026-\d{6}$/);
+  await expect(page.getByTestId('reg-number')).toHaveText(
+    /^D[A-Z0-9]{5}-2026-\d{6}$|^[A-Z0-9]+-2026-\d{6}$/,
+  );
   const regNumber = (await page.getByTestId('reg-number').textContent())!;
   await expect(page.getByTestId('due-date')).toHaveText('01.04.2026');
   await expect(page.getByTestId('status')).toHaveText('На рассмотрении');
-  await expect(page.getByText('0005.0005.0056.1160 — Обращение с твердыми коммунальными отходами')).toBeVisible();
+  await expect(
+    page.getByText('0005.0005.0056.1160 — Обращение с твердыми коммунальными отходами'),
+  ).toBeVisible();
 
   // After a reload the card is found by another form of a content word and by the surname.
   await page.goto('/#/appeals');
@@ -74,7 +78,9 @@ test('bad input shows Russian messages next to the fields and saves nothing', as
   await page.getByLabel('Фамилия, имя, отчество').fill('Я'.repeat(201));
   await page.keyboard.press('Control+s');
 
-  await expect(page.getByTestId('form-error')).toHaveText('Исправьте отмеченные поля: карточка не сохранена');
+  await expect(page.getByTestId('form-error')).toHaveText(
+    'Исправьте отмеченные поля: карточка не сохранена',
+  );
   await expect(page.getByText('Заполните это поле').first()).toBeVisible();
   await expect(page.getByText('Неверный адрес электронной почты')).toBeVisible();
   await expect(page.getByText('Слишком длинно: не более 200 символов')).toBeVisible();

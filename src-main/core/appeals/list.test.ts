@@ -14,7 +14,9 @@ function ok<T>(r: { ok: boolean; result?: unknown; error?: unknown }): T {
   return r.result as T;
 }
 const official = (fullName: string) =>
-  ok<{ id: string }>(core.dispatch('officials.save', { fullName, position: 'Зам. министра', active: true })).id;
+  ok<{ id: string }>(
+    core.dispatch('officials.save', { fullName, position: 'Зам. министра', active: true }),
+  ).id;
 const create = (overrides: Partial<AppealInput>, by = officialA) =>
   ok<Output<'appeals.get'>>(core.dispatch('appeals.create', appealInput(by, overrides)));
 const list = (filter: AppealFilter) =>
@@ -26,10 +28,38 @@ beforeEach(() => {
   core.dispatch('settings.setDeskCode', { deskCode: 'T' + 'EST' });
   officialA = official('Петров Пётр');
   officialB = official('Смирнова Ольга');
-  create({ registeredAt: '2026-01-10T10:00', visitorName: 'Иванов Иван', content: 'Ремонт дороги во дворе' });
-  create({ registeredAt: '2026-02-10T10:00', visitorName: 'Козлова Мария', content: 'Нет освещения на дорогах посёлка', kind: 'proposal', channel: 'email', topicCodes: ['0002.0007.0071.0282'] }, officialB);
-  create({ registeredAt: '2026-03-10T10:00', visitorName: 'Сидоров Пётр', content: 'Вывоз мусора', status: 'answered_written', answerDate: '2026-03-20' });
-  create({ registeredAt: '2026-04-30T18:00', visitorName: 'Иванова Анна', content: 'Отопление в школе', answerMode: 'oral', oralConsent: true, oralAnswer: 'Дорогу отремонтируют летом', status: 'answered_oral' });
+  create({
+    registeredAt: '2026-01-10T10:00',
+    visitorName: 'Иванов Иван',
+    content: 'Ремонт дороги во дворе',
+  });
+  create(
+    {
+      registeredAt: '2026-02-10T10:00',
+      visitorName: 'Козлова Мария',
+      content: 'Нет освещения на дорогах посёлка',
+      kind: 'proposal',
+      channel: 'email',
+      topicCodes: ['0002.0007.0071.0282'],
+    },
+    officialB,
+  );
+  create({
+    registeredAt: '2026-03-10T10:00',
+    visitorName: 'Сидоров Пётр',
+    content: 'Вывоз мусора',
+    status: 'answered_written',
+    answerDate: '2026-03-20',
+  });
+  create({
+    registeredAt: '2026-04-30T18:00',
+    visitorName: 'Иванова Анна',
+    content: 'Отопление в школе',
+    answerMode: 'oral',
+    oralConsent: true,
+    oralAnswer: 'Дорогу отремонтируют летом',
+    status: 'answered_oral',
+  });
 });
 afterEach(() => core.cleanup());
 
@@ -38,12 +68,19 @@ describe('card list and search', () => {
     const r = list({});
     expect(r.total).toBe(4);
     expect(r.items.map((i) => i.registeredAt)).toEqual([
-      '2026-04-30T18:00', '2026-03-10T10:00', '2026-02-10T10:00', '2026-01-10T10:00',
+      '2026-04-30T18:00',
+      '2026-03-10T10:00',
+      '2026-02-10T10:00',
+      '2026-01-10T10:00',
     ]);
   });
 
   it('finds «дорога» in any word form, in content and in the answer', () => {
-    expect(numbers({ query: 'дорога' })).toEqual(['TEST-2026-000004', 'TEST-2026-000002', 'TEST-2026-000001']);
+    expect(numbers({ query: 'дорога' })).toEqual([
+      'TEST-2026-000004',
+      'TEST-2026-000002',
+      'TEST-2026-000001',
+    ]);
     expect(numbers({ query: 'дорогу' })).toHaveLength(3);
   });
 
@@ -59,7 +96,9 @@ describe('card list and search', () => {
 
   it('filters by period including the whole last day', () => {
     expect(numbers({ from: '2026-02-01', to: '2026-04-30' })).toEqual([
-      'TEST-2026-000004', 'TEST-2026-000003', 'TEST-2026-000002',
+      'TEST-2026-000004',
+      'TEST-2026-000003',
+      'TEST-2026-000002',
     ]);
   });
 
@@ -81,13 +120,21 @@ describe('card list and search', () => {
     const card = list({ query: 'мусора' }).items[0]!;
     const full = ok<Output<'appeals.get'>>(core.dispatch('appeals.get', { id: card.id }));
     const { id, regNumber, deskCode, dueDate, overdue, createdAt, updatedAt, ...data } = full;
-    ok(core.dispatch('appeals.update', { id, expectedUpdatedAt: updatedAt, data: { ...data, content: 'Ямы на тротуаре' } }));
+    ok(
+      core.dispatch('appeals.update', {
+        id,
+        expectedUpdatedAt: updatedAt,
+        data: { ...data, content: 'Ямы на тротуаре' },
+      }),
+    );
     expect(numbers({ query: 'мусор' })).toEqual([]);
     expect(numbers({ query: 'тротуар' })).toEqual([regNumber]);
   });
 
   it('pages through the list', () => {
-    const page = ok<Output<'appeals.list'>>(core.dispatch('appeals.list', { filter: {}, offset: 2, limit: 1 }));
+    const page = ok<Output<'appeals.list'>>(
+      core.dispatch('appeals.list', { filter: {}, offset: 2, limit: 1 }),
+    );
     expect(page.total).toBe(4);
     expect(page.items.map((i) => i.regNumber)).toEqual(['TEST-2026-000002']);
   });

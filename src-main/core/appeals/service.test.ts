@@ -17,7 +17,11 @@ beforeEach(() => {
   core = tempCore(() => clock);
   core.dispatch('settings.setDeskCode', { deskCode: 'MIN01' });
   officialId = ok<{ id: string }>(
-    core.dispatch('officials.save', { fullName: 'Петров П. П.', position: 'Министр', active: true }),
+    core.dispatch('officials.save', {
+      fullName: 'Петров П. П.',
+      position: 'Министр',
+      active: true,
+    }),
   ).id;
 });
 afterEach(() => core.cleanup());
@@ -109,7 +113,9 @@ describe('reception cards', () => {
       }),
     );
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
-    const paths = (bad as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path);
+    const paths = (bad as { error: { issues: { path: string }[] } }).error.issues.map(
+      (i) => i.path,
+    );
     expect(paths).toEqual(['officialId', 'serviceId', 'topicCodes.0']);
     expect(core.db.prepare('SELECT count(*) FROM appeals').pluck().get()).toBe(0);
     // The failed attempt did not consume a registration number.
@@ -120,7 +126,10 @@ describe('reception cards', () => {
     const r = core.dispatch('appeals.create', { ...appealInput(officialId), visitorEmail: 'x@' });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'validation', issues: [{ path: 'visitorEmail', message: 'invalid_email', params: {} }] },
+      error: {
+        code: 'validation',
+        issues: [{ path: 'visitorEmail', message: 'invalid_email', params: {} }],
+      },
     });
   });
 });

@@ -35,8 +35,15 @@ describe('migrations', () => {
     migrate(db, MIGRATIONS, 10);
     expect(tables(db)).toEqual(
       expect.arrayContaining([
-        'appeals', 'appeal_topics', 'classifier_nodes', 'drafts', 'officials', 'reg_counters',
-        'schema_migrations', 'services', 'settings',
+        'appeals',
+        'appeal_topics',
+        'classifier_nodes',
+        'drafts',
+        'officials',
+        'reg_counters',
+        'schema_migrations',
+        'services',
+        'settings',
       ]),
     );
     expect(appliedVersions(db)).toEqual([10]);
@@ -57,11 +64,16 @@ describe('migrations', () => {
     migrate(db, MIGRATIONS, 10);
     migrate(db, MIGRATIONS, 20);
     expect(appliedVersions(db)).toEqual([10, 20]);
-    db.prepare('INSERT INTO appeals_fts (rowid, applicant, content, answer, meta) VALUES (1, ?, ?, ?, ?)')
-      .run('иванов', 'дорог ремонт', '', '');
-    expect(db.prepare("SELECT rowid FROM appeals_fts WHERE appeals_fts MATCH 'дорог*'").pluck().all()).toEqual([1]);
+    db.prepare(
+      'INSERT INTO appeals_fts (rowid, applicant, content, answer, meta) VALUES (1, ?, ?, ?, ?)',
+    ).run('иванов', 'дорог ремонт', '', '');
+    expect(
+      db.prepare("SELECT rowid FROM appeals_fts WHERE appeals_fts MATCH 'дорог*'").pluck().all(),
+    ).toEqual([1]);
     db.prepare('DELETE FROM appeals_fts WHERE rowid = 1').run();
-    expect(db.prepare("SELECT count(*) FROM appeals_fts WHERE appeals_fts MATCH 'дорог*'").pluck().get()).toBe(0);
+    expect(
+      db.prepare("SELECT count(*) FROM appeals_fts WHERE appeals_fts MATCH 'дорог*'").pluck().get(),
+    ).toBe(0);
   });
 
   it('running again changes nothing', () => {
