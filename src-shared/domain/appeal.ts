@@ -41,8 +41,9 @@ const phone = optText(LIMITS.phone).refine(
   'invalid_phone',
 );
 
+const EMAIL = z.email();
 const email = optText(LIMITS.email).refine(
-  (v) => v === null || z.email().safeParse(v).success,
+  (v) => v === null || EMAIL.safeParse(v).success,
   'invalid_email',
 );
 

@@ -89,6 +89,10 @@ export function createAppealsService(ctx: CoreContext, settings: Settings) {
     create(data: AppealData): Appeal {
       return read(create(data));
     },
+    /** Registers a card and returns only its id (bulk loads that do not need it back). */
+    createUnread(data: AppealData): string {
+      return create(data);
+    },
     update(id: string, expectedUpdatedAt: string, data: AppealData): Appeal {
       update(id, expectedUpdatedAt, data);
       return read(id);

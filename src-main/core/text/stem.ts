@@ -5,11 +5,24 @@ const english = snowball.newStemmer('english');
 const WORD = /[\p{L}\p{N}]+/gu;
 const CYRILLIC = /[а-я]/;
 
+// Stemming costs ~3 µs a word and appeal texts reuse a small vocabulary, so stems are memoised;
+// the cache is dropped whole when it grows past its bound, which keeps memory flat.
+const CACHE_LIMIT = 50_000;
+let cache = new Map<string, string>();
+
 /** Lower-cases, folds ё to е and reduces a word to its Snowball stem. */
 export function stemWord(word: string): string {
+  const cached = cache.get(word);
+  if (cached !== undefined) return cached;
   const lower = word.toLowerCase().replaceAll('ё', 'е');
-  if (/^\d+$/.test(lower)) return lower;
-  return CYRILLIC.test(lower) ? russian.stem(lower) : english.stem(lower);
+  const stem = /^\d+$/.test(lower)
+    ? lower
+    : CYRILLIC.test(lower)
+      ? russian.stem(lower)
+      : english.stem(lower);
+  if (cache.size >= CACHE_LIMIT) cache = new Map();
+  cache.set(word, stem);
+  return stem;
 }
 
 export function words(text: string): string[] {
