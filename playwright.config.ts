@@ -36,6 +36,7 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        '--lang=ru-RU',
       ],
     },
   },

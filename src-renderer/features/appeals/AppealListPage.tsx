@@ -12,6 +12,7 @@ import { useAppealPages } from './use-appeal-pages';
 import { useReference } from './use-reference';
 
 const ROW_HEIGHT = 68;
+const COLUMNS = { number: 210, date: 130, applicant: 260, status: 190, kind: 120, due: 110 };
 
 /** All cards, newest first, filtered and searched; a virtual list so 100k rows scroll smoothly. */
 export default function AppealListPage() {
@@ -75,6 +76,26 @@ export default function AppealListPage() {
       <AppealFilters values={values} onChange={onChange} reference={reference} />
       {error ? <Alert color="red">{errorMessage(t, error)}</Alert> : null}
       {total === 0 && <Text c="dimmed">{t('list.empty')}</Text>}
+      <Group gap="sm" wrap="nowrap" px={8} c="dimmed" fz="sm" aria-hidden>
+        <Text inherit w={COLUMNS.number}>
+          {t('list.number')}
+        </Text>
+        <Text inherit w={COLUMNS.date}>
+          {t('list.date')}
+        </Text>
+        <Text inherit w={COLUMNS.applicant}>
+          {t('list.applicant')}
+        </Text>
+        <Text inherit w={COLUMNS.status}>
+          {t('fields.status')}
+        </Text>
+        <Text inherit w={COLUMNS.kind}>
+          {t('fields.kind')}
+        </Text>
+        <Text inherit w={COLUMNS.due}>
+          {t('list.due')}
+        </Text>
+      </Group>
       <div
         ref={scrollRef}
         style={{ flex: 1, overflow: 'auto' }}
@@ -106,22 +127,22 @@ export default function AppealListPage() {
                     style={{ color: 'inherit', textDecoration: 'none', display: 'block' }}
                   >
                     <Group gap="sm" wrap="nowrap">
-                      <Text fw={600} w={170}>
+                      <Text fw={600} w={COLUMNS.number} style={{ whiteSpace: 'nowrap' }}>
                         {item.regNumber}
                       </Text>
-                      <Text w={130} size="sm">
+                      <Text w={COLUMNS.date} size="sm">
                         {formatDateTime(item.registeredAt)}
                       </Text>
-                      <Text w={240} truncate>
+                      <Text w={COLUMNS.applicant} truncate>
                         {item.applicant}
                       </Text>
-                      <Badge variant="light" w={170}>
+                      <Badge variant="light" w={COLUMNS.status}>
                         {t(`enums.status.${item.status}`)}
                       </Badge>
-                      <Text size="sm" w={120}>
+                      <Text size="sm" w={COLUMNS.kind}>
                         {t(`enums.kind.${item.kind}`)}
                       </Text>
-                      <Text size="sm" w={110} c={item.overdue ? 'red' : undefined}>
+                      <Text size="sm" w={COLUMNS.due} c={item.overdue ? 'red' : undefined}>
                         {item.dueDate ? formatDate(item.dueDate) : ''}
                       </Text>
                     </Group>
