@@ -53,7 +53,7 @@ export function runCardBench(size: number) {
 
   const save = inputs.map((input) =>
     timed(() => {
-      const result = core.dispatch('appeals.create', input);
+      const result = core.dispatch('appeals.create', { data: input });
       if (!result.ok) throw new Error(JSON.stringify(result.error));
     }),
   );

@@ -18,9 +18,9 @@ export function createHandlers(s: CoreServices): Handlers {
       s.settings.setDeskCode(deskCode);
       return { deskCode };
     },
-    'appeals.create': (data) => s.appeals.create(data),
-    'appeals.update': ({ id, expectedUpdatedAt, data }) =>
-      s.appeals.update(id, expectedUpdatedAt, data),
+    'appeals.create': ({ data, draftId }) => s.appeals.create(data, draftId ?? null),
+    'appeals.update': ({ id, expectedUpdatedAt, data, draftId }) =>
+      s.appeals.update(id, expectedUpdatedAt, data, draftId ?? null),
     'appeals.get': ({ id }) => s.appeals.get(id),
     'appeals.list': ({ filter, offset, limit }) => listAppeals(s.ctx, filter, offset, limit),
     'drafts.save': ({ id, appealId, data }) => s.drafts.save(id, appealId, data),

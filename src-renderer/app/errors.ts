@@ -12,8 +12,8 @@ export function translateIssue(t: TFunction, issue: Issue): string {
 export function fieldErrors(t: TFunction, issues: readonly Issue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
-    // "topicCodes.2" is shown on the topicCodes field.
-    const field = issue.path.split('.')[0] ?? '';
+    // "topicCodes.2" is shown on the topicCodes field; "data." is the card inside a call's input.
+    const field = issue.path.replace(/^data\./, '').split('.')[0] ?? '';
     errors[field] ??= translateIssue(t, issue);
   }
   return errors;

@@ -46,13 +46,21 @@ export const api = {
     input: z.object({ deskCode: z.string().trim().toUpperCase().regex(DESK_CODE, 'desk_code') }),
     output: z.object({ deskCode: z.string() }),
   },
-  'appeals.create': { input: appealInputSchema, output: appealSchema },
+  'appeals.create': {
+    input: z.object({
+      data: appealInputSchema,
+      /** The autosaved draft this card was typed in: removed in the same transaction. */
+      draftId: z.uuid().nullable().optional(),
+    }),
+    output: appealSchema,
+  },
   'appeals.update': {
     input: z.object({
       id: z.uuid(),
       /** The updatedAt the editor started from: a newer one on disk means a conflicting edit. */
       expectedUpdatedAt: z.string(),
       data: appealInputSchema,
+      draftId: z.uuid().nullable().optional(),
     }),
     output: appealSchema,
   },

@@ -18,7 +18,7 @@ const official = (fullName: string) =>
     core.dispatch('officials.save', { fullName, position: 'Зам. министра', active: true }),
   ).id;
 const create = (overrides: Partial<AppealInput>, by = officialA) =>
-  ok<Output<'appeals.get'>>(core.dispatch('appeals.create', appealInput(by, overrides)));
+  ok<Output<'appeals.get'>>(core.dispatch('appeals.create', { data: appealInput(by, overrides) }));
 const list = (filter: AppealFilter) =>
   ok<Output<'appeals.list'>>(core.dispatch('appeals.list', { filter, offset: 0, limit: 50 }));
 const numbers = (filter: AppealFilter) => list(filter).items.map((i) => i.regNumber);

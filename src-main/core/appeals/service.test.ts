@@ -28,7 +28,7 @@ afterEach(() => core.cleanup());
 
 type Appeal = Output<'appeals.get'>;
 const create = (overrides = {}) =>
-  ok<Appeal>(core.dispatch('appeals.create', appealInput(officialId, overrides)));
+  ok<Appeal>(core.dispatch('appeals.create', { data: appealInput(officialId, overrides) }));
 
 describe('reception cards', () => {
   it('registers a card with a desk-year number, a due date and timestamps', () => {
@@ -105,13 +105,12 @@ describe('reception cards', () => {
   });
 
   it('refuses unknown officials, services and classifier codes and writes nothing', () => {
-    const bad = core.dispatch(
-      'appeals.create',
-      appealInput('00000000-0000-4000-8000-000000000000', {
+    const bad = core.dispatch('appeals.create', {
+      data: appealInput('00000000-0000-4000-8000-000000000000', {
         serviceId: '00000000-0000-4000-8000-000000000001',
         topicCodes: ['9999.9999.9999.9999'],
       }),
-    );
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
     const paths = (bad as { error: { issues: { path: string }[] } }).error.issues.map(
       (i) => i.path,
@@ -122,13 +121,33 @@ describe('reception cards', () => {
     expect(create().regNumber).toBe('MIN01-2026-000001');
   });
 
+  it('removes the draft a card was typed in, in the same transaction, only on success', () => {
+    const draftId = '22222222-2222-4222-8222-222222222222';
+    core.dispatch('drafts.save', { id: draftId, appealId: null, data: { content: 'Яма' } });
+    const failed = core.dispatch('appeals.create', {
+      data: appealInput(officialId, { topicCodes: ['9999.9999.9999.9999'] }),
+      draftId,
+    });
+    expect(failed.ok).toBe(false);
+    expect(core.dispatch('drafts.get', { id: draftId })).toMatchObject({
+      ok: true,
+      result: { id: draftId },
+    });
+    expect(core.dispatch('appeals.create', { data: appealInput(officialId), draftId }).ok).toBe(
+      true,
+    );
+    expect(core.dispatch('drafts.get', { id: draftId })).toEqual({ ok: true, result: null });
+  });
+
   it('refuses invalid input at the boundary with field issues', () => {
-    const r = core.dispatch('appeals.create', { ...appealInput(officialId), visitorEmail: 'x@' });
+    const r = core.dispatch('appeals.create', {
+      data: { ...appealInput(officialId), visitorEmail: 'x@' },
+    });
     expect(r).toEqual({
       ok: false,
       error: {
         code: 'validation',
-        issues: [{ path: 'visitorEmail', message: 'invalid_email', params: {} }],
+        issues: [{ path: 'data.visitorEmail', message: 'invalid_email', params: {} }],
       },
     });
   });

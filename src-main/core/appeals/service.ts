@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '../../../src-shared/domain/ids';
 import type { Appeal, AppealData } from '../../../src-shared/domain/appeal';
 import { localToday } from '../../../src-shared/domain/dates';
 import { dueDateFor } from '../../../src-shared/domain/deadlines';
@@ -18,6 +18,7 @@ export function createAppealsService(ctx: CoreContext, settings: Settings) {
   const officialExists = db.prepare('SELECT 1 FROM officials WHERE id = ?').pluck();
   const serviceExists = db.prepare('SELECT 1 FROM services WHERE id = ?').pluck();
   const codeState = db.prepare('SELECT retired FROM classifier_nodes WHERE code = ?').pluck();
+  const dropDraft = db.prepare('DELETE FROM drafts WHERE id = ?');
 
   function checkReferences(data: AppealData, keptCodes: readonly string[]) {
     const issues: Issue[] = [];
@@ -43,11 +44,11 @@ export function createAppealsService(ctx: CoreContext, settings: Settings) {
     return rowToAppeal(row, repo.topics(id), localToday(ctx.now()));
   }
 
-  const create = db.transaction((data: AppealData): string => {
+  const create = db.transaction((data: AppealData, draftId: string | null = null): string => {
     checkReferences(data, []);
     const deskCode = settings.deskCode();
     const year = Number(data.registeredAt.slice(0, 4));
-    const id = randomUUID();
+    const id = uuidv7(ctx.now().getTime());
     const now = isoNow(ctx);
     const params = {
       ...dataToParams(data),
@@ -61,40 +62,45 @@ export function createAppealsService(ctx: CoreContext, settings: Settings) {
     const rowid = repo.insert(params);
     repo.setTopics(id, data.topicCodes);
     index.put(rowid, params);
+    if (draftId) dropDraft.run(draftId);
     return id;
   });
 
-  const update = db.transaction((id: string, expectedUpdatedAt: string, data: AppealData) => {
-    const current = repo.get(id);
-    if (!current) throw new OtklikError('not_found', `appeal ${id}`);
-    if (current.updated_at !== expectedUpdatedAt) {
-      throw new OtklikError('conflict', `appeal ${id} changed since ${expectedUpdatedAt}`);
-    }
-    checkReferences(data, repo.topics(id));
-    // Bump past the previous stamp even if the clock stepped back or two saves share a ms.
-    const now = isoNow(ctx);
-    const updatedAt = now > current.updated_at ? now : bump(current.updated_at);
-    const params = {
-      ...dataToParams(data),
-      id,
-      due_date: dueDateFor(data.registeredAt, data.answerMode),
-      updated_at: updatedAt,
-    };
-    repo.update(params);
-    repo.setTopics(id, data.topicCodes);
-    index.put(current._rowid, { ...current, ...params });
-  });
+  const update = db.transaction(
+    (id: string, expectedUpdatedAt: string, data: AppealData, draftId: string | null) => {
+      const current = repo.get(id);
+      if (!current) throw new OtklikError('not_found', `appeal ${id}`);
+      if (current.updated_at !== expectedUpdatedAt) {
+        throw new OtklikError('conflict', `appeal ${id} changed since ${expectedUpdatedAt}`);
+      }
+      checkReferences(data, repo.topics(id));
+      // Bump past the previous stamp even if the clock stepped back or two saves share a ms.
+      const now = isoNow(ctx);
+      const updatedAt = now > current.updated_at ? now : bump(current.updated_at);
+      const params = {
+        ...dataToParams(data),
+        id,
+        due_date: dueDateFor(data.registeredAt, data.answerMode),
+        updated_at: updatedAt,
+      };
+      repo.update(params);
+      repo.setTopics(id, data.topicCodes);
+      index.put(current._rowid, { ...current, ...params });
+      if (draftId) dropDraft.run(draftId);
+    },
+  );
 
   return {
-    create(data: AppealData): Appeal {
-      return read(create(data));
+    /** Registers a card; the draft it was typed in, if any, goes in the same transaction. */
+    create(data: AppealData, draftId: string | null = null): Appeal {
+      return read(create(data, draftId));
     },
     /** Registers a card and returns only its id (bulk loads that do not need it back). */
     createUnread(data: AppealData): string {
       return create(data);
     },
-    update(id: string, expectedUpdatedAt: string, data: AppealData): Appeal {
-      update(id, expectedUpdatedAt, data);
+    update(id: string, expectedUpdatedAt: string, data: AppealData, draftId: string | null = null) {
+      update(id, expectedUpdatedAt, data, draftId);
       return read(id);
     },
     get: read,

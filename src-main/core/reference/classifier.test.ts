@@ -53,10 +53,9 @@ describe('thematic classifier', () => {
     }) as {
       result: { id: string };
     };
-    const card = core.dispatch(
-      'appeals.create',
-      appealInput(official.result.id, { topicCodes: ['0001.0001.0001.0001'] }),
-    ) as {
+    const card = core.dispatch('appeals.create', {
+      data: appealInput(official.result.id, { topicCodes: ['0001.0001.0001.0001'] }),
+    }) as {
       result: Output<'appeals.get'>;
     };
     const lines = BUNDLED.trimEnd().split('\n');
@@ -85,7 +84,7 @@ describe('thematic classifier', () => {
     expect(core.dispatch('appeals.update', { id, expectedUpdatedAt: updatedAt, data }).ok).toBe(
       true,
     );
-    expect(core.dispatch('appeals.create', data)).toMatchObject({
+    expect(core.dispatch('appeals.create', { data })).toMatchObject({
       ok: false,
       error: { code: 'validation' },
     });

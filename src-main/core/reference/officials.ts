@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '../../../src-shared/domain/ids';
 import type { Official, OfficialInput } from '../../../src-shared/domain/reference';
 import { OtklikError } from '../../../src-shared/contract/errors';
 import { isoNow, type CoreContext } from '../context';
@@ -49,7 +49,7 @@ export function createOfficials(ctx: CoreContext) {
         }
         return toOfficial(byId.get(input.id) as OfficialRow);
       }
-      const id = randomUUID();
+      const id = uuidv7(ctx.now().getTime());
       insert.run({ ...params, id });
       return toOfficial(byId.get(id) as OfficialRow);
     },

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '../../../src-shared/domain/ids';
 import type { ServiceKind } from '../../../src-shared/domain/enums';
 import type { Service } from '../../../src-shared/domain/reference';
 import { OtklikError } from '../../../src-shared/contract/errors';
@@ -46,7 +46,7 @@ export function createServices(ctx: CoreContext) {
         }
         return toService(byId.get(input.id) as ServiceRow);
       }
-      const id = randomUUID();
+      const id = uuidv7(ctx.now().getTime());
       insert.run({ ...params, id });
       return toService(byId.get(id) as ServiceRow);
     },

@@ -76,22 +76,24 @@ export default function AppealFormPage() {
       return;
     }
     setSaving(true);
+    // Stop autosave first: a draft written after the card is saved would be an orphan.
+    setDirty(false);
     try {
       const appeal = loaded.appealId
         ? await call('appeals.update', {
             id: loaded.appealId,
             expectedUpdatedAt: loaded.updatedAt ?? '',
             data: state,
+            draftId: loaded.draftId,
           })
-        : await call('appeals.create', state);
-      await call('drafts.discard', { id: loaded.draftId });
-      setDirty(false);
+        : await call('appeals.create', { data: state, draftId: loaded.draftId });
       notifications.show({
         color: 'green',
         message: t('card.saved', { number: appeal.regNumber }),
       });
       navigate(`/appeals/${appeal.id}`);
     } catch (e) {
+      setDirty(true);
       if (e instanceof ApiCallError && e.error.issues) setErrors(fieldErrors(t, e.error.issues));
       setFormError(
         e instanceof ApiCallError && e.error.code === 'conflict'
