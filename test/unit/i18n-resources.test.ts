@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as enums from '../../src-shared/domain/enums';
+import { ru } from '../../src-renderer/i18n/ru';
+
+const GROUPS: Record<string, readonly string[]> = {
+  applicantType: enums.APPLICANT_TYPES,
+  kind: enums.APPEAL_KINDS,
+  form: enums.APPEAL_FORMS,
+  channel: enums.CHANNELS,
+  socialCategory: enums.SOCIAL_CATEGORIES,
+  answerMode: enums.ANSWER_MODES,
+  status: enums.APPEAL_STATUSES,
+  result: enums.RESULTS,
+  serviceKind: enums.SERVICE_KINDS,
+};
+
+describe('Russian resources', () => {
+  it('label every value of every closed vocabulary', () => {
+    for (const [group, values] of Object.entries(GROUPS)) {
+      const labels = (ru.enums as Record<string, Record<string, string>>)[group]!;
+      expect(Object.keys(labels).sort(), group).toEqual([...values].sort());
+    }
+  });
+
+  it('have a message for every error key the shared schemas and the core can produce', () => {
+    const sources = [
+      '../../src-shared/domain/appeal.ts',
+      '../../src-shared/domain/reference.ts',
+      '../../src-shared/contract/api.ts',
+      '../../src-main/core/appeals/service.ts',
+      '../../src-main/core/reference/classifier-csv.ts',
+    ].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));
+    const keys = new Set<string>();
+    for (const source of sources) {
+      for (const m of source.matchAll(
+        /(?:message: |need\([^,]+, |, |problem\([^,]+, )'([a-z_]+)'\)?/g,
+      )) {
+        keys.add(m[1]!);
+      }
+    }
+    keys.delete('required'); // generic, checked below with the rest
+    const messages = ru.errors as Record<string, unknown>;
+    const missing = [...keys, 'required', 'too_long', 'invalid', 'invalid_choice'].filter(
+      (k) => typeof messages[k] !== 'string',
+    );
+    expect(missing).toEqual([]);
+    expect(keys.size).toBeGreaterThan(15);
+  });
+});
