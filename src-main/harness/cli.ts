@@ -1,13 +1,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core/index';
-import { startHarness } from './server';
-import { appVersion, repoRoot } from './paths';
+import { startBrowserMode } from './browser-mode';
 
 /**
- * `npm run dev:web`: the real core under Node plus the renderer, on 127.0.0.1, for machines
- * where Electron's binary cannot run. `--dev` serves the renderer through Vite with hot reload;
- * without it the built renderer in out/web is served (that is what the E2E tests use).
+ * `npm run dev:web`: Otklik in a browser, for machines where Electron's binary cannot run.
+ * `--dev` serves the renderer through Vite with hot reload; without it the built renderer in
+ * out/web is served (that is what the E2E tests use).
  */
 const { values } = parseArgs({
   options: {
@@ -18,37 +16,11 @@ const { values } = parseArgs({
 });
 
 const dataDir = resolve(values.data ?? process.env.OTKLIK_DATA_DIR ?? '.otklik-data');
-const core = createCore({
-  dataDir,
-  resourcesDir: resolve(repoRoot, 'resources'),
-  version: appVersion(),
-});
-
-let devMiddleware;
-let transformHtml;
-if (values.dev) {
-  const { createServer } = await import('vite');
-  const vite = await createServer({
-    configFile: resolve(repoRoot, 'vite.web.config.ts'),
-    server: { middlewareMode: true },
-    appType: 'custom',
-  });
-  devMiddleware = vite.middlewares;
-  transformHtml = (url: string, html: string) => vite.transformIndexHtml(url, html);
-}
-
-const harness = await startHarness({
-  dispatch: core.dispatch,
-  staticDir: resolve(repoRoot, 'out/web'),
-  devMiddleware,
-  transformHtml,
-  port: Number(values.port),
-});
-console.log(`Otklik (browser mode) at ${harness.url}  data: ${dataDir}`);
+const app = await startBrowserMode({ dataDir, port: Number(values.port), dev: values.dev });
+console.log(`Otklik (browser mode) at ${app.url}  data: ${dataDir}`);
 
 const stop = async () => {
-  await harness.close();
-  core.close();
+  await app.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

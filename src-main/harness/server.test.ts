@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 const post = (method: string, headers: Record<string, string>, body = '{}') =>
-  fetch(`${harness.url}api/${method}`, {
+  fetch(`${harness.url}__otklik/call/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body,
@@ -70,7 +70,7 @@ describe('loopback transport', () => {
   });
 
   it('refuses non-JSON bodies and reports broken JSON as a validation error', async () => {
-    const plain = await fetch(`${harness.url}api/app.info`, {
+    const plain = await fetch(`${harness.url}__otklik/call/app.info`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', [TOKEN_HEADER]: harness.token },
       body: '{}',

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TOKEN_HEADER, TOKEN_META } from '../../src-shared/contract/transport';
+import { HTTP_CALL_PREFIX, TOKEN_HEADER, TOKEN_META } from '../../src-shared/contract/transport';
 import type { Dispatch } from '../core/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/csp';
 import { readStatic } from './static-files';
@@ -41,10 +41,14 @@ export async function startHarness(options: HarnessOptions) {
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!hosts.has(req.headers.host ?? '')) return send(res, 421, { error: 'host' });
     const url = req.url ?? '/';
-    if (url.startsWith('/api/')) return handleApi(req, res, url.slice(5));
+    if (url.startsWith(HTTP_CALL_PREFIX)) {
+      return handleApi(req, res, url.slice(HTTP_CALL_PREFIX.length));
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method' });
     if (options.devMiddleware) {
-      if (!url.includes('.') || url.endsWith('.html')) return serveDevHtml(res, url);
+      const path = url.split('?')[0]!;
+      if (path === '/' || path === '/kiosk' || path.endsWith('.html'))
+        return serveDevHtml(res, url);
       return options.devMiddleware(req, res, () => send(res, 404, { error: 'not found' }));
     }
     const file = options.staticDir ? await readStatic(options.staticDir, url) : null;

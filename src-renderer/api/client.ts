@@ -1,6 +1,11 @@
 import type { Input, Method, Output } from '../../src-shared/contract/api';
 import type { ApiError, CallResult } from '../../src-shared/contract/errors';
-import { TOKEN_HEADER, TOKEN_META, type OtklikBridge } from '../../src-shared/contract/transport';
+import {
+  HTTP_CALL_PREFIX,
+  TOKEN_HEADER,
+  TOKEN_META,
+  type OtklikBridge,
+} from '../../src-shared/contract/transport';
 
 declare global {
   interface Window {
@@ -20,7 +25,7 @@ function httpBridge(): OtklikBridge {
   const token = document.querySelector(`meta[name="${TOKEN_META}"]`)?.getAttribute('content') ?? '';
   return {
     async call(method, input) {
-      const response = await fetch(`/api/${encodeURIComponent(method)}`, {
+      const response = await fetch(`${HTTP_CALL_PREFIX}${encodeURIComponent(method)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
         body: JSON.stringify(input ?? {}),

@@ -1,4 +1,4 @@
-import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ const NAV = [
 ] as const;
 
 export function Layout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const [deskCode, setDeskCode] = useState('');
@@ -36,9 +36,24 @@ export function Layout() {
             <Title order={3}>{t('app.title')}</Title>
             <Text c="dimmed">{t('app.subtitle')}</Text>
           </Group>
-          <Badge variant="light" aria-label={t('app.desk')}>
-            {t('app.desk')}: {deskCode}
-          </Badge>
+          <Group gap="sm">
+            <Badge variant="light" aria-label={t('app.desk')}>
+              {t('app.desk')}: {deskCode}
+            </Badge>
+            <SegmentedControl
+              size="xs"
+              aria-label="Язык / Language"
+              value={i18n.language}
+              onChange={(lang) => {
+                localStorage.setItem('otklik.lang', lang);
+                void i18n.changeLanguage(lang);
+              }}
+              data={[
+                { value: 'ru', label: 'RU' },
+                { value: 'en', label: 'EN' },
+              ]}
+            />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Навигация">

@@ -8,7 +8,9 @@ export interface OtklikBridge {
 
 export type TypedCall = <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;
 
-/** Channel name of the IPC bridge; the loopback harness serves POST /api/<method>. */
+/** Channel name of the IPC bridge. */
 export const IPC_CHANNEL = 'otklik:call';
+/** The loopback harness serves POST <prefix><method>; a path no renderer module can take. */
+export const HTTP_CALL_PREFIX = '/__otklik/call/';
 export const TOKEN_HEADER = 'x-otklik-token';
 export const TOKEN_META = 'otklik-token';
