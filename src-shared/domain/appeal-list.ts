@@ -46,7 +46,8 @@ export const appealListItemSchema = z.object({
 export type AppealListItem = z.output<typeof appealListItemSchema>;
 
 export const appealListSchema = z.object({
-  total: z.number().int(),
+  /** Counted for the first page only (offset 0): later pages of the same filter reuse it. */
+  total: z.number().int().nullable(),
   items: z.array(appealListItemSchema),
 });
 export type AppealList = z.output<typeof appealListSchema>;

@@ -135,7 +135,7 @@ describe('card list and search', () => {
     const page = ok<Output<'appeals.list'>>(
       core.dispatch('appeals.list', { filter: {}, offset: 2, limit: 1 }),
     );
-    expect(page.total).toBe(4);
+    expect(page.total).toBeNull(); // counted with the first page only
     expect(page.items.map((i) => i.regNumber)).toEqual(['TEST-2026-000002']);
   });
 });

@@ -77,10 +77,10 @@ export function listAppeals(
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
 
-  const total = ctx.db
-    .prepare(`SELECT count(*) FROM appeals a ${whereSql}`)
-    .pluck()
-    .get(params) as number;
+  const total =
+    offset === 0
+      ? (ctx.db.prepare(`SELECT count(*) FROM appeals a ${whereSql}`).pluck().get(params) as number)
+      : null;
   const rows = ctx.db
     .prepare(
       `SELECT a.id, a.reg_number, a.registered_at, a.applicant_type, a.visitor_name,

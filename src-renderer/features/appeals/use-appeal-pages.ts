@@ -24,7 +24,7 @@ export function useAppealPages(filter: AppealFilter) {
       call('appeals.list', { filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
         (result) => {
           if (gen !== generation.current) return;
-          setTotal(result.total);
+          if (result.total !== null) setTotal(result.total);
           setPages((prev) => new Map(prev).set(page, result.items));
         },
         (e) => {
