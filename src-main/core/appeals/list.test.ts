@@ -89,6 +89,17 @@ describe('card list and search', () => {
     expect(numbers({ query: 'TEST-2026-000003' })).toEqual(['TEST-2026-000003']);
   });
 
+  it('combines a query with the other filters, counting only what both match', () => {
+    const r = list({ query: 'дорога', channel: 'email' });
+    expect([r.total, r.items.map((i) => i.regNumber)]).toEqual([1, ['TEST-2026-000002']]);
+    expect(list({ query: 'дорога', from: '2026-04-01' }).total).toBe(1);
+  });
+
+  it('orders search results by when the card was entered, newest first', () => {
+    create({ registeredAt: '2025-12-01T09:00', content: 'Старая жалоба на дорогу, внесена позже' });
+    expect(numbers({ query: 'дорога' })[0]).toBe('TEST-2025-000001');
+  });
+
   it('requires every word of the query', () => {
     expect(numbers({ query: 'ремонт дороги' })).toEqual(['TEST-2026-000001']);
     expect(numbers({ query: 'ремонт мусора' })).toEqual([]);
