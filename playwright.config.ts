@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BIG_PORT, PORT } from './test/e2e/ports';
 
 /**
  * E2E tests drive the real UI in Debian's Chromium against the real core under Node, through
@@ -9,9 +10,11 @@ import { join } from 'node:path';
  * smoke test runs in its own project and skips itself, saying why, where Electron's binary is
  * missing.
  */
-const PORT = 5191;
+const BIG_CARDS = 100_000;
 const dataDir = process.env.OTKLIK_E2E_DATA ?? mkdtempSync(join(tmpdir(), 'otklik-e2e-'));
+const bigDir = process.env.OTKLIK_E2E_BIG ?? mkdtempSync(join(tmpdir(), 'otklik-e2e-big-'));
 process.env.OTKLIK_E2E_DATA = dataDir;
+process.env.OTKLIK_E2E_BIG = bigDir;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -44,11 +47,21 @@ export default defineConfig({
     { name: 'web', testIgnore: /electron\.spec\.ts/ },
     { name: 'electron', testMatch: /electron\.spec\.ts/ },
   ],
-  webServer: {
-    command: `npx tsx src-main/harness/cli.ts --port ${PORT} --data "${dataDir}"`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-  },
+  webServer: [
+    {
+      command: `npx tsx src-main/harness/cli.ts --port ${PORT} --data "${dataDir}"`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+    {
+      command:
+        `npx tsx scripts/seed.ts --cards ${BIG_CARDS} --data "${bigDir}" && ` +
+        `npx tsx src-main/harness/cli.ts --port ${BIG_PORT} --data "${bigDir}"`,
+      url: `http://127.0.0.1:${BIG_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 300_000,
+    },
+  ],
 });

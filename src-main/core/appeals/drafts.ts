@@ -1,3 +1,4 @@
+import { OtklikError } from '../../../src-shared/contract/errors';
 import type { CoreContext } from '../context';
 import { isoNow } from '../context';
 
@@ -34,7 +35,11 @@ export function createDrafts(ctx: CoreContext) {
   return {
     save(id: string, appealId: string | null, data: Record<string, unknown>) {
       const json = JSON.stringify(data);
-      if (json.length > MAX_DRAFT_BYTES) throw new Error('draft too large');
+      if (json.length > MAX_DRAFT_BYTES) {
+        throw new OtklikError('validation', 'draft too large', [
+          { path: 'data', message: 'too_long', params: { max: MAX_DRAFT_BYTES } },
+        ]);
+      }
       const now = isoNow(ctx);
       upsert.run({ id, appealId, data: json, now });
       return { id, updatedAt: now };

@@ -16,7 +16,7 @@ const COLUMNS = { number: 210, date: 130, applicant: 260, status: 190, kind: 120
 
 /** All cards, newest first, filtered and searched; a virtual list so 100k rows scroll smoothly. */
 export default function AppealListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const reference = useReference();
   const [params, setParams] = useSearchParams();
   const values = Object.fromEntries(
@@ -70,7 +70,9 @@ export default function AppealListPage() {
       <Group justify="space-between">
         <Title order={2}>{t('nav.appeals')}</Title>
         <Text c="dimmed" data-testid="total">
-          {total === null ? t('list.loading') : t('list.total', { count: total })}
+          {total === null
+            ? t('list.loading')
+            : t('list.total', { count: total.toLocaleString(i18n.language) })}
         </Text>
       </Group>
       <AppealFilters values={values} onChange={onChange} reference={reference} />
