@@ -1,7 +1,7 @@
-import { app, BrowserWindow, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createCore } from '../core/index';
+import { createCore, type Core } from '../core/index';
 import { registerIpc } from './ipc';
 import { electronNativeBinding } from './native-binding';
 import { hardenApp } from './security';
@@ -13,24 +13,46 @@ import { createMainWindow } from './windows';
  */
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererDir = join(__dirname, '../renderer');
-const rendererBase = rendererUrl ?? pathToFileURL(rendererDir + '/').href;
+const rendererBase = rendererUrl
+  ? `${new URL(rendererUrl).origin}/`
+  : pathToFileURL(rendererDir + '/').href;
 const isAppUrl = (url: string) => url.startsWith(rendererBase);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 app.enableSandbox();
-hardenApp(isAppUrl);
+// In development the renderer comes from Vite's dev server, whose hot reload needs an inline
+// script; built renderers carry the CSP in their HTML, and the header is added on top of it.
+hardenApp(isAppUrl, { cspHeader: !rendererUrl });
 Menu.setApplicationMenu(null);
 
-app.whenReady().then(() => {
+function openCore(): Core | null {
   const resourcesDir = app.isPackaged
     ? join(process.resourcesPath, 'resources')
     : join(app.getAppPath(), 'resources');
-  const core = createCore({
-    dataDir: join(app.getPath('userData'), 'data'),
-    resourcesDir,
-    version: app.getVersion(),
-    nativeBinding: electronNativeBinding(),
-  });
+  try {
+    return createCore({
+      dataDir: join(app.getPath('userData'), 'data'),
+      resourcesDir,
+      version: app.getVersion(),
+      nativeBinding: electronNativeBinding(),
+    });
+  } catch (error) {
+    dialog.showErrorBox(
+      'Отклик',
+      `Не удалось открыть базу данных. Данные не изменены.\n\n${String(error)}\n\n` +
+        'Если это первый запуск после установки из исходников, выполните «npm start»: он ' +
+        'собирает модуль SQLite для Electron.',
+    );
+    return null;
+  }
+}
+
+app.whenReady().then(() => {
+  const core = openCore();
+  if (!core) {
+    app.quit();
+    return;
+  }
   registerIpc(core.dispatch, isAppUrl);
   createMainWindow(rendererUrl, rendererDir);
   app.on('activate', () => {

@@ -5,7 +5,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/csp';
  * Hardening applied to every web contents: no navigation away from the app, no new windows,
  * no webviews, no permissions, and the CSP on every response.
  */
-export function hardenApp(isAppUrl: (url: string) => boolean) {
+export function hardenApp(isAppUrl: (url: string) => boolean, options: { cspHeader: boolean }) {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isAppUrl(url)) event.preventDefault();
@@ -20,6 +20,7 @@ export function hardenApp(isAppUrl: (url: string) => boolean) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
       callback(false),
     );
+    if (!options.cspHeader) return;
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({
         responseHeaders: {
