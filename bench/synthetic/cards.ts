@@ -171,6 +171,7 @@ export function seedCards(
   for (let done = 0; done < count;) {
     const n = Math.min(10_000, count - done);
     batch(n);
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
     done += n;
     options.onProgress?.(done);
   }

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startCheckpoints } from './db/checkpoint';
 import { openDatabase, type Db } from './db/open';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
@@ -15,6 +16,8 @@ export interface CoreOptions {
   version: string;
   nativeBinding?: string;
   now?: () => Date;
+  /** How often the WAL is checkpointed between saves; 5 s by default. */
+  checkpointIntervalMs?: number;
 }
 
 export interface Core {
@@ -38,10 +41,14 @@ export function createCore(options: CoreOptions): Core {
   services.classifier.ensureLoaded(
     join(options.resourcesDir, 'classifier', 'thematic-classifier.csv'),
   );
+  const stopCheckpoints = startCheckpoints(db, options.checkpointIntervalMs ?? 5000);
   return {
     db,
     services,
     dispatch: createDispatch(createHandlers(services)),
-    close: () => db.close(),
+    close: () => {
+      stopCheckpoints();
+      db.close();
+    },
   };
 }

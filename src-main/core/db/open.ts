@@ -23,6 +23,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -32000');
   db.pragma('temp_store = MEMORY');
+  // Checkpoints normally run on the core's timer (checkpoint.ts); this is the safety net.
+  db.pragma('wal_autocheckpoint = 20000');
   migrate(db);
   return db;
 }
