@@ -22,16 +22,25 @@ export function createSearchIndex(db: Db) {
   const insert = db.prepare(
     'INSERT INTO appeals_fts (rowid, applicant, content, answer, meta) VALUES (?, ?, ?, ?, ?)',
   );
+  const columns = (row: Indexed) => [
+    stemText(
+      row.applicant_type === 'organisation'
+        ? `${applicantOf(row)} ${row.visitor_name ?? ''}`
+        : (row.visitor_name ?? ''),
+    ),
+    stemText(row.content),
+    stemText(`${row.oral_answer ?? ''} ${row.result_note ?? ''}`),
+    stemText(`${row.reg_number} ${row.visitor_phone ?? ''} ${row.visitor_email ?? ''}`),
+  ];
   return {
-    put(rowid: number | bigint, row: Indexed) {
+    /** Indexes a card just inserted. */
+    add(rowid: number | bigint, row: Indexed) {
+      insert.run(rowid, ...columns(row));
+    },
+    /** Re-indexes an edited card. */
+    replace(rowid: number | bigint, row: Indexed) {
       remove.run(rowid);
-      insert.run(
-        rowid,
-        stemText(`${applicantOf(row)} ${row.visitor_name ?? ''}`),
-        stemText(row.content),
-        stemText(`${row.oral_answer ?? ''} ${row.result_note ?? ''}`),
-        stemText(`${row.reg_number} ${row.visitor_phone ?? ''} ${row.visitor_email ?? ''}`),
-      );
+      insert.run(rowid, ...columns(row));
     },
   };
 }

@@ -61,7 +61,7 @@ export function createAppealsService(ctx: CoreContext, settings: Settings) {
     };
     const rowid = repo.insert(params);
     repo.setTopics(id, data.topicCodes);
-    index.put(rowid, params);
+    index.add(rowid, params);
     if (draftId) dropDraft.run(draftId);
     return id;
   });
@@ -85,7 +85,7 @@ export function createAppealsService(ctx: CoreContext, settings: Settings) {
       };
       repo.update(params);
       repo.setTopics(id, data.topicCodes);
-      index.put(current._rowid, { ...current, ...params });
+      index.replace(current._rowid, { ...current, ...params });
       if (draftId) dropDraft.run(draftId);
     },
   );
