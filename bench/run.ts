@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
-import { runCardBench } from './card.bench';
+import { emit } from './report';
 
 /**
  * `npm run bench -- [NAME] [--size N]`: runs one benchmark, or all without a name. Every
  * figure is printed as {"bench","metric","value","unit"} on its own line (progress goes to
- * stderr), so runs can be compared.
+ * stderr), so runs can be compared. The process's RSS before any bench code is loaded is
+ * printed first, so each bench's rss_mb can be read against it (Node plus the TypeScript
+ * loader come to about 70 MB before the core is even imported).
  */
-const BENCHES: Record<string, { defaultSize: number; run(size: number): void }> = {
-  card: { defaultSize: 1_000_000, run: runCardBench },
+const baselineRss = process.memoryUsage().rss;
+
+const BENCHES: Record<string, { defaultSize: number; load(): Promise<(size: number) => void> }> = {
+  card: { defaultSize: 1_000_000, load: async () => (await import('./card.bench')).runCardBench },
 };
 
 const { values, positionals } = parseArgs({
@@ -15,11 +19,14 @@ const { values, positionals } = parseArgs({
   options: { size: { type: 'string' } },
 });
 const names = positionals.length > 0 ? positionals : Object.keys(BENCHES);
+const unknown = names.filter((n) => !BENCHES[n]);
+if (unknown.length > 0) {
+  console.error(`unknown bench "${unknown.join(', ')}"; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+emit('run', 'baseline_rss_mb', baselineRss / 1024 / 1024, 'MB');
 for (const name of names) {
-  const bench = BENCHES[name];
-  if (!bench) {
-    console.error(`unknown bench "${name}"; known: ${Object.keys(BENCHES).join(', ')}`);
-    process.exit(2);
-  }
-  bench.run(values.size ? Number(values.size) : bench.defaultSize);
+  const bench = BENCHES[name]!;
+  const run = await bench.load();
+  run(values.size ? Number(values.size) : bench.defaultSize);
 }
