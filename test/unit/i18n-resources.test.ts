@@ -30,13 +30,14 @@ describe('Russian resources', () => {
       '../../src-shared/contract/api.ts',
       '../../src-main/core/appeals/service.ts',
       '../../src-main/core/reference/classifier-csv.ts',
+      '../../src-shared/surveys/definition.ts',
+      '../../src-shared/surveys/validate.ts',
     ].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));
     const keys = new Set<string>();
     for (const source of sources) {
-      for (const m of source.matchAll(
-        /(?:message: |need\([^,]+, |, |problem\([^,]+, )'([a-z_]+)'\)?/g,
-      )) {
-        keys.add(m[1]!);
+      // Message keys appear as `message: 'key'` or as the last argument of a call: `, 'key')`.
+      for (const m of source.matchAll(/(?:message: '([a-z_]+)'|, '([a-z_]+)'\))/g)) {
+        keys.add((m[1] ?? m[2])!);
       }
     }
     keys.delete('required'); // generic, checked below with the rest
