@@ -1,6 +1,7 @@
 import type { Method, Output, ParsedInput } from '../../src-shared/contract/api';
 import type { CoreServices } from './services';
 import { listAppeals } from './appeals/list';
+import { kioskState } from './surveys/kiosk-state';
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
 
@@ -35,5 +36,20 @@ export function createHandlers(s: CoreServices): Handlers {
     'classifier.get': ({ codes }) => s.classifier.get(codes),
     'classifier.sections': () => s.classifier.sections(),
     'classifier.import': ({ csv, edition }) => s.classifier.importCsv(csv, edition),
+    'surveys.templates': () => s.templates.list(),
+    'surveys.template': ({ id }) => s.templates.get(id),
+    'surveys.saveTemplate': ({ templateId, definition }) =>
+      s.templates.save(templateId, definition),
+    'surveys.duplicateTemplate': ({ id }) => s.templates.duplicate(id),
+    'surveys.publishTemplate': ({ id }) => s.templates.publish(id),
+    'surveys.campaigns': () => s.campaigns.list(),
+    'surveys.saveCampaign': (input) => s.campaigns.save(input),
+    'surveys.submit': (input) => {
+      s.responses.submit(input);
+      return {};
+    },
+    'kiosk.state': ({ channel }) => kioskState(s, channel),
+    'kiosk.saveSettings': (input) => s.kiosk.save(input),
+    'kiosk.verifyPin': ({ pin }) => ({ ok: s.kiosk.verifyPin(pin) }),
   };
 }

@@ -38,6 +38,7 @@ export function createCore(options: CoreOptions): Core {
     version: options.version,
     dataDir: options.dataDir,
   });
+  services.templates.ensureBuiltins(join(options.resourcesDir, 'surveys'));
   services.classifier.ensureLoaded(
     join(options.resourcesDir, 'classifier', 'thematic-classifier.csv'),
   );

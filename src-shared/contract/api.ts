@@ -11,6 +11,20 @@ import {
   serviceSchema,
 } from '../domain/reference';
 import { LIMITS } from '../domain/limits';
+import { surveyDefinitionSchema } from '../surveys/definition';
+import {
+  campaignInputSchema,
+  campaignSchema,
+  submitInputSchema,
+  templateSchema,
+  templateSummarySchema,
+} from '../surveys/records';
+
+const kioskSettingsSchema = z.object({
+  idleSeconds: z.number().int().min(15).max(600),
+  keepPartial: z.boolean(),
+  pinSet: z.boolean(),
+});
 
 const empty = z.object({});
 const byId = z.object({ id: z.uuid() });
@@ -99,6 +113,47 @@ export const api = {
       edition: z.string().trim().min(1).max(50),
     }),
     output: classifierImportResultSchema,
+  },
+  'surveys.templates': { input: empty, output: z.array(templateSummarySchema) },
+  'surveys.template': { input: byId, output: templateSchema },
+  /** Validated by the survey profile's own checker, which reports logic errors by question. */
+  'surveys.saveTemplate': {
+    input: z.object({ templateId: z.uuid(), definition: z.unknown() }),
+    output: templateSchema,
+  },
+  'surveys.duplicateTemplate': { input: byId, output: templateSchema },
+  'surveys.publishTemplate': { input: byId, output: templateSchema },
+  'surveys.campaigns': { input: empty, output: z.array(campaignSchema) },
+  'surveys.saveCampaign': { input: campaignInputSchema, output: campaignSchema },
+  /** Returns nothing about the stored response: no screen may show "the last response". */
+  'surveys.submit': { input: submitInputSchema, output: empty },
+  'kiosk.state': {
+    input: z.object({ channel: z.enum(['kiosk', 'paper']) }),
+    output: z.object({
+      settings: kioskSettingsSchema,
+      campaigns: z.array(
+        z.object({
+          campaign: campaignSchema,
+          definition: surveyDefinitionSchema,
+          services: z.array(z.object({ id: z.string(), title: z.string() })),
+        }),
+      ),
+    }),
+  },
+  'kiosk.saveSettings': {
+    input: z.object({
+      idleSeconds: z.number().int().min(15, 'idle_range').max(600, 'idle_range'),
+      keepPartial: z.boolean(),
+      pin: z
+        .string()
+        .regex(/^\d{4,8}$/, 'pin_format')
+        .optional(),
+    }),
+    output: kioskSettingsSchema,
+  },
+  'kiosk.verifyPin': {
+    input: z.object({ pin: z.string().max(8) }),
+    output: z.object({ ok: z.boolean() }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -32,6 +32,10 @@ describe('Russian resources', () => {
       '../../src-main/core/reference/classifier-csv.ts',
       '../../src-shared/surveys/definition.ts',
       '../../src-shared/surveys/validate.ts',
+      '../../src-shared/surveys/answers.ts',
+      '../../src-shared/surveys/records.ts',
+      '../../src-main/core/surveys/campaigns.ts',
+      '../../src-main/core/surveys/responses.ts',
     ].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));
     const keys = new Set<string>();
     for (const source of sources) {

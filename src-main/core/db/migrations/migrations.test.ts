@@ -76,6 +76,33 @@ describe('migrations', () => {
     ).toBe(0);
   });
 
+  it('0030-surveys stores responses without any time and outside insertion order', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 30);
+    expect(appliedVersions(db)).toEqual([10, 20, 30]);
+    const columns = db
+      .prepare("SELECT name FROM pragma_table_info('survey_responses')")
+      .pluck()
+      .all();
+    expect(columns).not.toContain('created_at');
+    expect(columns).toContain('response_date');
+    const sql = db
+      .prepare("SELECT sql FROM sqlite_master WHERE name = 'survey_responses'")
+      .pluck()
+      .get();
+    expect(String(sql)).toMatch(/WITHOUT ROWID/);
+    db.prepare(
+      `INSERT INTO survey_templates VALUES ('t', 'f', 1, NULL, 'T', '{}', 'published', 'now', 'now')`,
+    ).run();
+    const add = db.prepare(
+      `INSERT INTO survey_responses VALUES (?, 't', NULL, NULL, 'kiosk', 'MIN01', '2026-03-10', 1, '{}')`,
+    );
+    add.run('b');
+    add.run('a');
+    expect(() => db.prepare("UPDATE survey_responses SET channel = 'web'").run()).toThrow(/CHECK/);
+    expect(db.prepare('SELECT id FROM survey_responses').pluck().all()).toEqual(['a', 'b']);
+  });
+
   it('running again changes nothing', () => {
     const db = freshDb();
     migrate(db);

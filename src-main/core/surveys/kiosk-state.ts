@@ -1,0 +1,18 @@
+import { localToday } from '../../../src-shared/domain/dates';
+import type { ResponseChannel } from '../../../src-shared/surveys/records';
+import type { CoreServices } from '../services';
+
+/** What a kiosk (or the paper entry screen) needs: today's campaigns with their forms. */
+export function kioskState(s: CoreServices, channel: ResponseChannel) {
+  const services = s.services.list().filter((x) => x.active);
+  return {
+    settings: s.kiosk.read(),
+    campaigns: s.campaigns.activeOn(localToday(s.ctx.now()), channel).map((campaign) => ({
+      campaign,
+      definition: s.templates.get(campaign.templateId).definition,
+      services: services
+        .filter((x) => campaign.serviceIds.length === 0 || campaign.serviceIds.includes(x.id))
+        .map((x) => ({ id: x.id, title: x.title })),
+    })),
+  };
+}
