@@ -33,7 +33,10 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       rollupOptions: {
-        input: { index: resolve('src-renderer/index.html') },
+        input: {
+          index: resolve('src-renderer/index.html'),
+          kiosk: resolve('src-renderer/kiosk.html'),
+        },
       },
     },
   },

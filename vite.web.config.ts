@@ -12,7 +12,10 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, 'out/web'),
     emptyOutDir: true,
     rollupOptions: {
-      input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') },
+      input: {
+        index: resolve(import.meta.dirname, 'src-renderer/index.html'),
+        kiosk: resolve(import.meta.dirname, 'src-renderer/kiosk.html'),
+      },
     },
   },
 });

@@ -13,7 +13,8 @@ export function cspMeta(): Plugin {
     transformIndexHtml: (html) =>
       html.replace(
         '<head>',
-        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+        // frame-ancestors has no effect in a meta tag (browsers warn); the header carries it.
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", '')}" />`,
       ),
   };
 }

@@ -4,6 +4,10 @@ import type { Input, Method, Output } from './api';
 /** What both transports (preload bridge, loopback HTTP) give the renderer. */
 export interface OtklikBridge {
   call(method: string, input: unknown): Promise<CallResult<unknown>>;
+  /** Electron only: the shell checks the PIN again and closes the kiosk window. */
+  exitKiosk?(pin: string): Promise<boolean>;
+  /** Electron only: opens the kiosk window, on the visitor's display when there is one. */
+  openKiosk?(): Promise<void>;
 }
 
 export type TypedCall = <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;

@@ -1,0 +1,163 @@
+import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { coreCall } from './core-call';
+
+const PIN = '2468';
+
+async function setUpCampaign(page: Page) {
+  await page.goto('/');
+  const templates = await coreCall<{ id: string; builtinKey: string | null }[]>(
+    page,
+    'surveys.templates',
+    {},
+  );
+  const form003 = templates.find((t) => t.builtinKey === 'service-satisfaction-003')!;
+  const year = new Date().getFullYear();
+  await coreCall(page, 'surveys.saveCampaign', {
+    templateId: form003.id,
+    title: 'Киоск E2E',
+    startsOn: `${year}-01-01`,
+    endsOn: `${year}-12-31`,
+    serviceIds: [],
+    channels: ['kiosk', 'paper'],
+    active: true,
+  });
+  await coreCall(page, 'kiosk.saveSettings', { idleSeconds: 20, keepPartial: false, pin: PIN });
+}
+
+function responses() {
+  const db = new Database(join(process.env.OTKLIK_E2E_DATA!, 'otklik.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT * FROM survey_responses').all() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+const option = (page: Page, question: string, name: string | RegExp) =>
+  page.locator(`[data-question="${question}"]`).getByRole('radio', { name });
+
+test.describe.configure({ mode: 'serial' });
+
+test('a visitor fills seed 003 on the kiosk, taking the jumps to 6 and to 9', async ({ page }) => {
+  await setUpCampaign(page);
+  const before = responses().length;
+  await page.goto('/kiosk');
+  await page
+    .getByRole('button', { name: /^ОЦЕНКА удовлетворенности/ })
+    .first()
+    .click();
+  await expect(
+    page.getByRole('heading', { name: /^5\. Насколько Вы удовлетворены работой/ }),
+  ).toBeVisible();
+
+  await option(page, 'q3', '4 балла').click();
+  // «При личном обращении в МФЦ → ПЕРЕХОД К 6 ВОПРОСУ»: question 5 disappears.
+  await option(page, 'q4', /^При личном обращении в многофункциональный центр/).click();
+  await expect(page.locator('[data-question="q5"]')).toHaveCount(0);
+  await option(page, 'q6', 'Я сам(-а) обратился(-ась) в Учреждение').click();
+  // «Да, услуга предоставлена → ПЕРЕХОД к ВОПРОСУ 9»: question 8 disappears.
+  await expect(page.locator('[data-question="q8"]')).toHaveCount(1);
+  await option(page, 'q7', 'Да, услуга предоставлена').click();
+  await expect(page.locator('[data-question="q8"]')).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Информирование о статусе услуги: 5' }).click();
+  await option(page, 'q13', 'Женский').click();
+  await option(page, 'q14', '30-44 лет').click();
+  await page.getByRole('button', { name: 'Отправить анкету' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Спасибо! Ваши ответы сохранены.' }),
+  ).toBeVisible();
+
+  const stored = responses();
+  expect(stored).toHaveLength(before + 1);
+  const row = stored.find((r) => String(r.answers).includes('"q14":"30_44"'))!;
+  expect(JSON.parse(String(row.answers))).toEqual({
+    q3: 4,
+    q4: 'mfc',
+    q6: 'applied',
+    q7: 'provided',
+    q9: { status_info: 5 },
+    q13: 'female',
+    q14: '30_44',
+  });
+  // Date only; no time anywhere; nothing that points to a person or a reception card.
+  expect(row.response_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(Object.keys(row).sort()).toEqual([
+    'answers',
+    'campaign_id',
+    'channel',
+    'complete',
+    'id',
+    'office',
+    'response_date',
+    'service_id',
+    'template_id',
+  ]);
+  expect(JSON.stringify(row)).not.toMatch(/\d{2}:\d{2}/);
+  expect(row.channel).toBe('kiosk');
+
+  // The thank-you screen goes back to the welcome screen by itself, clean.
+  await expect(
+    page.getByRole('heading', { name: 'Оцените, пожалуйста, качество нашей работы' }),
+  ).toBeVisible({
+    timeout: 15_000,
+  });
+});
+
+test('an idle kiosk asks "are you still here?" and then starts over without the answers', async ({
+  page,
+}) => {
+  await page.clock.install();
+  await page.goto('/kiosk');
+  await page
+    .getByRole('button', { name: /^ОЦЕНКА удовлетворенности/ })
+    .first()
+    .click();
+  await option(page, 'q3', '5 баллов').click();
+  await page.clock.fastForward('00:21');
+  await expect(page.getByRole('heading', { name: 'Вы ещё здесь?' })).toBeVisible();
+  await page.clock.fastForward('00:16');
+  await expect(
+    page.getByRole('heading', { name: 'Оцените, пожалуйста, качество нашей работы' }),
+  ).toBeVisible();
+  await page
+    .getByRole('button', { name: /^ОЦЕНКА удовлетворенности/ })
+    .first()
+    .click();
+  await expect(option(page, 'q3', '5 баллов')).toHaveAttribute('aria-checked', 'false');
+});
+
+test('large text, high contrast and one question per screen, switched by the visitor', async ({
+  page,
+}) => {
+  await page.goto('/kiosk');
+  const size = () => page.locator('body').evaluate((b) => parseFloat(getComputedStyle(b).fontSize));
+  const normal = await size();
+  await page.getByRole('button', { name: 'Крупный шрифт' }).click();
+  expect(await size()).toBeGreaterThan(normal * 1.3);
+  await page.getByRole('button', { name: 'Контраст' }).click();
+  await expect(page.locator('main.kiosk-root')).toHaveClass(/contrast/);
+  await page
+    .getByRole('button', { name: /^ОЦЕНКА удовлетворенности/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'По одному вопросу' }).click();
+  await expect(page.getByText('Вопрос 1 из 15')).toBeVisible();
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await expect(
+    page.getByRole('heading', { name: /^2\. Где Вы получили информацию/ }),
+  ).toBeVisible();
+});
+
+test('leaving the kiosk needs the administrator PIN; a wrong one is refused', async ({ page }) => {
+  await page.goto('/kiosk');
+  await page.getByRole('button', { name: 'Выход' }).click();
+  for (const d of '1111') await page.getByRole('button', { name: d, exact: true }).click();
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByText('Неверный PIN-код')).toBeVisible();
+  await expect(page).toHaveURL(/\/kiosk/);
+  for (const d of PIN) await page.getByRole('button', { name: d, exact: true }).click();
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page).not.toHaveURL(/\/kiosk/);
+});
