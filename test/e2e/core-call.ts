@@ -9,7 +9,7 @@ export async function coreCall<T = unknown>(
   method: string,
   input: unknown,
 ): Promise<T> {
-  const result = await page.evaluate(
+  const result: { ok: boolean; result?: unknown; error?: unknown } = await page.evaluate(
     async ([m, i]) => {
       const token = document.querySelector('meta[name="otklik-token"]')!.getAttribute('content')!;
       const res = await fetch(`/__otklik/call/${m}`, {
