@@ -1,17 +1,37 @@
-import { ipcMain, type WebFrameMain } from 'electron';
-import { IPC_CHANNEL } from '../../src-shared/contract/transport';
+import { BrowserWindow, ipcMain, type WebFrameMain } from 'electron';
+import { IPC_CHANNEL, IPC_EXIT_KIOSK, IPC_OPEN_KIOSK } from '../../src-shared/contract/transport';
 import type { Dispatch } from '../core/dispatch';
+import { closeKioskWindow, isKioskWindow } from './kiosk-window';
 
 /**
  * Bridges the preload's call() to the core. Only frames showing our own renderer may call;
  * the method and input are validated by the dispatcher against the contract.
  */
-export function registerIpc(dispatch: Dispatch, isAppUrl: (url: string) => boolean) {
+export function registerIpc(
+  dispatch: Dispatch,
+  isAppUrl: (url: string) => boolean,
+  openKiosk: () => void,
+) {
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
     const frame: WebFrameMain | null = event.senderFrame;
     if (!frame || !isAppUrl(frame.url) || typeof method !== 'string') {
       return { ok: false, error: { code: 'forbidden' } };
     }
     return dispatch(method, input);
+  });
+
+  // The officer's window opens the kiosk; only the kiosk window can ask to close itself, and
+  // only with a PIN the core accepts.
+  ipcMain.handle(IPC_OPEN_KIOSK, (event) => {
+    if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) return;
+    if (isKioskWindow(BrowserWindow.fromWebContents(event.sender))) return;
+    openKiosk();
+  });
+  ipcMain.handle(IPC_EXIT_KIOSK, (event, pin: unknown) => {
+    if (!isKioskWindow(BrowserWindow.fromWebContents(event.sender))) return false;
+    const result = dispatch('kiosk.verifyPin', { pin });
+    const ok = result.ok && (result.result as { ok: boolean }).ok;
+    if (ok) closeKioskWindow();
+    return ok;
   });
 }

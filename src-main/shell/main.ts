@@ -5,6 +5,7 @@ import { createCore, type Core } from '../core/index';
 import { registerIpc } from './ipc';
 import { electronNativeBinding } from './native-binding';
 import { hardenApp } from './security';
+import { openKioskWindow } from './kiosk-window';
 import { createMainWindow } from './windows';
 
 /**
@@ -53,7 +54,7 @@ app.whenReady().then(() => {
     app.quit();
     return;
   }
-  registerIpc(core.dispatch, isAppUrl);
+  registerIpc(core.dispatch, isAppUrl, () => openKioskWindow(rendererUrl, rendererDir));
   createMainWindow(rendererUrl, rendererDir);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(rendererUrl, rendererDir);

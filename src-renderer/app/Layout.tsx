@@ -9,6 +9,7 @@ const NAV = [
   { to: '/appeals', key: 'nav.appeals', exact: true },
   { to: '/appeals/new', key: 'nav.newAppeal', exact: true },
   { to: '/drafts', key: 'nav.drafts', exact: true },
+  { to: '/surveys', key: 'nav.surveys', exact: true },
   { to: '/settings', key: 'nav.settings', exact: true },
 ] as const;
 

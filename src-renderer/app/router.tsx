@@ -19,6 +19,7 @@ export const router = createHashRouter([
         lazy: () => import('../features/appeals/AppealFormPage').then(page),
       },
       { path: 'drafts', lazy: () => import('../features/drafts/DraftsPage').then(page) },
+      { path: 'surveys', lazy: () => import('../features/surveys/SurveysPage').then(page) },
       { path: 'settings', lazy: () => import('../features/settings/SettingsPage').then(page) },
     ],
   },

@@ -14,6 +14,8 @@ export type TypedCall = <M extends Method>(method: M, input: Input<M>) => Promis
 
 /** Channel name of the IPC bridge. */
 export const IPC_CHANNEL = 'otklik:call';
+export const IPC_OPEN_KIOSK = 'otklik:open-kiosk';
+export const IPC_EXIT_KIOSK = 'otklik:exit-kiosk';
 /** The loopback harness serves POST <prefix><method>; a path no renderer module can take. */
 export const HTTP_CALL_PREFIX = '/__otklik/call/';
 export const TOKEN_HEADER = 'x-otklik-token';
