@@ -21,7 +21,16 @@ export const router = createHashRouter([
       { path: 'drafts', lazy: () => import('../features/drafts/DraftsPage').then(page) },
       { path: 'surveys', lazy: () => import('../features/surveys/SurveysPage').then(page) },
       { path: 'settings', lazy: () => import('../features/settings/SettingsPage').then(page) },
+      {
+        path: 'surveys/paper',
+        lazy: () => import('../features/surveys/paper/PaperEntryPage').then(page),
+      },
     ],
+  },
+  // Print previews stand outside the app's frame: the screen shows exactly the sheet.
+  {
+    path: '/print/survey/:id',
+    lazy: () => import('../features/surveys/print/PrintFormPage').then(page),
   },
 ]);
 

@@ -72,7 +72,8 @@ export function SurveyForm(props: Props) {
       aria-labelledby={`q-${q.name}`}
     >
       <h2 id={`q-${q.name}`}>
-        {numbers.get(q.name)}. {q.title}
+        {numbers.has(q.name) ? `${numbers.get(q.name)}. ` : ''}
+        {q.title}
         {q.isRequired ? ' *' : ''}
       </h2>
       {q.description && <p className="kiosk-desc">{q.description}</p>}
@@ -94,6 +95,7 @@ export function SurveyForm(props: Props) {
   return (
     <form onSubmit={(e) => e.preventDefault()}>
       <h1 style={{ fontSize: '1.3em', lineHeight: 1.3 }}>{definition.title}</h1>
+      {definition.description && <p className="kiosk-desc">{definition.description}</p>}
       {onePerScreen ? render(shown[at]!) : shown.map(render)}
       <div className="kiosk-bar">
         <Group>

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { choiceText, questionsOf, type Answers, type SurveyDefinition } from './definition';
+import { questionsOf, type Answers, type SurveyDefinition } from './definition';
 import { applySkipLogic, questionNumbers } from './logic';
 import { parseSurveyDefinition } from './validate';
 
@@ -66,28 +66,4 @@ describe('seed 003 «Оценка удовлетворенности…»: skip 
         : [];
     expect(notes).toEqual([undefined, '-> ПЕРЕХОД К 6 ВОПРОСУ', '-> ПЕРЕХОД К 6 ВОПРОСУ']);
   });
-});
-
-const seedsDir = join(ROOT, '../shared/seeds');
-const seedFile = existsSync(seedsDir)
-  ? readdirSync(seedsDir).find((f) => f.startsWith('003_'))
-  : undefined;
-
-describe('seed 003 wording', () => {
-  it.skipIf(!seedFile)(
-    'every title, description, choice, row and scale label stands word for word in the seed (skipped when ../shared/seeds is not beside the repo)',
-    () => {
-      const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
-      const seed = normalise(readFileSync(join(seedsDir, seedFile!), 'utf8').replace(/^- /gm, ''));
-      const texts = [form.title.replace('ОЦЕНКА ', ''), 'ОЦЕНКА'];
-      for (const q of questionsOf(form)) {
-        texts.push(q.title, ...(q.description ? [q.description] : []));
-        if ('choices' in q && q.choices) texts.push(...q.choices.map(choiceText));
-        if (q.type === 'rating') texts.push(...q.rateValues.map((v) => v.text));
-        if (q.type === 'matrix') texts.push(...q.rows.map((r) => r.text));
-      }
-      const missing = texts.map(normalise).filter((t) => !seed.includes(t));
-      expect(missing).toEqual([]);
-    },
-  );
 });

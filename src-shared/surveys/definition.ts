@@ -28,6 +28,8 @@ const common = {
   description: z.string().max(2000).optional(),
   isRequired: z.boolean().optional(),
   visibleIf: z.string().max(2000).optional(),
+  /** SurveyJS: the question carries no number, e.g. seed 000's «Название услуги:» line. */
+  hideNumber: z.boolean().optional(),
 };
 
 const choices = z.array(choice).min(1, 'choices_required').max(100);

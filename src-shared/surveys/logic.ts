@@ -41,7 +41,12 @@ export function applySkipLogic(definition: SurveyDefinition, answers: Answers) {
   throw new Error('skip logic did not settle');
 }
 
-/** Paper numbering: every question keeps its printed number, shown or not. */
+/**
+ * Paper numbering: every question keeps its printed number, shown or not; a question marked
+ * `hideNumber` (a printed line such as «Название услуги:») has none and is not counted.
+ */
 export function questionNumbers(definition: SurveyDefinition): Map<string, number> {
-  return new Map(questionsOf(definition).map((q, i) => [q.name, i + 1]));
+  const numbers = new Map<string, number>();
+  for (const q of questionsOf(definition)) if (!q.hideNumber) numbers.set(q.name, numbers.size + 1);
+  return numbers;
 }

@@ -1,6 +1,7 @@
-import { Stack, Title } from '@mantine/core';
+import { Button, Group, Stack, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Output } from '../../../src-shared/contract/api';
 import { call } from '../../api/client';
 import { CampaignsPanel } from './CampaignsPanel';
@@ -17,7 +18,12 @@ export default function SurveysPage() {
   useEffect(reload, [reload]);
   return (
     <Stack maw={1150}>
-      <Title order={2}>{t('surveys.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('surveys.title')}</Title>
+        <Button component={Link} to="/surveys/paper" variant="light">
+          {t('surveys.paperEntry')}
+        </Button>
+      </Group>
       <TemplatesPanel templates={templates} onChange={reload} />
       <CampaignsPanel templates={templates} />
       <KioskSettingsPanel />

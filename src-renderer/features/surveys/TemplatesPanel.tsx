@@ -2,6 +2,7 @@ import { Badge, Button, Fieldset, Group, Modal, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { Output } from '../../../src-shared/contract/api';
 import type { Answers } from '../../../src-shared/surveys/definition';
 import { call } from '../../api/client';
@@ -20,6 +21,7 @@ export function TemplatesPanel({
   onChange(): void;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const [preview, setPreview] = useState<Template | null>(null);
   const [previewAnswers, setPreviewAnswers] = useState<Answers>({});
   const [editing, setEditing] = useState<Template | null>(null);
@@ -61,6 +63,13 @@ export function TemplatesPanel({
                     onClick={() => open(x.id, (tpl) => (setPreviewAnswers({}), setPreview(tpl)))}
                   >
                     {t('surveys.preview')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => void navigate(`/print/survey/${x.id}`)}
+                  >
+                    {t('surveys.print')}
                   </Button>
                   {x.status !== 'archived' && (
                     <Button size="xs" variant="default" onClick={() => open(x.id, setEditing)}>

@@ -1,4 +1,5 @@
-import { choiceText, choiceValue, type Question } from '../../../src-shared/surveys/definition';
+import type { Question } from '../../../src-shared/surveys/definition';
+import { optionsOf } from '../../../src-shared/surveys/options';
 import type { QuestionProps } from './types';
 
 type ChoiceQ = Extract<Question, { type: 'radiogroup' | 'checkbox' | 'dropdown' }>;
@@ -9,13 +10,7 @@ type ChoiceQ = Extract<Question, { type: 'radiogroup' | 'checkbox' | 'dropdown' 
  */
 export function ChoiceQuestion({ question, value, onChange, services }: QuestionProps<ChoiceQ>) {
   const multi = question.type === 'checkbox';
-  const options =
-    question.type === 'dropdown' && question.choicesFromServices
-      ? services.map((s) => ({ value: s.id, text: s.title }))
-      : (question.choices ?? []).map((c) => ({
-          value: String(choiceValue(c)),
-          text: choiceText(c),
-        }));
+  const options = optionsOf(question, services);
   const chosen = (v: string) =>
     multi ? Array.isArray(value) && value.includes(v) : String(value ?? '') === v;
   const toggle = (v: string) => {
