@@ -8,7 +8,7 @@ export function OnScreenKeyboard({ onKey }: { onKey(key: string): void }) {
   const [upper, setUpper] = useState(false);
   const key = (k: string) => (upper ? k.toUpperCase() : k);
   return (
-    <div className="kiosk-keyboard" aria-label="Экранная клавиатура">
+    <div className="kiosk-keyboard" role="group" aria-label="Экранная клавиатура">
       {ROWS.map((row) => (
         <div className="keys" key={row}>
           {[...row].map((k) => (
@@ -19,7 +19,12 @@ export function OnScreenKeyboard({ onKey }: { onKey(key: string): void }) {
         </div>
       ))}
       <div className="keys">
-        <button type="button" aria-pressed={upper} onClick={() => setUpper(!upper)}>
+        <button
+          type="button"
+          aria-pressed={upper}
+          aria-label="Заглавные буквы"
+          onClick={() => setUpper(!upper)}
+        >
           ⇧
         </button>
         {PUNCT.map((k) => (

@@ -17,7 +17,13 @@ export function PinPad({ opened, onClose, onPin }: Props) {
     setError(ok ? null : 'Неверный PIN-код');
   };
   return (
-    <Modal opened={opened} onClose={onClose} title="Выход из режима киоска" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Выход из режима киоска"
+      centered
+      closeButtonProps={{ 'aria-label': 'Закрыть' }}
+    >
       <Stack>
         <PasswordInput label="PIN-код администратора" value={pin} readOnly error={error} />
         <Group gap={8} justify="center" maw={260} mx="auto">
@@ -27,6 +33,7 @@ export function PinPad({ opened, onClose, onPin }: Props) {
               size="xl"
               w={76}
               variant={k === 'OK' ? 'filled' : 'default'}
+              aria-label={k === '⌫' ? 'Стереть' : undefined}
               onClick={() =>
                 k === 'OK'
                   ? void submit()
@@ -39,7 +46,7 @@ export function PinPad({ opened, onClose, onPin }: Props) {
             </Button>
           ))}
         </Group>
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           Только для администратора.
         </Text>
       </Stack>

@@ -1,30 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { coreCall } from './core-call';
-
-const PIN = '2468';
-
-async function setUpCampaign(page: Page) {
-  await page.goto('/');
-  const templates = await coreCall<{ id: string; builtinKey: string | null }[]>(
-    page,
-    'surveys.templates',
-    {},
-  );
-  const form003 = templates.find((t) => t.builtinKey === 'service-satisfaction-003')!;
-  const year = new Date().getFullYear();
-  await coreCall(page, 'surveys.saveCampaign', {
-    templateId: form003.id,
-    title: 'Киоск E2E',
-    startsOn: `${year}-01-01`,
-    endsOn: `${year}-12-31`,
-    serviceIds: [],
-    channels: ['kiosk', 'paper'],
-    active: true,
-  });
-  await coreCall(page, 'kiosk.saveSettings', { idleSeconds: 20, keepPartial: false, pin: PIN });
-}
+import { PIN, setUpCampaign } from './kiosk-setup';
 
 function responses() {
   const db = new Database(join(process.env.OTKLIK_E2E_DATA!, 'otklik.sqlite'), { readonly: true });
