@@ -85,4 +85,27 @@ export default tseslint.config(
       ]),
     },
   },
+  {
+    // The kiosk is its own entry (issue 4: it must not load the officer's app) and stays light:
+    // schemas (zod) only as types; the pure helpers come from surveys/model.ts.
+    files: ['src-renderer/kiosk/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/**', '**/app/router', '**/app/Layout', '**/i18n', '**/i18n/**'],
+              message: 'The kiosk does not load the officer app.',
+            },
+            {
+              group: ['zod', '**/surveys/definition', '**/contract/api', '**/domain/**'],
+              allowTypeImports: true,
+              message: 'Only types from here: the kiosk bundle carries no zod.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

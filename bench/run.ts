@@ -10,8 +10,11 @@ import { emit } from './report';
  */
 const baselineRss = process.memoryUsage().rss;
 
-const BENCHES: Record<string, { defaultSize: number; load(): Promise<(size: number) => void> }> = {
+type Bench = { defaultSize: number; load(): Promise<(size: number) => void | Promise<void>> };
+const BENCHES: Record<string, Bench> = {
   card: { defaultSize: 1_000_000, load: async () => (await import('./card.bench')).runCardBench },
+  /** size = number of cold loads of the kiosk page. */
+  kiosk: { defaultSize: 20, load: async () => (await import('./kiosk.bench')).runKioskBench },
 };
 
 const { values, positionals } = parseArgs({
@@ -28,5 +31,5 @@ emit('run', 'baseline_rss_mb', baselineRss / 1024 / 1024, 'MB');
 for (const name of names) {
   const bench = BENCHES[name]!;
   const run = await bench.load();
-  run(values.size ? Number(values.size) : bench.defaultSize);
+  await run(values.size ? Number(values.size) : bench.defaultSize);
 }

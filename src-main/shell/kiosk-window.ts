@@ -30,6 +30,7 @@ export function openKioskWindow(rendererUrl: string | undefined, rendererDir: st
   const primary = screen.getPrimaryDisplay();
   const visitor = screen.getAllDisplays().find((d) => d.id !== primary.id) ?? primary;
   allowClose = false;
+  // Spelled out like the main window's (see windows.ts) so electronegativity checks them.
   const win = new BrowserWindow({
     x: visitor.bounds.x,
     y: visitor.bounds.y,

@@ -4,15 +4,18 @@ import type { Output } from '../../src-shared/contract/api';
 import type { Answers } from '../../src-shared/surveys/definition';
 import { finalizeAnswers } from '../../src-shared/surveys/answers';
 import { call } from '../api/client';
+import { takeFirstState } from './first-state';
 import { PinPad } from './PinPad';
 import { SurveyForm } from './SurveyForm';
 import { useIdle } from './use-idle';
+import { k } from './strings';
 
 type State = Output<'kiosk.state'>;
 type Entry = State['campaigns'][number];
 type Phase = 'loading' | 'welcome' | 'survey' | 'thanks';
 
 const THANKS_MS = 6000;
+
 const STILL_HERE_S = 15;
 
 /**
@@ -36,6 +39,7 @@ export function KioskApp() {
   const [countdown, setCountdown] = useState(STILL_HERE_S);
 
   const reset = useCallback(() => {
+    const firstState = takeFirstState();
     setEntry(null);
     setAnswers({});
     setMissing([]);
@@ -44,8 +48,8 @@ export function KioskApp() {
     setContrast(false);
     setOnePerScreen(false);
     setPhase('welcome');
-    call('kiosk.state', { channel: 'kiosk' }).then(setState, () =>
-      setError('Нет связи с приложением'),
+    (firstState ?? call('kiosk.state', { channel: 'kiosk' })).then(setState, () =>
+      setError(k('noConnection')),
     );
   }, []);
 
@@ -125,7 +129,7 @@ export function KioskApp() {
       setAnswers({});
       setPhase('thanks');
     } catch {
-      setError('Анкету не удалось сохранить. Пожалуйста, обратитесь к сотруднику.');
+      setError(k('saveFailed'));
     } finally {
       setSubmitting(false);
     }
@@ -141,14 +145,14 @@ export function KioskApp() {
   };
 
   const toggles = (
-    <Group gap="xs" justify="flex-end" p="sm" role="toolbar" aria-label="Удобство чтения">
+    <Group gap="xs" justify="flex-end" p="sm" role="toolbar" aria-label={k('readingAids')}>
       <Button
         size="lg"
         variant={large ? 'filled' : 'default'}
         aria-pressed={large}
         onClick={() => setLarge(!large)}
       >
-        Крупный шрифт
+        {k('largeText')}
       </Button>
       <Button
         size="lg"
@@ -156,7 +160,7 @@ export function KioskApp() {
         aria-pressed={contrast}
         onClick={() => setContrast(!contrast)}
       >
-        Контраст
+        {k('contrast')}
       </Button>
       {phase === 'survey' && (
         <Button
@@ -165,7 +169,7 @@ export function KioskApp() {
           aria-pressed={onePerScreen}
           onClick={() => setOnePerScreen(!onePerScreen)}
         >
-          По одному вопросу
+          {k('onePerScreen')}
         </Button>
       )}
     </Group>
@@ -179,12 +183,12 @@ export function KioskApp() {
         {phase === 'welcome' && (
           <Stack align="center" mt="xl" gap="xl">
             <Title order={1} ta="center">
-              Оцените, пожалуйста, качество нашей работы
+              {k('welcome')}
             </Title>
             <Text ta="center" maw={800}>
-              Анкета анонимна: мы не спрашиваем имени и не связываем ответы с Вашим обращением.
+              {k('anonymous')}
             </Text>
-            {state?.campaigns.length === 0 && <Text>Сейчас опросов нет.</Text>}
+            {state?.campaigns.length === 0 && <Text>{k('noSurveys')}</Text>}
             {state?.campaigns.map((c) => (
               <Button
                 key={c.campaign.id}
@@ -221,8 +225,8 @@ export function KioskApp() {
         )}
         {phase === 'thanks' && (
           <Stack align="center" mt={120}>
-            <Title order={1}>Спасибо! Ваши ответы сохранены.</Title>
-            <Text>Они помогут нам работать лучше.</Text>
+            <Title order={1}>{k('thanks')}</Title>
+            <Text>{k('thanksMore')}</Text>
           </Stack>
         )}
         {error && (
@@ -240,7 +244,7 @@ export function KioskApp() {
           left={8}
           onClick={() => setPinOpen(true)}
         >
-          Выход
+          {k('exit')}
         </Button>
       )}
       <PinPad opened={pinOpen} onClose={() => setPinOpen(false)} onPin={exit} />
@@ -252,10 +256,10 @@ export function KioskApp() {
         size="lg"
       >
         <Stack align="center">
-          <Title order={2}>Вы ещё здесь?</Title>
-          <Text>Анкета начнётся заново через {countdown} с.</Text>
+          <Title order={2}>{k('stillHere')}</Title>
+          <Text>{k('restartIn', { n: countdown })}</Text>
           <Button size="xl" className="kiosk-big-button">
-            Да, продолжить
+            {k('continue')}
           </Button>
         </Stack>
       </Modal>

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { k } from './strings';
 
 interface Props {
   opened: boolean;
@@ -14,40 +15,40 @@ export function PinPad({ opened, onClose, onPin }: Props) {
   const submit = async () => {
     const ok = await onPin(pin).catch(() => false);
     setPin('');
-    setError(ok ? null : 'Неверный PIN-код');
+    setError(ok ? null : k('wrongPin'));
   };
   return (
     <Modal
       opened={opened}
       onClose={onClose}
-      title="Выход из режима киоска"
+      title={k('exitTitle')}
       centered
-      closeButtonProps={{ 'aria-label': 'Закрыть' }}
+      closeButtonProps={{ 'aria-label': k('close') }}
     >
       <Stack>
-        <PasswordInput label="PIN-код администратора" value={pin} readOnly error={error} />
+        <PasswordInput label={k('adminPin')} value={pin} readOnly error={error} />
         <Group gap={8} justify="center" maw={260} mx="auto">
-          {['1', '2', '3', '4', '5', '6', '7', '8', '9', '⌫', '0', 'OK'].map((k) => (
+          {['1', '2', '3', '4', '5', '6', '7', '8', '9', '⌫', '0', 'OK'].map((key) => (
             <Button
-              key={k}
+              key={key}
               size="xl"
               w={76}
-              variant={k === 'OK' ? 'filled' : 'default'}
-              aria-label={k === '⌫' ? 'Стереть' : undefined}
+              variant={key === 'OK' ? 'filled' : 'default'}
+              aria-label={key === '⌫' ? k('erase') : undefined}
               onClick={() =>
-                k === 'OK'
+                key === 'OK'
                   ? void submit()
-                  : k === '⌫'
+                  : key === '⌫'
                     ? setPin(pin.slice(0, -1))
-                    : pin.length < 8 && setPin(pin + k)
+                    : pin.length < 8 && setPin(pin + key)
               }
             >
-              {k}
+              {key}
             </Button>
           ))}
         </Group>
         <Text size="sm" c="gray.7">
-          Только для администратора.
+          {k('adminOnly')}
         </Text>
       </Stack>
     </Modal>

@@ -1,17 +1,14 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import {
-  questionsOf,
-  type Answer,
-  type Answers,
-  type Question,
-  type SurveyDefinition,
-} from '../../src-shared/surveys/definition';
+import type { Question, SurveyDefinition } from '../../src-shared/surveys/definition';
+import { questionsOf, type Answer, type Answers } from '../../src-shared/surveys/model';
 import { applySkipLogic, questionNumbers } from '../../src-shared/surveys/logic';
 import { ChoiceQuestion } from './questions/ChoiceQuestion';
 import { CommentQuestion } from './questions/CommentQuestion';
 import { MatrixQuestion } from './questions/MatrixQuestion';
 import { RatingQuestion } from './questions/RatingQuestion';
+import { k } from './strings';
+import './survey-form.css';
 
 interface Props {
   definition: SurveyDefinition;
@@ -85,7 +82,7 @@ export function SurveyForm(props: Props) {
       />
       {missing.includes(q.name) && (
         <Text c="red" mt={6}>
-          Ответьте на этот вопрос
+          {k('answerRequired')}
         </Text>
       )}
     </section>
@@ -107,14 +104,10 @@ export function SurveyForm(props: Props) {
               disabled={at === 0}
               onClick={() => setIndex(at - 1)}
             >
-              Назад
+              {k('back')}
             </Button>
           )}
-          {onePerScreen && (
-            <Text>
-              Вопрос {at + 1} из {shown.length}
-            </Text>
-          )}
+          {onePerScreen && <Text>{k('questionOf', { n: at + 1, total: shown.length })}</Text>}
         </Group>
         {last ? (
           <Button
@@ -123,11 +116,11 @@ export function SurveyForm(props: Props) {
             loading={props.submitting}
             onClick={props.onSubmit}
           >
-            Отправить анкету
+            {k('send')}
           </Button>
         ) : (
           <Button size="xl" className="kiosk-big-button" onClick={() => setIndex(at + 1)}>
-            Далее
+            {k('next')}
           </Button>
         )}
       </div>

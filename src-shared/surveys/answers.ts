@@ -1,12 +1,6 @@
 import type { Issue } from '../contract/errors';
-import {
-  choiceValue,
-  questionsOf,
-  type Answer,
-  type Answers,
-  type Question,
-  type SurveyDefinition,
-} from './definition';
+import type { Question, SurveyDefinition } from './definition';
+import { choiceValue, questionsOf, type Answer, type Answers } from './model';
 import { applySkipLogic } from './logic';
 
 const OTHER = 'other';

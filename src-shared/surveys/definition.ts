@@ -122,18 +122,7 @@ export const surveyDefinitionSchema = z
   .strict();
 export type SurveyDefinition = z.output<typeof surveyDefinitionSchema>;
 
-/** The answer to one question: a choice, several choices, a score, matrix row scores or text. */
-export type Answer = string | number | string[] | Record<string, number>;
-export type Answers = Record<string, Answer>;
+export type Choice = z.output<typeof choice>;
 
-export function questionsOf(definition: SurveyDefinition): Question[] {
-  return definition.pages.flatMap((p) => p.elements);
-}
-
-export function choiceValue(c: z.output<typeof choice>): string | number {
-  return typeof c === 'string' ? c : c.value;
-}
-
-export function choiceText(c: z.output<typeof choice>): string {
-  return typeof c === 'string' ? c : c.text;
-}
+// The pure helpers live in model.ts, which needs no zod at run time (the kiosk loads them).
+export { choiceText, choiceValue, questionsOf, type Answer, type Answers } from './model';

@@ -1,5 +1,6 @@
-import type { Answers, Question, SurveyDefinition } from './definition';
-import { questionsOf } from './definition';
+import type { Question, SurveyDefinition } from './definition';
+import type { Answers } from './model';
+import { questionsOf } from './model';
 import { evaluate, parseExpression, truthy, type Expr, type Value } from './expression';
 
 const cache = new Map<string, Expr>();

@@ -1,4 +1,5 @@
-import { choiceText, choiceValue, type Question } from './definition';
+import type { Question } from './definition';
+import { choiceText, choiceValue } from './model';
 
 export interface Option {
   value: string;

@@ -1,4 +1,5 @@
-import { questionsOf, type Answer, type Answers, type SurveyDefinition } from './definition';
+import type { SurveyDefinition } from './definition';
+import { questionsOf, type Answer, type Answers } from './model';
 import { applySkipLogic } from './logic';
 import { optionsOf, type ServiceChoice } from './options';
 

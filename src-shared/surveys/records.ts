@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../domain/dates';
+import { DESK_CODE } from '../domain/numbering';
 import { surveyDefinitionSchema } from './definition';
 
 const isoDate = z.string().refine(isValidIsoDate, 'invalid_date');
@@ -32,6 +33,11 @@ export const campaignInputSchema = z
     endsOn: isoDate,
     /** Services the campaign is about; empty means any. */
     serviceIds: z.array(z.uuid()).max(200),
+    /** Desks (desk codes) whose kiosks and paper entry run it; empty means every desk. */
+    deskCodes: z
+      .array(z.string().trim().toUpperCase().regex(DESK_CODE, 'desk_code'))
+      .max(100)
+      .default([]),
     channels: z.array(z.enum(RESPONSE_CHANNELS)).min(1, 'required'),
     active: z.boolean(),
   })
@@ -45,6 +51,7 @@ export const campaignSchema = z.object({
   startsOn: z.string(),
   endsOn: z.string(),
   serviceIds: z.array(z.string()),
+  deskCodes: z.array(z.string()),
   channels: z.array(z.enum(RESPONSE_CHANNELS)),
   active: z.boolean(),
   createdAt: z.string(),

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { coreCall } from './core-call';
 
 /** Picks an option of a Mantine Select by its label, as a user does: open, click the option. */
 export async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
@@ -20,17 +21,23 @@ export function uniq(prefix: string): string {
   return `${prefix}${Date.now().toString(36)}`;
 }
 
-/** Makes sure an official and a service exist (through the settings screen, like an admin). */
+/**
+ * Makes sure an official and a service exist, adding them through the settings screen like an
+ * admin. Whether they exist is asked of the core, not read off the screen, which may not have
+ * loaded its lists yet.
+ */
 export async function ensureReference(page: Page, official: string, service: string) {
   await page.goto('/#/settings');
   await expect(page.getByRole('heading', { name: 'Настройки' })).toBeVisible();
-  if ((await page.getByRole('cell', { name: official }).count()) === 0) {
+  const officials = await coreCall<{ fullName: string }[]>(page, 'officials.list', {});
+  if (!officials.some((o) => o.fullName === official)) {
     await page.getByLabel('ФИО', { exact: true }).fill(official);
     await page.getByLabel('Должность').fill('Заместитель министра');
     await page.getByRole('button', { name: 'Добавить' }).first().click();
     await expect(page.getByRole('cell', { name: official })).toBeVisible();
   }
-  if ((await page.getByRole('cell', { name: service }).count()) === 0) {
+  const services = await coreCall<{ title: string }[]>(page, 'services.list', {});
+  if (!services.some((s) => s.title === service)) {
     await page.getByLabel('Наименование').fill(service);
     await page.getByRole('button', { name: 'Добавить' }).nth(1).click();
     await expect(page.getByRole('cell', { name: service })).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { choose, ensureReference } from './helpers';
 
-test('an administrator copies a questionnaire, is told what is wrong with its logic, publishes it', async ({
+test('an administrator copies a questionnaire, is told what is wrong with its logic, publishes it and runs it at some desks', async ({
   page,
 }) => {
   await page.goto('/#/surveys');
@@ -37,4 +38,24 @@ test('an administrator copies a questionnaire, is told what is wrong with its lo
 
   await edited.getByRole('button', { name: 'Просмотр' }).click();
   await expect(page.getByRole('heading', { name: /^1\. Укажите наименование/ })).toBeVisible();
+
+  await page.keyboard.press('Escape');
+
+  // A campaign of the new version, about one service, at two desks.
+  await ensureReference(page, 'Петров Петр Петрович', 'Назначение пособия на ребенка');
+  await page.goto('/#/surveys');
+  await choose(page, 'Анкета', /^Оценка удовлетворенности \(вариант отдела\)/);
+  await page.getByLabel('Название опроса').fill('Опрос отдела E2E');
+  const year = new Date().getFullYear();
+  await page.getByLabel('С', { exact: true }).fill(`${year}-01-01`);
+  await page.getByLabel('По', { exact: true }).fill(`${year}-12-31`);
+  await page.getByRole('combobox', { name: 'Услуги' }).click();
+  await page.getByRole('option', { name: 'Назначение пособия на ребенка' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: 'Рабочие места (коды)' }).fill('min01');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Добавить' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Опрос отдела E2E' });
+  await expect(row).toContainText('Назначение пособия на ребенка');
+  await expect(row).toContainText('MIN01');
 });

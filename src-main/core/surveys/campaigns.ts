@@ -10,6 +10,7 @@ interface CampaignRow {
   starts_on: string;
   ends_on: string;
   service_ids: string;
+  desk_codes: string;
   channels: string;
   active: number;
   created_at: string;
@@ -23,6 +24,7 @@ const toCampaign = (r: CampaignRow): Campaign => ({
   startsOn: r.starts_on,
   endsOn: r.ends_on,
   serviceIds: JSON.parse(r.service_ids) as string[],
+  deskCodes: JSON.parse(r.desk_codes) as string[],
   channels: JSON.parse(r.channels) as ResponseChannel[],
   active: r.active === 1,
   createdAt: r.created_at,
@@ -36,8 +38,20 @@ export interface CampaignData {
   startsOn: string;
   endsOn: string;
   serviceIds: string[];
+  deskCodes: string[];
   channels: ResponseChannel[];
   active: boolean;
+}
+
+/** Whether a campaign runs on `day`, on a channel, at a desk. */
+export function runs(c: Campaign, day: string, channel: ResponseChannel, deskCode: string) {
+  return (
+    c.active &&
+    c.startsOn <= day &&
+    day <= c.endsOn &&
+    c.channels.includes(channel) &&
+    (c.deskCodes.length === 0 || c.deskCodes.includes(deskCode))
+  );
 }
 
 /** Campaigns: which questionnaire is asked, when, about which services, on kiosk and/or paper. */
@@ -48,12 +62,14 @@ export function createCampaigns(ctx: CoreContext) {
   const templateStatus = db.prepare('SELECT status FROM survey_templates WHERE id = ?').pluck();
   const insert = db.prepare(
     `INSERT INTO survey_campaigns (id, template_id, title, starts_on, ends_on, service_ids,
-       channels, active, created_at, updated_at)
-     VALUES (@id, @templateId, @title, @startsOn, @endsOn, @serviceIds, @channels, @active, @now, @now)`,
+       desk_codes, channels, active, created_at, updated_at)
+     VALUES (@id, @templateId, @title, @startsOn, @endsOn, @serviceIds, @deskCodes, @channels,
+       @active, @now, @now)`,
   );
   const update = db.prepare(
     `UPDATE survey_campaigns SET template_id = @templateId, title = @title, starts_on = @startsOn,
-       ends_on = @endsOn, service_ids = @serviceIds, channels = @channels, active = @active,
+       ends_on = @endsOn, service_ids = @serviceIds, desk_codes = @deskCodes,
+       channels = @channels, active = @active,
        updated_at = @now WHERE id = @id`,
   );
 
@@ -79,6 +95,7 @@ export function createCampaigns(ctx: CoreContext) {
       const params = {
         ...data,
         serviceIds: JSON.stringify(data.serviceIds),
+        deskCodes: JSON.stringify([...new Set(data.deskCodes)]),
         channels: JSON.stringify(data.channels),
         active: data.active ? 1 : 0,
         now: isoNow(ctx),
@@ -92,13 +109,11 @@ export function createCampaigns(ctx: CoreContext) {
       insert.run({ ...params, id });
       return get(id);
     },
-    /** Campaigns that run on `day` for a channel: what a kiosk or the paper entry may offer. */
-    activeOn(day: string, channel: ResponseChannel): Campaign[] {
+    /** Campaigns that run on `day` for a channel at a desk: what its kiosk or paper entry offer. */
+    activeOn(day: string, channel: ResponseChannel, deskCode: string): Campaign[] {
       return (all.all() as CampaignRow[])
         .map(toCampaign)
-        .filter(
-          (c) => c.active && c.startsOn <= day && day <= c.endsOn && c.channels.includes(channel),
-        );
+        .filter((c) => runs(c, day, channel, deskCode));
     },
   };
 }

@@ -7,12 +7,14 @@ export function kioskState(s: CoreServices, channel: ResponseChannel) {
   const services = s.services.list().filter((x) => x.active);
   return {
     settings: s.kiosk.read(),
-    campaigns: s.campaigns.activeOn(localToday(s.ctx.now()), channel).map((campaign) => ({
-      campaign,
-      definition: s.templates.get(campaign.templateId).definition,
-      services: services
-        .filter((x) => campaign.serviceIds.length === 0 || campaign.serviceIds.includes(x.id))
-        .map((x) => ({ id: x.id, title: x.title })),
-    })),
+    campaigns: s.campaigns
+      .activeOn(localToday(s.ctx.now()), channel, s.settings.deskCode())
+      .map((campaign) => ({
+        campaign,
+        definition: s.templates.get(campaign.templateId).definition,
+        services: services
+          .filter((x) => campaign.serviceIds.length === 0 || campaign.serviceIds.includes(x.id))
+          .map((x) => ({ id: x.id, title: x.title })),
+      })),
   };
 }

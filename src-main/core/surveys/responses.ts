@@ -43,6 +43,8 @@ export function createResponses(
       }
       if (!campaign.channels.includes(input.channel))
         problems.push({ path: 'channel', message: 'campaign_channel' });
+      if (campaign.deskCodes.length > 0 && !campaign.deskCodes.includes(settings.deskCode()))
+        problems.push({ path: 'campaignId', message: 'campaign_desk' });
       if (input.date && input.date > today)
         problems.push({ path: 'date', message: 'date_in_future' });
       if (problems.length > 0) throw new OtklikError('validation', 'response', problems);

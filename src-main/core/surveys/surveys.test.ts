@@ -265,4 +265,38 @@ describe('kiosk settings', () => {
     expect(state.campaigns[0]!.definition.pages[0]!.elements).toHaveLength(15);
     expect(state.settings).toEqual({ idleSeconds: 60, keepPartial: false, pinSet: false });
   });
+
+  it('runs a campaign limited to some desks only there, and refuses its responses elsewhere', () => {
+    const here = campaign(builtin().id, { title: 'Здесь', deskCodes: ['min01', 'MIN02'] });
+    const there = campaign(builtin().id, { title: 'Там', deskCodes: ['MIN02'] });
+    expect([here.deskCodes, there.deskCodes]).toEqual([['MIN01', 'MIN02'], ['MIN02']]);
+    const titles = (channel: 'kiosk' | 'paper') =>
+      ok<Output<'kiosk.state'>>(core.dispatch('kiosk.state', { channel })).campaigns.map(
+        (c) => c.campaign.title,
+      );
+    expect(titles('kiosk')).toEqual(['Здесь']);
+    expect(titles('paper')).toEqual(['Здесь']);
+    const refused = core.dispatch('surveys.submit', {
+      campaignId: there.id,
+      serviceId: null,
+      channel: 'kiosk',
+      date: null,
+      answers: ANSWERS,
+    });
+    expect(refused.ok ? [] : refused.error.issues).toEqual([
+      { path: 'campaignId', message: 'campaign_desk' },
+    ]);
+    expect(core.db.prepare('SELECT count(*) FROM survey_responses').pluck().get()).toBe(0);
+    const bad = core.dispatch('surveys.saveCampaign', {
+      templateId: builtin().id,
+      title: 'X',
+      startsOn: '2026-03-01',
+      endsOn: '2026-03-31',
+      serviceIds: [],
+      deskCodes: ['не код'],
+      channels: ['kiosk'],
+      active: true,
+    });
+    expect(bad.ok ? null : bad.error.issues?.[0]?.message).toBe('desk_code');
+  });
 });

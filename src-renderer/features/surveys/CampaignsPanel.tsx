@@ -5,7 +5,9 @@ import {
   Checkbox,
   Fieldset,
   Group,
+  MultiSelect,
   Select,
+  TagsInput,
   Table,
   TextInput,
 } from '@mantine/core';
@@ -24,6 +26,9 @@ export function CampaignsPanel({ templates }: { templates: Output<'surveys.templ
   const [title, setTitle] = useState('');
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
+  const [serviceIds, setServiceIds] = useState<string[]>([]);
+  const [deskCodes, setDeskCodes] = useState<string[]>([]);
+  const [services, setServices] = useState<{ value: string; label: string }[]>([]);
   const [kiosk, setKiosk] = useState(true);
   const [paper, setPaper] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -31,6 +36,14 @@ export function CampaignsPanel({ templates }: { templates: Output<'surveys.templ
     call('surveys.campaigns', {}).then(setCampaigns, () => undefined);
   }, []);
   useEffect(reload, [reload]);
+  useEffect(() => {
+    call('services.list', {}).then(
+      (list) =>
+        setServices(list.filter((x) => x.active).map((x) => ({ value: x.id, label: x.title }))),
+      () => undefined,
+    );
+  }, []);
+  const serviceTitle = (id: string) => services.find((x) => x.value === id)?.label ?? id;
   const published = templates.filter((x) => x.status === 'published');
   const titleOf = (id: string) => templates.find((x) => x.id === id)?.title ?? '';
 
@@ -40,12 +53,15 @@ export function CampaignsPanel({ templates }: { templates: Output<'surveys.templ
       title,
       startsOn,
       endsOn,
-      serviceIds: [],
+      serviceIds,
+      deskCodes,
       channels: [...(kiosk ? ['kiosk' as const] : []), ...(paper ? ['paper' as const] : [])],
       active: true,
     }).then(
       () => {
         setTitle('');
+        setServiceIds([]);
+        setDeskCodes([]);
         setError(null);
         reload();
       },
@@ -62,6 +78,14 @@ export function CampaignsPanel({ templates }: { templates: Output<'surveys.templ
               <Table.Td maw={380}>{titleOf(c.templateId)}</Table.Td>
               <Table.Td>
                 {formatDate(c.startsOn)} — {formatDate(c.endsOn)}
+              </Table.Td>
+              <Table.Td maw={260}>
+                {c.serviceIds.length === 0
+                  ? t('surveys.allServices')
+                  : c.serviceIds.map(serviceTitle).join('; ')}
+              </Table.Td>
+              <Table.Td>
+                {c.deskCodes.length === 0 ? t('surveys.allDesks') : c.deskCodes.join(', ')}
               </Table.Td>
               <Table.Td>
                 {c.channels.map((ch) => (
@@ -101,6 +125,22 @@ export function CampaignsPanel({ templates }: { templates: Output<'surveys.templ
           label={t('surveys.to')}
           value={endsOn}
           onChange={(e) => setEndsOn(e.currentTarget.value)}
+        />
+        <MultiSelect
+          label={t('surveys.services')}
+          placeholder={serviceIds.length === 0 ? t('surveys.allServices') : undefined}
+          data={services}
+          value={serviceIds}
+          onChange={setServiceIds}
+          searchable
+          w={340}
+        />
+        <TagsInput
+          label={t('surveys.desks')}
+          placeholder={deskCodes.length === 0 ? t('surveys.allDesks') : undefined}
+          value={deskCodes}
+          onChange={(v) => setDeskCodes(v.map((x) => x.trim().toUpperCase()))}
+          w={220}
         />
         <Checkbox
           label={t('surveys.channel.kiosk')}

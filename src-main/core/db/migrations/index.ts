@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { m0010Init } from './0010-init';
 import { m0020AppealsFts } from './0020-appeals-fts';
 import { m0030Surveys } from './0030-surveys';
+import { m0040CampaignDesks } from './0040-campaign-desks';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,9 @@ export interface Migration {
 }
 
 /** Numbers are spaced by ten to leave room; never renumber or edit a released migration. */
-export const MIGRATIONS: readonly Migration[] = [m0010Init, m0020AppealsFts, m0030Surveys];
+export const MIGRATIONS: readonly Migration[] = [
+  m0010Init,
+  m0020AppealsFts,
+  m0030Surveys,
+  m0040CampaignDesks,
+];

@@ -103,6 +103,21 @@ describe('migrations', () => {
     expect(db.prepare('SELECT id FROM survey_responses').pluck().all()).toEqual(['a', 'b']);
   });
 
+  it('0040-campaign-desks keeps earlier campaigns running on every desk', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 30);
+    db.prepare(
+      `INSERT INTO survey_templates VALUES ('t', 'f', 1, NULL, 'T', '{}', 'published', 'now', 'now')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO survey_campaigns (id, template_id, title, starts_on, ends_on, created_at,
+         updated_at) VALUES ('c', 't', 'C', '2026-01-01', '2026-12-31', 'now', 'now')`,
+    ).run();
+    migrate(db, MIGRATIONS, 40);
+    expect(appliedVersions(db)).toEqual([10, 20, 30, 40]);
+    expect(db.prepare('SELECT desk_codes FROM survey_campaigns').pluck().get()).toBe('[]');
+  });
+
   it('running again changes nothing', () => {
     const db = freshDb();
     migrate(db);

@@ -1,8 +1,5 @@
-import {
-  questionsOf,
-  type Question,
-  type SurveyDefinition,
-} from '../../../../src-shared/surveys/definition';
+import type { Question, SurveyDefinition } from '../../../../src-shared/surveys/definition';
+import { questionsOf } from '../../../../src-shared/surveys/model';
 import { questionNumbers } from '../../../../src-shared/surveys/logic';
 import { optionsOf, type ServiceChoice } from '../../../../src-shared/surveys/options';
 import './paper.css';
