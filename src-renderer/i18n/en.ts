@@ -144,6 +144,8 @@ export const en: DeepPartial<Resources> = {
     allServices: 'All services',
     desks: 'Desks (codes)',
     allDesks: 'All desks',
+    period: 'Period',
+    channels: 'Where',
     campaignTitle: 'Campaign title',
     from: 'From',
     to: 'To',

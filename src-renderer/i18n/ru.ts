@@ -259,6 +259,8 @@ export const ru = {
     allServices: 'Все услуги',
     desks: 'Рабочие места (коды)',
     allDesks: 'Все рабочие места',
+    period: 'Период',
+    channels: 'Где',
     campaignTitle: 'Название опроса',
     from: 'С',
     to: 'По',

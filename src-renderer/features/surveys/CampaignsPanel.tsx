@@ -71,6 +71,16 @@ export function CampaignsPanel({ templates }: { templates: Output<'surveys.templ
   return (
     <Fieldset legend={t('surveys.campaigns')}>
       <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('surveys.campaignTitle')}</Table.Th>
+            <Table.Th>{t('surveys.template')}</Table.Th>
+            <Table.Th>{t('surveys.period')}</Table.Th>
+            <Table.Th>{t('surveys.services')}</Table.Th>
+            <Table.Th>{t('surveys.desks')}</Table.Th>
+            <Table.Th>{t('surveys.channels')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {campaigns.map((c) => (
             <Table.Tr key={c.id}>

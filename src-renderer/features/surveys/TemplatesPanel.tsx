@@ -50,7 +50,12 @@ export function TemplatesPanel({
               <Table.Td maw={480}>{x.title}</Table.Td>
               <Table.Td>{x.version}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={x.status === 'published' ? 'green' : 'gray'}>
+                <Badge
+                  variant="light"
+                  tt="none"
+                  color={x.status === 'published' ? 'green' : 'gray'}
+                  styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+                >
                   {t(`surveys.statusValue.${x.status}`)}
                 </Badge>
               </Table.Td>
