@@ -69,6 +69,18 @@ export default tseslint.config(
     ]),
   },
   {
+    // The central server shares only src-shared (the protocol) with the desk.
+    files: ['src-server/**/*.ts'],
+    ignores: ['src-server/**/*.test.ts'],
+    rules: restrict([
+      electron,
+      {
+        group: ['**/src-main/**', '**/src-renderer/**'],
+        message: 'The central server depends only on src-shared.',
+      },
+    ]),
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -47,7 +47,7 @@ describe('contract dispatch', () => {
   it('turns an unexpected failure into "internal" without leaking a half result', () => {
     const handlers = createHandlers(core.services);
     const errors: unknown[] = [];
-    const dispatch = createDispatch(
+    const { dispatch } = createDispatch(
       {
         ...handlers,
         'officials.list': () => {
@@ -64,7 +64,7 @@ describe('contract dispatch', () => {
   });
 
   it('validates output, so a core bug cannot hand the UI a malformed value', () => {
-    const dispatch = createDispatch(
+    const { dispatch } = createDispatch(
       { ...createHandlers(core.services), 'officials.list': () => [{ id: 1 }] as never },
       () => undefined,
     );

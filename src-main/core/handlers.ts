@@ -2,11 +2,19 @@ import type { Method, Output, ParsedInput } from '../../src-shared/contract/api'
 import type { CoreServices } from './services';
 import { listAppeals } from './appeals/list';
 import { kioskState } from './surveys/kiosk-state';
+import { syncHandlers } from './sync/handlers';
 
-export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
+export type Handlers = {
+  [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+};
 
 /** The handler map: one function per contract method, grouped by capability. */
 export function createHandlers(s: CoreServices): Handlers {
+  /** A synced record was written: background sync picks it up soon. */
+  const changed = <T>(value: T): T => {
+    s.sync.notifyChange();
+    return value;
+  };
   return {
     'app.info': () => ({
       version: s.version,
@@ -19,9 +27,9 @@ export function createHandlers(s: CoreServices): Handlers {
       s.settings.setDeskCode(deskCode);
       return { deskCode };
     },
-    'appeals.create': ({ data, draftId }) => s.appeals.create(data, draftId ?? null),
+    'appeals.create': ({ data, draftId }) => changed(s.appeals.create(data, draftId ?? null)),
     'appeals.update': ({ id, expectedUpdatedAt, data, draftId }) =>
-      s.appeals.update(id, expectedUpdatedAt, data, draftId ?? null),
+      changed(s.appeals.update(id, expectedUpdatedAt, data, draftId ?? null)),
     'appeals.get': ({ id }) => s.appeals.get(id),
     'appeals.list': ({ filter, offset, limit }) => listAppeals(s.ctx, filter, offset, limit),
     'drafts.save': ({ id, appealId, data }) => s.drafts.save(id, appealId, data),
@@ -46,10 +54,11 @@ export function createHandlers(s: CoreServices): Handlers {
     'surveys.saveCampaign': (input) => s.campaigns.save(input),
     'surveys.submit': (input) => {
       s.responses.submit(input);
-      return {};
+      return changed({});
     },
     'kiosk.state': ({ channel }) => kioskState(s, channel),
     'kiosk.saveSettings': (input) => s.kiosk.save(input),
     'kiosk.verifyPin': ({ pin }) => ({ ok: s.kiosk.verifyPin(pin) }),
+    ...syncHandlers(s),
   };
 }

@@ -9,17 +9,32 @@ import { createCampaigns } from './surveys/campaigns';
 import { createKioskSettings } from './surveys/kiosk-settings';
 import { createResponses } from './surveys/responses';
 import { createTemplates } from './surveys/templates';
+import { createClock } from './sync/clock';
+import { createSyncEngine, type SyncEngineOptions } from './sync/engine';
+import { createJournal } from './sync/journal';
+import { createSyncStore } from './sync/store';
 
 /** Every domain service of the desk, built once over one database. */
-export function createCoreServices(ctx: CoreContext, meta: { version: string; dataDir: string }) {
+export function createCoreServices(
+  ctx: CoreContext,
+  meta: { version: string; dataDir: string },
+  syncOptions: SyncEngineOptions,
+) {
   const settings = createSettings(ctx.db);
   const templates = createTemplates(ctx);
   const campaigns = createCampaigns(ctx);
+  const clock = createClock(ctx, settings);
+  const journal = createJournal(ctx, clock);
+  const appeals = createAppealsService(ctx, settings, journal);
+  const syncStore = createSyncStore(ctx, settings, clock, journal, appeals);
   return {
     ...meta,
     ctx,
     settings,
-    appeals: createAppealsService(ctx, settings),
+    appeals,
+    syncStore,
+    credentials: syncOptions.credentials,
+    sync: createSyncEngine(ctx, settings, clock, syncStore, appeals, syncOptions),
     drafts: createDrafts(ctx),
     officials: createOfficials(ctx),
     services: createServices(ctx),

@@ -16,9 +16,10 @@ export async function startBrowserMode(options: BrowserModeOptions) {
     dataDir: options.dataDir,
     resourcesDir: resolve(repoRoot, 'resources'),
     version: appVersion(),
+    backgroundSync: true,
   });
   const harness: HarnessOptions = {
-    dispatch: core.dispatch,
+    dispatch: core.call,
     staticDir: resolve(repoRoot, 'out/web'),
     port: options.port,
   };

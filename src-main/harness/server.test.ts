@@ -13,7 +13,7 @@ beforeEach(async () => {
   const web = join(core.dir, 'web');
   mkdirSync(web);
   writeFileSync(join(web, 'index.html'), '<html><head><title>t</title></head><body></body></html>');
-  harness = await startHarness({ dispatch: core.dispatch, staticDir: web });
+  harness = await startHarness({ dispatch: core.call, staticDir: web });
 });
 afterEach(async () => {
   await harness.close();

@@ -2,14 +2,14 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HTTP_CALL_PREFIX, TOKEN_HEADER, TOKEN_META } from '../../src-shared/contract/transport';
-import type { Dispatch } from '../core/dispatch';
+import type { AsyncDispatch } from '../core/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/csp';
 import { readStatic } from './static-files';
 
 const MAX_BODY = 25 * 1024 * 1024;
 
 export interface HarnessOptions {
-  dispatch: Dispatch;
+  dispatch: AsyncDispatch;
   /** Folder of the built renderer (out/web); ignored when `html` middleware is given. */
   staticDir?: string;
   /** Dev mode: a Vite middleware that serves the renderer with hot reload. */
@@ -95,7 +95,7 @@ export async function startHarness(options: HarnessOptions) {
     } catch {
       return send(res, 400, { ok: false, error: { code: 'validation', detail: 'json' } });
     }
-    send(res, 200, options.dispatch(decodeURIComponent(method), input));
+    send(res, 200, await options.dispatch(decodeURIComponent(method), input));
   }
 
   await new Promise<void>((resolve, reject) => {

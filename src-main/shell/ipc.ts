@@ -1,6 +1,6 @@
 import { BrowserWindow, ipcMain, type WebFrameMain } from 'electron';
 import { IPC_CHANNEL, IPC_EXIT_KIOSK, IPC_OPEN_KIOSK } from '../../src-shared/contract/transport';
-import type { Dispatch } from '../core/dispatch';
+import type { AsyncDispatch, Dispatch } from '../core/dispatch';
 import { closeKioskWindow, isKioskWindow } from './kiosk-window';
 
 /**
@@ -8,6 +8,7 @@ import { closeKioskWindow, isKioskWindow } from './kiosk-window';
  * the method and input are validated by the dispatcher against the contract.
  */
 export function registerIpc(
+  call: AsyncDispatch,
   dispatch: Dispatch,
   isAppUrl: (url: string) => boolean,
   openKiosk: () => void,
@@ -17,7 +18,7 @@ export function registerIpc(
     if (!frame || !isAppUrl(frame.url) || typeof method !== 'string') {
       return { ok: false, error: { code: 'forbidden' } };
     }
-    return dispatch(method, input);
+    return call(method, input);
   });
 
   // The officer's window opens the kiosk; only the kiosk window can ask to close itself, and

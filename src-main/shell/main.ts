@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../core/index';
+import { safeCredentialStore } from './credentials';
 import { registerIpc } from './ipc';
 import { electronNativeBinding } from './native-binding';
 import { hardenApp } from './security';
@@ -31,8 +32,11 @@ function openCore(): Core | null {
     ? join(process.resourcesPath, 'resources')
     : join(app.getAppPath(), 'resources');
   try {
+    const dataDir = join(app.getPath('userData'), 'data');
     return createCore({
-      dataDir: join(app.getPath('userData'), 'data'),
+      dataDir,
+      credentials: safeCredentialStore(dataDir),
+      backgroundSync: true,
       resourcesDir,
       version: app.getVersion(),
       nativeBinding: electronNativeBinding(),
@@ -54,7 +58,7 @@ app.whenReady().then(() => {
     app.quit();
     return;
   }
-  registerIpc(core.dispatch, isAppUrl, () => openKioskWindow(rendererUrl, rendererDir));
+  registerIpc(core.call, core.dispatch, isAppUrl, () => openKioskWindow(rendererUrl, rendererDir));
   createMainWindow(rendererUrl, rendererDir);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(rendererUrl, rendererDir);

@@ -109,6 +109,7 @@ export const en: DeepPartial<Resources> = {
       not_found: 'Not found',
       conflict: 'Changed elsewhere',
       internal: 'Internal error. Nothing was changed.',
+      unavailable: 'The central server is unreachable or refused',
     },
   },
   settings: {

@@ -27,6 +27,36 @@ const kioskSettingsSchema = z.object({
 });
 
 const empty = z.object({});
+
+const agreementSchema = z.object({
+  at: z.string(),
+  agrees: z.boolean(),
+  differences: z.array(
+    z.object({ entity: z.string(), period: z.string(), desk: z.number(), central: z.number() }),
+  ),
+});
+
+const syncStatusSchema = z.object({
+  enrolled: z.boolean(),
+  serverUrl: z.string().nullable(),
+  officeCode: z.string().nullable(),
+  officeName: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  pending: z.object({ changes: z.number().int(), responses: z.number().int() }),
+  running: z.boolean(),
+  progress: z
+    .object({
+      phase: z.enum(['push', 'pull', 'check']),
+      done: z.number().int(),
+      total: z.number().int().nullable(),
+    })
+    .nullable(),
+  lastAttemptAt: z.string().nullable(),
+  lastSuccessAt: z.string().nullable(),
+  /** In Russian, as the server or the network put it. */
+  lastError: z.string().nullable(),
+  agreement: agreementSchema.nullable(),
+});
 const byId = z.object({ id: z.uuid() });
 
 const draftSummarySchema = z.object({
@@ -150,6 +180,45 @@ export const api = {
         .optional(),
     }),
     output: kioskSettingsSchema,
+  },
+  'sync.status': { input: empty, output: syncStatusSchema },
+  /** Runs a sync now (or joins the one running); fails with "unavailable" and a reason. */
+  'sync.now': {
+    input: empty,
+    output: z.object({
+      pushed: z.number().int(),
+      pulled: z.number().int(),
+      agreement: agreementSchema.nullable(),
+    }),
+  },
+  'sync.enroll': {
+    input: z.object({
+      serverUrl: z
+        .string()
+        .trim()
+        .regex(/^https?:\/\/[^\s]+$/, 'invalid_url'),
+      code: z.string().trim().min(6, 'enroll_code').max(64, 'enroll_code'),
+      deviceName: z.string().trim().min(1, 'required').max(200, 'too_long'),
+    }),
+    output: syncStatusSchema,
+  },
+  'sync.leave': { input: empty, output: syncStatusSchema },
+  /** Writes an offline package into the data folder and says where. */
+  'sync.exportPackage': {
+    input: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('pending') }),
+      z.object({
+        kind: z.literal('period'),
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date'),
+        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date'),
+      }),
+    ]),
+    output: z.object({
+      path: z.string(),
+      bytes: z.number().int(),
+      changes: z.number().int(),
+      responses: z.number().int(),
+    }),
   },
   'kiosk.verifyPin': {
     input: z.object({ pin: z.string().max(8) }),

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'conflict',
   'unknown_method',
   'forbidden',
+  /** The central server could not be reached or refused; the detail says why, in Russian. */
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -47,7 +47,7 @@ const email = optText(LIMITS.email).refine(
   'invalid_email',
 );
 
-const appealFields = {
+export const appealFields = {
   registeredAt: z.string().refine(isValidLocalDateTime, 'invalid_datetime'),
   officialId: z.uuid('required').nullable(),
   applicantType: z.enum(APPLICANT_TYPES),

@@ -6,12 +6,14 @@ import { formatRegNumber } from '../../../src-shared/domain/numbering';
 import { OtklikError, type Issue } from '../../../src-shared/contract/errors';
 import { isoNow, type CoreContext } from '../context';
 import type { Settings } from '../settings';
+import { appealRecordOf, type Journal } from '../sync/journal';
+import type { AppealRecord } from '../../../src-shared/sync/records';
 import { createAppealsRepository } from './repository';
 import { dataToParams, rowToAppeal } from './rows';
 import { createSearchIndex } from './search-index';
 
 /** Creating, editing and reading reception cards: numbering, due dates, index, references. */
-export function createAppealsService(ctx: CoreContext, settings: Settings) {
+export function createAppealsService(ctx: CoreContext, settings: Settings, journal: Journal) {
   const { db } = ctx;
   const repo = createAppealsRepository(db);
   const index = createSearchIndex(db);
@@ -19,13 +21,31 @@ export function createAppealsService(ctx: CoreContext, settings: Settings) {
   const serviceExists = db.prepare('SELECT 1 FROM services WHERE id = ?').pluck();
   const codeState = db.prepare('SELECT retired FROM classifier_nodes WHERE code = ?').pluck();
   const dropDraft = db.prepare('DELETE FROM drafts WHERE id = ?');
+  const placeholderOfficial = db.prepare(
+    `INSERT OR IGNORE INTO officials (id, full_name, position, active, created_at, updated_at)
+     VALUES (?, 'Должностное лицо другого рабочего места', '—', 0, ?, ?)`,
+  );
+  const placeholderService = db.prepare(
+    `INSERT OR IGNORE INTO services (id, title, kind, active, created_at, updated_at)
+     VALUES (?, 'Услуга другого рабочего места', 'service', 0, ?, ?)`,
+  );
 
-  function checkReferences(data: AppealData, keptCodes: readonly string[]) {
+  /**
+   * References must exist on this desk, except those the card already has: a card synced from
+   * another desk of the office may name that desk's official or service (docs/sync.md).
+   */
+  function checkReferences(
+    data: AppealData,
+    keptCodes: readonly string[],
+    kept: { official_id: string | null; service_id: string | null } | null = null,
+  ) {
     const issues: Issue[] = [];
-    if (data.officialId && !officialExists.get(data.officialId)) {
+    const officialKept = kept !== null && data.officialId === kept.official_id;
+    const serviceKept = kept !== null && data.serviceId === kept.service_id;
+    if (data.officialId && !officialKept && !officialExists.get(data.officialId)) {
       issues.push({ path: 'officialId', message: 'unknown_reference' });
     }
-    if (data.serviceId && !serviceExists.get(data.serviceId)) {
+    if (data.serviceId && !serviceKept && !serviceExists.get(data.serviceId)) {
       issues.push({ path: 'serviceId', message: 'unknown_reference' });
     }
     data.topicCodes.forEach((code, i) => {
@@ -62,6 +82,7 @@ export function createAppealsService(ctx: CoreContext, settings: Settings) {
     const rowid = repo.insert(params);
     repo.setTopics(id, data.topicCodes);
     index.add(rowid, params);
+    journal.appeal(id, null, appealRecordOf(read(id)));
     if (draftId) dropDraft.run(draftId);
     return id;
   });
@@ -73,7 +94,8 @@ export function createAppealsService(ctx: CoreContext, settings: Settings) {
       if (current.updated_at !== expectedUpdatedAt) {
         throw new OtklikError('conflict', `appeal ${id} changed since ${expectedUpdatedAt}`);
       }
-      checkReferences(data, repo.topics(id));
+      checkReferences(data, repo.topics(id), current);
+      const before = appealRecordOf(read(id));
       // Bump past the previous stamp even if the clock stepped back or two saves share a ms.
       const now = isoNow(ctx);
       const updatedAt = now > current.updated_at ? now : bump(current.updated_at);
@@ -86,9 +108,41 @@ export function createAppealsService(ctx: CoreContext, settings: Settings) {
       repo.update(params);
       repo.setTopics(id, data.topicCodes);
       index.replace(current._rowid, { ...current, ...params });
+      journal.appeal(id, before, appealRecordOf(read(id)));
       if (draftId) dropDraft.run(draftId);
     },
   );
+
+  /**
+   * Writes a card as sync decided it (a merge of fields from the central server or another
+   * desk of the office): no reference checks (the reference may not have arrived yet), no
+   * journal entry (the change is not this desk's), but the same row, topics and search index.
+   */
+  function applySynced(id: string, record: AppealRecord): void {
+    const current = repo.get(id);
+    const now = isoNow(ctx);
+    // An official or service this desk has never had (another desk's own entry) gets an inactive
+    // placeholder under the same id; the central's reference data replaces it when it arrives.
+    if (record.officialId) placeholderOfficial.run(record.officialId, now, now);
+    if (record.serviceId) placeholderService.run(record.serviceId, now, now);
+    const params = {
+      ...dataToParams(record),
+      id,
+      reg_number: record.regNumber,
+      desk_code: record.deskCode,
+      due_date: record.dueDate,
+    };
+    if (!current) {
+      const rowid = repo.insert({ ...params, created_at: now, updated_at: now });
+      repo.setTopics(id, record.topicCodes);
+      index.add(rowid, params);
+      return;
+    }
+    const updatedAt = now > current.updated_at ? now : bump(current.updated_at);
+    repo.update({ ...params, updated_at: updatedAt });
+    repo.setTopics(id, record.topicCodes);
+    index.replace(current._rowid, { ...current, ...params });
+  }
 
   return {
     /** Registers a card; the draft it was typed in, if any, goes in the same transaction. */
@@ -104,6 +158,11 @@ export function createAppealsService(ctx: CoreContext, settings: Settings) {
       return read(id);
     },
     get: read,
+    /** The synced record of a card, or null when this desk has no such card. */
+    record(id: string): AppealRecord | null {
+      return repo.get(id) ? appealRecordOf(read(id)) : null;
+    },
+    applySynced,
   };
 }
 

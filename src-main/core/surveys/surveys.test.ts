@@ -134,6 +134,8 @@ describe('anonymous responses', () => {
         'complete',
         'id',
         'office',
+        // Whether the central server has it yet: a flag, not a time (docs/anonymity.md).
+        'pushed',
         'response_date',
         'service_id',
         'template_id',

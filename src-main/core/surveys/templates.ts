@@ -6,6 +6,7 @@ import type { SurveyDefinition } from '../../../src-shared/surveys/definition';
 import type { Template, TemplateSummary } from '../../../src-shared/surveys/records';
 import { parseSurveyDefinition } from '../../../src-shared/surveys/validate';
 import { isoNow, type CoreContext } from '../context';
+import { nameUuid } from '../text/name-uuid';
 
 interface TemplateRow {
   id: string;
@@ -72,8 +73,8 @@ export function createTemplates(ctx: CoreContext) {
     builtinKey: string | null = null,
     familyId = uuidv7(ctx.now().getTime()),
     version = 1,
+    id = uuidv7(ctx.now().getTime()),
   ) {
-    const id = uuidv7(ctx.now().getTime());
     insert.run({
       id,
       familyId,
@@ -110,7 +111,16 @@ export function createTemplates(ctx: CoreContext) {
         .sort()) {
         const key = basename(file, '.json');
         if (hasBuiltin.get(key)) continue;
-        add(validated(readFileSync(join(dir, file), 'utf8')), 'published', key);
+        // The same ids on every desk, so that responses to a built-in questionnaire from all the
+        // desks of a region name one template at the central server (docs/sync.md).
+        add(
+          validated(readFileSync(join(dir, file), 'utf8')),
+          'published',
+          key,
+          nameUuid(`otklik:builtin-family:${key}`),
+          1,
+          nameUuid(`otklik:builtin:${key}:1`),
+        );
       }
     },
     /** Saves an edited definition: into the family's draft, or as its next version. */

@@ -3,6 +3,7 @@ import { m0010Init } from './0010-init';
 import { m0020AppealsFts } from './0020-appeals-fts';
 import { m0030Surveys } from './0030-surveys';
 import { m0040CampaignDesks } from './0040-campaign-desks';
+import { m0050Sync } from './0050-sync';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0020AppealsFts,
   m0030Surveys,
   m0040CampaignDesks,
+  m0050Sync,
 ];

@@ -118,6 +118,29 @@ describe('migrations', () => {
     expect(db.prepare('SELECT desk_codes FROM survey_campaigns').pluck().get()).toBe('[]');
   });
 
+  it('0050-sync adds the outbox and clocks and marks earlier responses as not yet sent', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 40);
+    db.prepare(
+      `INSERT INTO survey_templates VALUES ('t', 'f', 1, NULL, 'T', '{}', 'published', 'now', 'now')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO survey_responses VALUES ('r', 't', NULL, NULL, 'kiosk', 'MIN01', '2026-03-10', 1, '{}')`,
+    ).run();
+    migrate(db, MIGRATIONS, 50);
+    expect(appliedVersions(db)).toEqual([10, 20, 30, 40, 50]);
+    expect(db.prepare('SELECT id FROM survey_responses WHERE pushed = 0').pluck().all()).toEqual([
+      'r',
+    ]);
+    const add = db.prepare(
+      "INSERT INTO sync_outbox (change_id, entity, entity_id, hlc, fields) VALUES (?, 'appeal', 'a', 'h', '{}')",
+    );
+    add.run('c1');
+    expect(() => add.run('c1')).toThrow(/UNIQUE/);
+    add.run('c2');
+    expect(db.prepare('SELECT seq FROM sync_outbox').pluck().all()).toEqual([1, 2]);
+  });
+
   it('running again changes nothing', () => {
     const db = freshDb();
     migrate(db);

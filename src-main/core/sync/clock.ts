@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { parse, receive, serialize, tick, type Hlc } from '../../../src-shared/sync/hlc';
+import type { CoreContext } from '../context';
+import type { Settings } from '../settings';
+
+/**
+ * The desk's hybrid logical clock: a random node id made once, and the last stamp, both kept in
+ * settings so they survive restarts. Call inside the transaction of the write being stamped.
+ */
+export function createClock(ctx: CoreContext, settings: Settings) {
+  let node = settings.value('sync_node');
+  if (node === null) {
+    node = randomBytes(8).toString('hex');
+    settings.set('sync_node', node);
+  }
+  const nodeId = node;
+
+  function last(): Hlc {
+    const stored = settings.value('sync_hlc');
+    return stored ? { ...parse(stored), node: nodeId } : { millis: 0, counter: 0, node: nodeId };
+  }
+
+  return {
+    node: nodeId,
+    /** A new stamp for a local write. */
+    stamp(): string {
+      const next = serialize(tick(last(), ctx.now().getTime()));
+      settings.set('sync_hlc', next);
+      return next;
+    },
+    /** Moves the clock past a stamp received from elsewhere. */
+    observe(remote: string): void {
+      const next = receive(last(), parse(remote), ctx.now().getTime());
+      settings.set('sync_hlc', serialize(next));
+    },
+  };
+}
+
+export type Clock = ReturnType<typeof createClock>;

@@ -1,0 +1,52 @@
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export const credentialsSchema = z.object({
+  serverUrl: z.url(),
+  deviceId: z.uuid(),
+  token: z.string().min(20),
+  officeCode: z.string(),
+  officeName: z.string(),
+});
+export type Credentials = z.output<typeof credentialsSchema>;
+
+/**
+ * Where a desk keeps what enrollment gave it. The Electron shell encrypts it with safeStorage;
+ * under plain Node (the browser harness, tests) it is a file readable by its owner only.
+ */
+export interface CredentialStore {
+  load(): Credentials | null;
+  save(credentials: Credentials): void;
+  clear(): void;
+}
+
+/** Text-level storage the shell can wrap (encrypt) before it touches the disk. */
+export interface SecretCodec {
+  encode(text: string): Buffer;
+  decode(data: Buffer): string;
+}
+
+const plain: SecretCodec = {
+  encode: (t) => Buffer.from(t, 'utf8'),
+  decode: (d) => d.toString('utf8'),
+};
+
+export function createFileCredentialStore(
+  path: string,
+  codec: SecretCodec = plain,
+): CredentialStore {
+  return {
+    load() {
+      if (!existsSync(path)) return null;
+      const parsed = credentialsSchema.safeParse(JSON.parse(codec.decode(readFileSync(path))));
+      return parsed.success ? parsed.data : null;
+    },
+    save(credentials) {
+      writeFileSync(path, codec.encode(JSON.stringify(credentials)), { mode: 0o600 });
+      chmodSync(path, 0o600);
+    },
+    clear() {
+      rmSync(path, { force: true });
+    },
+  };
+}

@@ -1,0 +1,277 @@
+import {
+  agreementResponseSchema,
+  enrollResponseSchema,
+  PROTOCOL_VERSION,
+  pullResponseSchema,
+  pushResponseSchema,
+} from '../../../src-shared/sync/protocol';
+import { compareDigests } from '../../../src-shared/sync/agreement';
+import { OtklikError } from '../../../src-shared/contract/errors';
+import type { AppealsService } from '../appeals/service';
+import type { CoreContext } from '../context';
+import type { Settings } from '../settings';
+import { deskDigest } from './agreement';
+import type { Clock } from './clock';
+import type { CredentialStore } from './credentials';
+import { requestJson, SyncHttpError, type HttpOptions } from './http-client';
+import type { SyncStore } from './store';
+
+export interface SyncEngineOptions {
+  credentials: CredentialStore;
+  fetch?: typeof fetch;
+  /** Periodic sync while enrolled; 60 s by default. */
+  intervalMs?: number;
+  /** Delay after a local change before syncing it; 3 s by default. */
+  debounceMs?: number;
+  timeoutMs?: number;
+  batchChanges?: number;
+  batchResponses?: number;
+  pullLimit?: number;
+  random?: () => number;
+}
+
+export interface SyncProgress {
+  phase: 'push' | 'pull' | 'check';
+  done: number;
+  total: number | null;
+}
+
+export interface SyncRunResult {
+  pushed: number;
+  pulled: number;
+  agreement: Agreement | null;
+}
+
+export interface Agreement {
+  at: string;
+  agrees: boolean;
+  differences: { entity: string; period: string; desk: number; central: number }[];
+}
+
+const BACKOFF_BASE_MS = 2_000;
+const BACKOFF_MAX_MS = 5 * 60_000;
+
+/**
+ * Background sync of one desk (docs/sync.md): push the outbox in batches, each acknowledged
+ * after the server's commit; pull after the cursor, each page applied with its cursor in one
+ * transaction; then the agreement check. Never two runs at once: a second call joins the run
+ * in progress. Failures back off exponentially with jitter.
+ */
+export function createSyncEngine(
+  ctx: CoreContext,
+  settings: Settings,
+  clock: Clock,
+  store: SyncStore,
+  appeals: AppealsService,
+  options: SyncEngineOptions,
+) {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const random = options.random ?? Math.random;
+  let running: Promise<SyncRunResult> | null = null;
+  let progress: SyncProgress | null = null;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let started = false;
+
+  const http = (token: string | null, baseUrl: string): HttpOptions => ({
+    baseUrl,
+    token,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    fetch: fetchImpl,
+  });
+
+  function credentials() {
+    const c = options.credentials.load();
+    if (!c) throw new OtklikError('conflict', 'not_enrolled');
+    return c;
+  }
+
+  async function push(opts: HttpOptions): Promise<number> {
+    const pending = store.pending();
+    const total = pending.changes + pending.responses;
+    let done = 0;
+    let afterSeq = 0;
+    for (;;) {
+      const batch = store.batch(
+        afterSeq,
+        options.batchChanges ?? 500,
+        options.batchResponses ?? 1000,
+      );
+      if (batch.changes.length === 0 && batch.responses.length === 0) return done;
+      progress = { phase: 'push', done, total };
+      await requestJson(opts, 'POST', '/v1/push', pushResponseSchema, {
+        protocol: PROTOCOL_VERSION,
+        changes: batch.changes,
+        responses: batch.responses,
+      });
+      store.acknowledge(batch);
+      afterSeq = batch.lastSeq;
+      done += batch.changes.length + batch.responses.length;
+    }
+  }
+
+  async function pull(opts: HttpOptions): Promise<number> {
+    let done = 0;
+    for (;;) {
+      progress = { phase: 'pull', done, total: null };
+      const page = await requestJson(
+        opts,
+        'GET',
+        `/v1/pull?after=${store.cursor()}&limit=${options.pullLimit ?? 2000}`,
+        pullResponseSchema,
+      );
+      store.applyPull(page.items, page.cursor);
+      done += page.items.length;
+      if (!page.more) return done;
+    }
+  }
+
+  async function check(opts: HttpOptions): Promise<Agreement> {
+    progress = { phase: 'check', done: 0, total: null };
+    const central = await requestJson(opts, 'GET', '/v1/agreement', agreementResponseSchema);
+    const differences = compareDigests(deskDigest(ctx.db, appeals), central.parts);
+    const agreement = {
+      at: ctx.now().toISOString(),
+      agrees: differences.length === 0,
+      differences,
+    };
+    settings.set('sync_agreement', JSON.stringify(agreement));
+    return agreement;
+  }
+
+  async function run(): Promise<SyncRunResult> {
+    const c = credentials();
+    const opts = http(c.token, c.serverUrl);
+    settings.set('sync_last_attempt', ctx.now().toISOString());
+    try {
+      const pushed = await push(opts);
+      const pulled = await pull(opts);
+      const agreement =
+        store.pending().changes + store.pending().responses === 0 ? await check(opts) : null;
+      settings.set('sync_last_success', ctx.now().toISOString());
+      settings.set('sync_last_error', '');
+      failures = 0;
+      return { pushed, pulled, agreement };
+    } catch (e) {
+      failures += 1;
+      const message = e instanceof SyncHttpError ? e.message : `Сбой синхронизации: ${String(e)}`;
+      settings.set('sync_last_error', message);
+      throw e;
+    } finally {
+      progress = null;
+    }
+  }
+
+  function syncNow(): Promise<SyncRunResult> {
+    if (!running) {
+      running = run().finally(() => {
+        running = null;
+      });
+    }
+    return running;
+  }
+
+  function schedule(delayMs: number) {
+    if (!started) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      if (!options.credentials.load()) return schedule(options.intervalMs ?? 60_000);
+      syncNow().then(
+        () => schedule(options.intervalMs ?? 60_000),
+        () => schedule(backoff()),
+      );
+    }, delayMs);
+    timer.unref?.();
+  }
+
+  /** Exponential backoff with full jitter in its upper half: 2 s, 4 s, … up to 5 min. */
+  function backoff(): number {
+    const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
+    return Math.round(ceiling * (0.5 + random() * 0.5));
+  }
+
+  return {
+    syncNow,
+    backoff,
+    /** Starts background sync: now, then periodically, sooner after a local change. */
+    start() {
+      started = true;
+      schedule(0);
+    },
+    stop() {
+      started = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+    /** A local write happened: sync it soon (debounced), unless a retry is already waiting. */
+    notifyChange() {
+      if (started && failures === 0) schedule(options.debounceMs ?? 3_000);
+    },
+    async enroll(serverUrl: string, code: string, deviceName: string) {
+      if (options.credentials.load()) throw new OtklikError('conflict', 'already_enrolled');
+      let base: string;
+      try {
+        base = new URL(serverUrl).toString();
+      } catch {
+        throw new OtklikError('validation', 'server url', [
+          { path: 'serverUrl', message: 'invalid_url' },
+        ]);
+      }
+      const answer = await requestJson(
+        http(null, base),
+        'POST',
+        '/v1/enroll',
+        enrollResponseSchema,
+        {
+          code,
+          deviceName,
+          node: clock.node,
+        },
+      ).catch((e: unknown) => {
+        if (e instanceof SyncHttpError) {
+          throw new OtklikError('unavailable', e.message);
+        }
+        throw e;
+      });
+      options.credentials.save({
+        serverUrl: base,
+        deviceId: answer.deviceId,
+        token: answer.token,
+        officeCode: answer.officeCode,
+        officeName: answer.officeName,
+      });
+      if (answer.deskCode) settings.setDeskCode(answer.deskCode);
+      settings.set('sync_cursor', '0');
+      store.backfill();
+      return answer;
+    },
+    /** Forgets the server; the data and the changes not yet sent stay on the desk. */
+    leave() {
+      options.credentials.clear();
+      settings.set('sync_cursor', '0');
+      settings.set('sync_agreement', '');
+      settings.set('sync_last_error', '');
+    },
+    status() {
+      const c = options.credentials.load();
+      const agreement = settings.value('sync_agreement');
+      return {
+        enrolled: c !== null,
+        serverUrl: c?.serverUrl ?? null,
+        officeCode: c?.officeCode ?? null,
+        officeName: c?.officeName ?? null,
+        deviceId: c?.deviceId ?? null,
+        pending: store.pending(),
+        running: running !== null,
+        progress,
+        lastAttemptAt: settings.value('sync_last_attempt') || null,
+        lastSuccessAt: settings.value('sync_last_success') || null,
+        lastError: settings.value('sync_last_error') || null,
+        agreement: agreement ? (JSON.parse(agreement) as Agreement) : null,
+      };
+    },
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

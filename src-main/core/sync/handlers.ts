@@ -1,0 +1,34 @@
+import type { Handlers } from '../handlers';
+import type { CoreServices } from '../services';
+import { OtklikError } from '../../../src-shared/contract/errors';
+import { SyncHttpError } from './http-client';
+import { exportPackage } from './package-export';
+
+type SyncMethods = 'sync.status' | 'sync.now' | 'sync.enroll' | 'sync.leave' | 'sync.exportPackage';
+
+/** The contract's sync.* methods. */
+export function syncHandlers(s: CoreServices): Pick<Handlers, SyncMethods> {
+  return {
+    'sync.status': () => s.sync.status(),
+    'sync.now': async () => {
+      try {
+        return await s.sync.syncNow();
+      } catch (e) {
+        if (e instanceof SyncHttpError) throw new OtklikError('unavailable', e.message);
+        throw e;
+      }
+    },
+    'sync.enroll': async ({ serverUrl, code, deviceName }) => {
+      await s.sync.enroll(serverUrl, code, deviceName);
+      // The first sync runs in the background; its outcome shows in the status.
+      s.sync.syncNow().catch(() => undefined);
+      return s.sync.status();
+    },
+    'sync.leave': () => {
+      s.sync.leave();
+      return s.sync.status();
+    },
+    'sync.exportPackage': (scope) =>
+      exportPackage(s.ctx, s.settings, s.syncStore, s.credentials, s.dataDir, scope),
+  };
+}

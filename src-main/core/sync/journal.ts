@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { Clocks } from '../../../src-shared/sync/lww';
+import {
+  APPEAL_FIELDS,
+  type AppealPatch,
+  type AppealRecord,
+} from '../../../src-shared/sync/records';
+import type { CoreContext } from '../context';
+import type { Clock } from './clock';
+
+export type SyncedEntity = 'appeal';
+
+/**
+ * The write side of sync on the desk: called by a domain service inside its own transaction,
+ * it stamps the changed fields, remembers their clocks and appends one change to the outbox.
+ * A write that changes nothing appends nothing.
+ */
+export function createJournal(ctx: CoreContext, clock: Clock) {
+  const { db } = ctx;
+  const getClocks = db
+    .prepare('SELECT clocks FROM sync_clocks WHERE entity = ? AND entity_id = ?')
+    .pluck();
+  const putClocks = db.prepare(
+    `INSERT INTO sync_clocks (entity, entity_id, clocks) VALUES (?, ?, ?)
+     ON CONFLICT (entity, entity_id) DO UPDATE SET clocks = excluded.clocks`,
+  );
+  const append = db.prepare(
+    'INSERT INTO sync_outbox (change_id, entity, entity_id, hlc, fields) VALUES (?, ?, ?, ?, ?)',
+  );
+
+  function clocksOf(entity: SyncedEntity, id: string): Clocks {
+    const raw = getClocks.get(entity, id) as string | undefined;
+    return raw ? (JSON.parse(raw) as Clocks) : {};
+  }
+
+  return {
+    clocksOf,
+    setClocks(entity: SyncedEntity, id: string, clocks: Clocks): void {
+      putClocks.run(entity, id, JSON.stringify(clocks));
+    },
+    /** Records the local write of an appeal: `before` is null for a new card. */
+    appeal(id: string, before: AppealRecord | null, after: AppealRecord): void {
+      const fields: AppealPatch = {};
+      for (const f of APPEAL_FIELDS) {
+        if (before === null || JSON.stringify(before[f]) !== JSON.stringify(after[f])) {
+          (fields as Record<string, unknown>)[f] = after[f];
+        }
+      }
+      const changed = Object.keys(fields);
+      if (changed.length === 0) return;
+      const hlc = clock.stamp();
+      const clocks = clocksOf('appeal', id);
+      for (const f of changed) clocks[f] = hlc;
+      putClocks.run('appeal', id, JSON.stringify(clocks));
+      append.run(randomUUID(), 'appeal', id, hlc, JSON.stringify(fields));
+    },
+  };
+}
+
+export type Journal = ReturnType<typeof createJournal>;
+
+/** The synced record of an appeal, from the contract's Appeal. */
+export function appealRecordOf(appeal: Record<string, unknown>): AppealRecord {
+  const record: Record<string, unknown> = {};
+  for (const f of APPEAL_FIELDS) record[f] = appeal[f] ?? null;
+  return record as AppealRecord;
+}

@@ -1,0 +1,66 @@
+import type { Db } from '../db/open';
+import type { ResponseRecord } from '../../../src-shared/sync/records';
+
+export interface ResponseRow {
+  id: string;
+  template_id: string;
+  campaign_id: string | null;
+  service_id: string | null;
+  channel: 'kiosk' | 'paper';
+  office: string;
+  response_date: string;
+  complete: number;
+  answers: string;
+}
+
+export const responseOf = (r: ResponseRow): ResponseRecord => ({
+  id: r.id,
+  templateId: r.template_id,
+  campaignId: r.campaign_id,
+  serviceId: r.service_id,
+  channel: r.channel,
+  office: r.office,
+  responseDate: r.response_date,
+  complete: r.complete === 1,
+  answers: JSON.parse(r.answers) as Record<string, unknown>,
+});
+
+const COLUMNS =
+  'id, template_id, campaign_id, service_id, channel, office, response_date, complete, answers';
+
+/** Survey responses as sync sees them: append-only, sent once, in key order. */
+export function createResponseRows(db: Db) {
+  const unpushed = db.prepare(
+    `SELECT ${COLUMNS} FROM survey_responses WHERE pushed = 0 ORDER BY id LIMIT ?`,
+  );
+  const unpushedCount = db
+    .prepare('SELECT count(*) FROM survey_responses WHERE pushed = 0')
+    .pluck();
+  const markPushed = db.prepare('UPDATE survey_responses SET pushed = 1 WHERE id = ?');
+  const insertPulled = db.prepare(
+    `INSERT INTO survey_responses (${COLUMNS}, pushed)
+     VALUES (@id, @templateId, @campaignId, @serviceId, @channel, @office, @responseDate,
+       @complete, @answers, 1)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  const inPeriod = db.prepare(
+    `SELECT ${COLUMNS} FROM survey_responses WHERE response_date BETWEEN ? AND ? ORDER BY id`,
+  );
+  return {
+    unpushed: (limit: number) => (unpushed.all(limit) as ResponseRow[]).map(responseOf),
+    unpushedCount: () => Number(unpushedCount.get()),
+    markPushed(ids: readonly string[]) {
+      for (const id of ids) markPushed.run(id);
+    },
+    insertPulled(r: ResponseRecord): 'applied' | 'stale' {
+      const changes = insertPulled.run({
+        ...r,
+        complete: r.complete ? 1 : 0,
+        answers: JSON.stringify(r.answers),
+      }).changes;
+      return changes === 1 ? 'applied' : 'stale';
+    },
+    inPeriod: (from: string, to: string) =>
+      (inPeriod.all(from, to) as ResponseRow[]).map(responseOf),
+  };
+}

@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+
+/**
+ * Zero-config defaults (issue 5): SQLite in ./.otklik-server, port 8787 on 127.0.0.1.
+ * Environment: OTKLIK_SERVER_DATA, OTKLIK_SERVER_HOST, OTKLIK_SERVER_PORT, DATABASE_URL
+ * (PostgreSQL), OTKLIK_TLS_CERT and OTKLIK_TLS_KEY (HTTPS), OTKLIK_RATE_LIMIT, LOG_LEVEL.
+ */
+export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
+  const dataDir = resolve(env.OTKLIK_SERVER_DATA ?? '.otklik-server');
+  return {
+    dataDir,
+    sqliteFile: resolve(dataDir, 'central.sqlite'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    host: env.OTKLIK_SERVER_HOST ?? '127.0.0.1',
+    port: Number(env.OTKLIK_SERVER_PORT ?? 8787),
+    tlsCert: env.OTKLIK_TLS_CERT,
+    tlsKey: env.OTKLIK_TLS_KEY,
+    rateLimit: env.OTKLIK_RATE_LIMIT ? Number(env.OTKLIK_RATE_LIMIT) : undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+export type ServerConfig = ReturnType<typeof serverConfig>;

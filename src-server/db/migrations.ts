@@ -1,0 +1,114 @@
+import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * The central schema, one migration list for SQLite and PostgreSQL (Kysely's schema builder
+ * writes each dialect's DDL). Numbered like the desk's; never edit a released one.
+ */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  const serial = dialect === 'postgres' ? 'bigserial' : 'integer';
+  return {
+    '0010-central': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('offices')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('code', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('devices')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('node', 'text', (c) => c.notNull())
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('desk_code', 'text')
+          .addColumn('enrolled_at', 'text', (c) => c.notNull())
+          .addColumn('revoked_at', 'text')
+          .addColumn('last_seen_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('enrollment_codes')
+          .addColumn('code_hash', 'text', (c) => c.primaryKey())
+          .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))
+          .addColumn('desk_code', 'text')
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('used_at', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('admins')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('revoked_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('change_log')
+          .addColumn('seq', serial, (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('change_id', 'text', (c) => c.notNull().unique())
+          .addColumn('office_id', 'text')
+          .addColumn('device_id', 'text')
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('entity', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('change_log_office')
+          .on('change_log')
+          .columns(['office_id', 'seq'])
+          .execute();
+        await db.schema
+          .createTable('appeals')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))
+          .addColumn('desk_code', 'text', (c) => c.notNull())
+          .addColumn('registered_at', 'text', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('clocks', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('appeals_office')
+          .on('appeals')
+          .columns(['office_id', 'registered_at'])
+          .execute();
+        await db.schema
+          .createTable('responses')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))
+          .addColumn('template_id', 'text', (c) => c.notNull())
+          .addColumn('campaign_id', 'text')
+          .addColumn('service_id', 'text')
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('office', 'text', (c) => c.notNull())
+          .addColumn('response_date', 'text', (c) => c.notNull())
+          .addColumn('complete', 'integer', (c) => c.notNull())
+          .addColumn('answers', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('responses_office')
+          .on('responses')
+          .columns(['office_id', 'response_date'])
+          .execute();
+        await db.schema
+          .createTable('reference_records')
+          .addColumn('entity', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'text', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('reference_records_pk', ['entity', 'entity_id'])
+          .execute();
+      },
+    },
+  };
+}
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return { getMigrations: async () => migrations(dialect) };
+}

@@ -1,0 +1,92 @@
+import type { Generated } from 'kysely';
+
+/** The central server's tables, as Kysely sees them (docs/sync.md, "Central server"). */
+export interface OfficeTable {
+  id: string;
+  code: string;
+  name: string;
+  created_at: string;
+}
+
+export interface DeviceTable {
+  id: string;
+  office_id: string;
+  name: string;
+  node: string;
+  /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  desk_code: string | null;
+  enrolled_at: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+}
+
+export interface EnrollmentCodeTable {
+  code_hash: string;
+  office_id: string;
+  desk_code: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface AdminTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** Every accepted change, response and reference record, in the order the server took them. */
+export interface ChangeLogTable {
+  seq: Generated<number>;
+  change_id: string;
+  office_id: string | null;
+  device_id: string | null;
+  type: 'change' | 'response' | 'reference';
+  entity: string;
+  entity_id: string;
+  payload: string;
+}
+
+/** The merged state of each reception card: its record and the HLC of each field. */
+export interface AppealTable {
+  id: string;
+  office_id: string;
+  desk_code: string;
+  registered_at: string;
+  data: string;
+  clocks: string;
+}
+
+/** Anonymous responses: the fields of docs/anonymity.md and nothing else, no receipt time. */
+export interface ResponseTable {
+  id: string;
+  office_id: string;
+  template_id: string;
+  campaign_id: string | null;
+  service_id: string | null;
+  channel: string;
+  office: string;
+  response_date: string;
+  complete: number;
+  answers: string;
+}
+
+export interface ReferenceTable {
+  entity: string;
+  entity_id: string;
+  data: string;
+}
+
+export interface ServerDatabase {
+  offices: OfficeTable;
+  devices: DeviceTable;
+  enrollment_codes: EnrollmentCodeTable;
+  admins: AdminTable;
+  change_log: ChangeLogTable;
+  appeals: AppealTable;
+  responses: ResponseTable;
+  reference_records: ReferenceTable;
+}

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { appealPeriod, DigestBuilder } from '../../src-shared/sync/agreement';
+import type { DigestPart } from '../../src-shared/sync/protocol';
+import {
+  canonicalAppeal,
+  canonicalResponse,
+  type AppealRecord,
+  type ResponseRecord,
+} from '../../src-shared/sync/records';
+import type { ServerDatabase } from '../db/schema';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+/** The central side of the agreement check for one office (docs/sync.md). */
+export async function officeDigest(
+  db: Kysely<ServerDatabase>,
+  officeId: string,
+): Promise<DigestPart[]> {
+  const digest = new DigestBuilder(sha256);
+  const appeals = await db
+    .selectFrom('appeals')
+    .select(['id', 'data'])
+    .where('office_id', '=', officeId)
+    .execute();
+  for (const a of appeals) {
+    const record = JSON.parse(a.data) as AppealRecord;
+    digest.add('appeal', appealPeriod(record.registeredAt), a.id, canonicalAppeal(record));
+  }
+  const responses = await db
+    .selectFrom('responses')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .execute();
+  for (const r of responses) {
+    const record: ResponseRecord = {
+      id: r.id,
+      templateId: r.template_id,
+      campaignId: r.campaign_id,
+      serviceId: r.service_id,
+      channel: r.channel as ResponseRecord['channel'],
+      office: r.office,
+      responseDate: r.response_date,
+      complete: Number(r.complete) === 1,
+      answers: JSON.parse(r.answers) as Record<string, unknown>,
+    };
+    digest.add('response', r.response_date.slice(0, 7), r.id, canonicalResponse(record));
+  }
+  return digest.result();
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { parse, serialize, tick } from '../../src-shared/sync/hlc';
+import { latestStamp, type Clocks } from '../../src-shared/sync/lww';
+import type { Change, Reference } from '../../src-shared/sync/protocol';
+import type { AppealPatch } from '../../src-shared/sync/records';
+import { applyChange } from './push';
+import { HttpError } from './errors';
+import type { Writer } from './write-lock';
+
+/** The HLC node of the central server's own edits. */
+export const CENTRAL_NODE = 'ffffffffffffffff';
+
+/** The card fields the central office may set (docs/sync.md): the course of the answer. */
+export const CENTRAL_FIELDS = [
+  'status',
+  'result',
+  'resultNote',
+  'answerDate',
+  'executor',
+  'dueDate',
+] as const;
+
+/**
+ * Edits made at the central server: an appeal's answer and result, and reference data. Each
+ * becomes a change in the log that the office's desks pull like any other.
+ */
+export function createCentralEdits(write: Writer, now = () => Date.now()) {
+  return {
+    async updateAppeal(id: string, fields: AppealPatch): Promise<Change> {
+      const extra = Object.keys(fields).filter(
+        (f) => !(CENTRAL_FIELDS as readonly string[]).includes(f),
+      );
+      if (extra.length > 0) {
+        throw new HttpError(400, 'bad_request', `Центр не меняет поля: ${extra.join(', ')}.`);
+      }
+      return write(async (tx) => {
+        const row = await tx
+          .selectFrom('appeals')
+          .select(['office_id', 'clocks'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!row) throw new HttpError(404, 'not_found', `Нет карточки ${id}.`);
+        const latest = latestStamp(JSON.parse(row.clocks) as Clocks);
+        const base = latest
+          ? { ...parse(latest), node: CENTRAL_NODE }
+          : { millis: 0, counter: 0, node: CENTRAL_NODE };
+        const change: Change = {
+          id: randomUUID(),
+          entity: 'appeal',
+          entityId: id,
+          hlc: serialize(tick(base, now())),
+          fields,
+        };
+        await applyChange(tx, { officeId: row.office_id, deviceId: null }, change);
+        return change;
+      });
+    },
+    async putReference(ref: Reference): Promise<void> {
+      const entityId = ref.entity === 'classifier' ? ref.data.code : ref.data.id;
+      await write(async (tx) => {
+        const data = JSON.stringify(ref.data);
+        const updated = await tx
+          .updateTable('reference_records')
+          .set({ data })
+          .where('entity', '=', ref.entity)
+          .where('entity_id', '=', entityId)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) {
+          await tx
+            .insertInto('reference_records')
+            .values({ entity: ref.entity, entity_id: entityId, data })
+            .execute();
+        }
+        await tx
+          .insertInto('change_log')
+          .values({
+            change_id: randomUUID(),
+            office_id: null,
+            device_id: null,
+            type: 'reference',
+            entity: ref.entity,
+            entity_id: entityId,
+            payload: JSON.stringify(ref),
+          })
+          .execute();
+      });
+    },
+  };
+}
+
+export type CentralEdits = ReturnType<typeof createCentralEdits>;

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { referenceSchema } from '../src-shared/sync/protocol';
+import { PackageError } from '../src-shared/sync/package';
+import { buildApp } from './app';
+import { serverConfig } from './config';
+import { openCentralDb } from './db/database';
+import { createCentralEdits } from './domain/central-edits';
+import { HttpError } from './domain/errors';
+import { importPackage } from './domain/import-package';
+import { createOffices } from './domain/offices';
+import { createWriter } from './domain/write-lock';
+
+const USAGE = `Центральный сервер «Отклик»
+
+  npm run server                                  запустить сервер
+  npm run server -- office create КОД "Название"  создать орган
+  npm run server -- office list                   органы
+  npm run server -- enroll-code КОД_ОРГАНА [--desk КОД_МЕСТА] [--days 7]
+                                                  одноразовый код подключения рабочего места
+  npm run server -- devices                       подключённые рабочие места
+  npm run server -- revoke ID_УСТРОЙСТВА          отозвать доступ
+  npm run server -- admin create ИМЯ              ключ администратора (для /v1/admin/*)
+  npm run server -- reference import ФАЙЛ.ndjson  загрузить справочники
+  npm run server -- import ФАЙЛ.otkp [--office КОД]  принять пакет без сети
+
+Настройки — переменные окружения, см. README («Центральный сервер»).`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    desk: { type: 'string' },
+    days: { type: 'string', default: '7' },
+    office: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+const config = serverConfig();
+const [command = 'serve', ...rest] = positionals;
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+if (command === 'serve') {
+  await serve();
+} else {
+  try {
+    await runCommand();
+    process.exit(0);
+  } catch (e) {
+    if (e instanceof HttpError || e instanceof PackageError) {
+      console.error(`Ошибка: ${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+async function serve() {
+  const central = await openCentralDb(config);
+  const https =
+    config.tlsCert && config.tlsKey
+      ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) }
+      : null;
+  const app = await buildApp({
+    central,
+    https,
+    rateLimit: config.rateLimit,
+    logger: { level: config.logLevel },
+  });
+  const address = await app.listen({ host: config.host, port: config.port });
+  app.log.info(
+    {
+      address,
+      database: central.dialect,
+      data: config.databaseUrl ? 'postgres' : config.sqliteFile,
+    },
+    'otklik central server ready',
+  );
+  // Printed plainly too: tests and scripts wait for this line.
+  console.log(`listening ${address}`);
+  const stop = async () => {
+    await app.close();
+    await central.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function runCommand() {
+  const central = await openCentralDb(config);
+  const write = createWriter(central);
+  const offices = createOffices(central.db, write);
+  try {
+    const [a, b] = rest;
+    switch (command) {
+      case 'office':
+        if (a === 'create' && b) {
+          const o = await offices.createOffice(b, rest.slice(2).join(' '));
+          console.log(`Орган создан: ${o.code} — ${o.name} (${o.id})`);
+        } else if (a === 'list') {
+          for (const o of await offices.listOffices()) console.log(`${o.code}\t${o.name}`);
+        } else console.log(USAGE);
+        return;
+      case 'enroll-code': {
+        if (!a) return console.log(USAGE);
+        const c = await offices.createEnrollmentCode(a, values.desk ?? null, Number(values.days));
+        console.log(`Код подключения для ${c.office}: ${c.code} (действует до ${c.expiresAt})`);
+        return;
+      }
+      case 'devices':
+        for (const d of await offices.listDevices()) {
+          console.log(
+            `${d.id}\t${d.office}\t${d.desk_code ?? '-'}\t${d.name}\t${d.enrolled_at}\t${d.revoked_at ? `отозван ${d.revoked_at}` : 'действует'}`,
+          );
+        }
+        return;
+      case 'revoke':
+        if (!a) return console.log(USAGE);
+        await offices.revoke(a);
+        console.log(`Доступ устройства ${a} отозван.`);
+        return;
+      case 'admin':
+        if (a !== 'create' || !b) return console.log(USAGE);
+        console.log(
+          `Ключ администратора (показывается один раз): ${(await offices.createAdmin(b)).token}`,
+        );
+        return;
+      case 'reference': {
+        if (a !== 'import' || !b) return console.log(USAGE);
+        const edits = createCentralEdits(write);
+        const lines = readFileSync(b, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim());
+        const refs = lines.map((line, i) => {
+          const r = referenceSchema.safeParse(JSON.parse(line));
+          if (!r.success)
+            throw new HttpError(
+              400,
+              'bad_request',
+              `Строка ${i + 1}: ${r.error.issues[0]?.message}`,
+            );
+          return r.data;
+        });
+        for (const r of refs) await edits.putReference(r);
+        console.log(`Загружено записей справочников: ${refs.length}`);
+        return;
+      }
+      case 'import': {
+        if (!a) return console.log(USAGE);
+        const report = await importPackage(
+          central.db,
+          write,
+          readFileSync(a),
+          values.office ?? null,
+        );
+        console.log(
+          `Пакет рабочего места ${report.deskCode} (${report.office}): изменений ${report.changes}, ` +
+            `анкет ${report.responses}; применено ${report.applied}, уже было ${report.duplicates}.`,
+        );
+        return;
+      }
+      default:
+        console.log(USAGE);
+    }
+  } finally {
+    await central.close();
+  }
+}

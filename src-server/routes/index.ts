@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import {
+  agreementResponseSchema,
+  centralAppealUpdateSchema,
+  enrollRequestSchema,
+  enrollResponseSchema,
+  pullQuerySchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+  referenceSchema,
+} from '../../src-shared/sync/protocol';
+import { officeDigest } from '../domain/agreement';
+import type { CentralEdits } from '../domain/central-edits';
+import type { Offices } from '../domain/offices';
+import { applyBatch } from '../domain/push';
+import { pull } from '../domain/pull';
+import type { Db, Writer } from '../domain/write-lock';
+import { route, type RouteSpec } from './spec';
+
+export interface RouteDeps {
+  db: Db;
+  write: Writer;
+  offices: Offices;
+  central: CentralEdits;
+  now: () => Date;
+}
+
+const ok = z.object({ ok: z.literal(true) });
+
+/** The whole HTTP API of the central server, protocol version 1 (docs/sync.md). */
+export function routes(d: RouteDeps): RouteSpec[] {
+  return [
+    route({
+      method: 'GET',
+      url: '/v1/health',
+      auth: 'none',
+      summary: 'Сервер работает',
+      response: z.object({ ok: z.literal(true), protocol: z.number() }),
+      handler: async () => ({ ok: true, protocol: 1 }),
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/enroll',
+      auth: 'none',
+      summary: 'Подключить рабочее место по одноразовому коду',
+      body: enrollRequestSchema,
+      response: enrollResponseSchema,
+      handler: ({ body }) => d.offices.enroll(body.code, body.deviceName, body.node),
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/push',
+      auth: 'device',
+      summary: 'Принять пакет изменений и анкет (идемпотентно, подтверждение после фиксации)',
+      body: pushRequestSchema,
+      response: pushResponseSchema,
+      handler: ({ body, device }) =>
+        d.write((tx) =>
+          applyBatch(
+            tx,
+            { officeId: device!.officeId, deviceId: device!.id },
+            body.changes,
+            body.responses,
+          ),
+        ),
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/pull',
+      auth: 'device',
+      summary: 'Изменения для рабочего места после курсора',
+      query: pullQuerySchema,
+      response: pullResponseSchema,
+      handler: ({ query, device }) => pull(d.db, device!, query.after, query.limit),
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/agreement',
+      auth: 'device',
+      summary: 'Сверка: число записей и хэш по месяцам для органа рабочего места',
+      response: agreementResponseSchema,
+      handler: async ({ device }) => ({
+        office: device!.officeCode,
+        computedAt: d.now().toISOString(),
+        parts: await officeDigest(d.db, device!.officeId),
+      }),
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/admin/appeals/:id',
+      auth: 'admin',
+      summary: 'Центр отмечает ход ответа по карточке (статус, результат, дата ответа)',
+      params: z.object({ id: z.uuid() }),
+      body: centralAppealUpdateSchema,
+      response: z.object({ changeId: z.uuid(), hlc: z.string() }),
+      handler: async ({ params, body }) => {
+        const change = await d.central.updateAppeal(params.id, body.fields);
+        return { changeId: change.id, hlc: change.hlc };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/admin/reference',
+      auth: 'admin',
+      summary: 'Справочник (должностные лица, услуги, анкеты, опросы, классификатор)',
+      body: referenceSchema,
+      response: ok,
+      handler: async ({ body }) => {
+        await d.central.putReference(body);
+        return { ok: true as const };
+      },
+    }),
+  ];
+}

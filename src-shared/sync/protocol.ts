@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { DESK_CODE } from '../domain/numbering';
+import { classifierNodeSchema, officialSchema, serviceSchema } from '../domain/reference';
+import { surveyDefinitionSchema } from '../surveys/definition';
+import { campaignSchema, TEMPLATE_STATUSES } from '../surveys/records';
+import { isNode, isStamp } from './hlc';
+import { appealFieldsPatchSchema, responseRecordSchema } from './records';
+
+/**
+ * The desk ↔ central protocol (docs/sync.md). Version 1. Every route validates its body and
+ * query with these schemas; the OpenAPI description at /docs is generated from them too.
+ */
+export const PROTOCOL_VERSION = 1;
+export const MAX_PUSH_CHANGES = 1000;
+export const MAX_PUSH_RESPONSES = 2000;
+export const MAX_PULL = 5000;
+
+const stamp = z.string().refine(isStamp, 'not an HLC stamp');
+
+export const changeSchema = z
+  .object({
+    /** Unique per change, made by the desk: the server applies a change id once. */
+    id: z.uuid(),
+    entity: z.literal('appeal'),
+    entityId: z.uuid(),
+    hlc: stamp,
+    fields: appealFieldsPatchSchema,
+  })
+  .strict();
+export type Change = z.output<typeof changeSchema>;
+
+export const enrollRequestSchema = z
+  .object({
+    code: z.string().trim().min(6).max(64),
+    deviceName: z.string().trim().min(1).max(200),
+    node: z.string().refine(isNode, 'node must be 16 hex digits'),
+  })
+  .strict();
+
+export const enrollResponseSchema = z.object({
+  deviceId: z.uuid(),
+  token: z.string(),
+  officeCode: z.string(),
+  officeName: z.string(),
+  deskCode: z.string().regex(DESK_CODE).nullable(),
+});
+export type EnrollResponse = z.output<typeof enrollResponseSchema>;
+
+export const pushRequestSchema = z
+  .object({
+    protocol: z.literal(PROTOCOL_VERSION),
+    changes: z.array(changeSchema).max(MAX_PUSH_CHANGES),
+    responses: z.array(responseRecordSchema).max(MAX_PUSH_RESPONSES),
+  })
+  .strict();
+export type PushRequest = z.output<typeof pushRequestSchema>;
+
+export const pushResponseSchema = z.object({
+  applied: z.number().int(),
+  duplicates: z.number().int(),
+});
+export type PushResponse = z.output<typeof pushResponseSchema>;
+
+export const pullQuerySchema = z
+  .object({
+    after: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(MAX_PULL).default(1000),
+  })
+  .strict();
+
+export const officialRefSchema = officialSchema.omit({ createdAt: true, updatedAt: true });
+export const serviceRefSchema = serviceSchema.omit({ createdAt: true, updatedAt: true });
+export const templateRefSchema = z.object({
+  id: z.uuid(),
+  familyId: z.uuid(),
+  version: z.number().int().min(1),
+  builtinKey: z.string().nullable(),
+  title: z.string().min(1),
+  definition: surveyDefinitionSchema,
+  status: z.enum(TEMPLATE_STATUSES),
+});
+export const campaignRefSchema = campaignSchema.omit({ createdAt: true, updatedAt: true });
+
+/** Reference data belongs to the central server; desks receive it and never push it. */
+export const referenceSchema = z.discriminatedUnion('entity', [
+  z.object({ entity: z.literal('official'), data: officialRefSchema }),
+  z.object({ entity: z.literal('service'), data: serviceRefSchema }),
+  z.object({ entity: z.literal('template'), data: templateRefSchema }),
+  z.object({ entity: z.literal('campaign'), data: campaignRefSchema }),
+  z.object({ entity: z.literal('classifier'), data: classifierNodeSchema }),
+]);
+export type Reference = z.output<typeof referenceSchema>;
+export type ReferenceEntity = Reference['entity'];
+
+export const pullItemSchema = z.discriminatedUnion('type', [
+  z.object({ seq: z.number().int(), type: z.literal('change'), change: changeSchema }),
+  z.object({ seq: z.number().int(), type: z.literal('response'), response: responseRecordSchema }),
+  z.object({ seq: z.number().int(), type: z.literal('reference'), reference: referenceSchema }),
+]);
+export type PullItem = z.output<typeof pullItemSchema>;
+
+export const pullResponseSchema = z.object({
+  items: z.array(pullItemSchema),
+  /** The cursor to ask from next time: the last item's seq, or the one asked with. */
+  cursor: z.number().int(),
+  more: z.boolean(),
+});
+export type PullResponse = z.output<typeof pullResponseSchema>;
+
+export const digestPartSchema = z.object({
+  entity: z.enum(['appeal', 'response']),
+  period: z.string().regex(/^\d{4}-\d{2}$/),
+  count: z.number().int(),
+  hash: z.string().regex(/^[0-9a-f]{32}$/),
+});
+export type DigestPart = z.output<typeof digestPartSchema>;
+
+export const agreementResponseSchema = z.object({
+  office: z.string(),
+  computedAt: z.string(),
+  parts: z.array(digestPartSchema),
+});
+
+export const errorBodySchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export const centralAppealUpdateSchema = z
+  .object({
+    fields: appealFieldsPatchSchema,
+  })
+  .strict();

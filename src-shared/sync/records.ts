@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { appealFields } from '../domain/appeal';
+import { isValidIsoDate } from '../domain/dates';
+import { DESK_CODE } from '../domain/numbering';
+import { RESPONSE_CHANNELS } from '../surveys/records';
+
+/**
+ * The synced shape of a reception card: its own fields plus identity (registration number,
+ * desk) and the due date. Field names are the contract's camelCase; a change carries any subset.
+ * Cross-field rules (appealInputSchema's superRefine) are the editor's business: after a
+ * field-level merge of two desks' edits the server keeps what the clocks say (docs/sync.md).
+ */
+export const appealSyncFields = {
+  ...appealFields,
+  regNumber: z.string().min(1).max(40),
+  deskCode: z.string().regex(DESK_CODE),
+  dueDate: z
+    .string()
+    .nullable()
+    .refine((v) => v === null || isValidIsoDate(v), 'invalid_date'),
+};
+
+export type AppealField = keyof typeof appealSyncFields;
+export const APPEAL_FIELDS = Object.keys(appealSyncFields) as AppealField[];
+
+/** Fields fixed when the card is registered: a change that alters them is refused. */
+export const IMMUTABLE_APPEAL_FIELDS: readonly AppealField[] = ['regNumber', 'deskCode'];
+
+export const appealRecordSchema = z.object(appealSyncFields).strict();
+export type AppealRecord = z.output<typeof appealRecordSchema>;
+
+export const appealFieldsPatchSchema = z
+  .object(appealSyncFields)
+  .partial()
+  .strict()
+  .refine((f) => Object.keys(f).length > 0, 'no fields');
+export type AppealPatch = Partial<AppealRecord>;
+
+/** An anonymous survey response as it travels: nothing but what docs/anonymity.md lists. */
+export const responseRecordSchema = z
+  .object({
+    id: z.uuid(),
+    templateId: z.uuid(),
+    campaignId: z.uuid().nullable(),
+    serviceId: z.uuid().nullable(),
+    channel: z.enum(RESPONSE_CHANNELS),
+    office: z.string().regex(DESK_CODE),
+    responseDate: z.string().refine(isValidIsoDate, 'invalid_date'),
+    complete: z.boolean(),
+    answers: z.record(z.string().max(100), z.unknown()),
+  })
+  .strict();
+export type ResponseRecord = z.output<typeof responseRecordSchema>;
+
+/** Canonical JSON of a record: keys in a fixed order, so both sides hash the same bytes. */
+export function canonicalAppeal(record: AppealRecord): string {
+  return JSON.stringify(APPEAL_FIELDS.map((f) => record[f] ?? null));
+}
+
+export function canonicalResponse(r: ResponseRecord): string {
+  const answers = Object.keys(r.answers)
+    .sort()
+    .map((k) => [k, r.answers[k]]);
+  return JSON.stringify([
+    r.templateId,
+    r.campaignId,
+    r.serviceId,
+    r.channel,
+    r.office,
+    r.responseDate,
+    r.complete,
+    answers,
+  ]);
+}

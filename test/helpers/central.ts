@@ -1,0 +1,122 @@
+import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { buildApp } from '../../src-server/app';
+import { openCentralDb, type CentralDb } from '../../src-server/db/database';
+import { createOffices } from '../../src-server/domain/offices';
+import { createWriter } from '../../src-server/domain/write-lock';
+import { createCore, type Core } from '../../src-main/core/index';
+import type { SyncEngineOptions } from '../../src-main/core/sync/engine';
+import type { CallResult } from '../../src-shared/contract/errors';
+import { RESOURCES, tempDir } from './temp-core';
+
+export interface Central {
+  url: string;
+  port: number;
+  app: FastifyInstance;
+  central: CentralDb;
+  offices: ReturnType<typeof createOffices>;
+  dir: string;
+  /** Stops the HTTP server and the database; `restart()` brings both back on the same port. */
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real central server in this process: Fastify listening on 127.0.0.1 over a real SQLite file
+ * (or PostgreSQL when `databaseUrl` is given).
+ */
+export async function startCentral(options: { databaseUrl?: string } = {}): Promise<Central> {
+  const t = tempDir();
+  const sqliteFile = join(t.dir, 'central.sqlite');
+  let port = 0;
+  const state = {} as { app: FastifyInstance; central: CentralDb };
+  async function start() {
+    state.central = await openCentralDb({ databaseUrl: options.databaseUrl, sqliteFile });
+    state.app = await buildApp({ central: state.central, logger: false, rateLimit: 100_000 });
+    await state.app.listen({ host: '127.0.0.1', port });
+    port = (state.app.server.address() as AddressInfo).port;
+  }
+  await start();
+  const c: Central = {
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    get port() {
+      return port;
+    },
+    get app() {
+      return state.app;
+    },
+    get central() {
+      return state.central;
+    },
+    get offices() {
+      return createOffices(state.central.db, createWriter(state.central));
+    },
+    dir: t.dir,
+    async stop() {
+      await state.app.close();
+      await state.central.close();
+    },
+    restart: start,
+    async close() {
+      await c.stop();
+      t.cleanup();
+    },
+  };
+  return c;
+}
+
+export interface Desk extends Core {
+  dir: string;
+  cleanup(): void;
+}
+
+/** A desk: the real core over its own SQLite file, syncing by hand (no background timer). */
+export function startDesk(
+  options: { now?: () => Date; dir?: string; sync?: Omit<SyncEngineOptions, 'credentials'> } = {},
+): Desk {
+  const t = options.dir ? { dir: options.dir, cleanup: () => undefined } : tempDir();
+  const core = createCore({
+    dataDir: t.dir,
+    resourcesDir: RESOURCES,
+    version: 'test',
+    now: options.now,
+    sync: { timeoutMs: 5_000, ...options.sync },
+  });
+  return {
+    ...core,
+    dir: t.dir,
+    cleanup() {
+      core.close();
+      t.cleanup();
+    },
+  };
+}
+
+/** Creates the office if needed and enrolls the desk into it. */
+export async function enroll(central: Central, desk: Desk, office = 'MIN01', deskCode?: string) {
+  const offices = central.offices;
+  const known = (await offices.listOffices()).some((o) => o.code === office);
+  if (!known) await offices.createOffice(office, `Орган ${office}`);
+  const { code } = await offices.createEnrollmentCode(office, deskCode ?? null);
+  return desk.services.sync.enroll(central.url, code, 'Рабочее место');
+}
+
+export function officialOf(desk: Desk): string {
+  const r = desk.dispatch('officials.save', {
+    fullName: 'Петров Пётр Петрович',
+    position: 'Заместитель министра',
+    active: true,
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return (r.result as { id: string }).id;
+}
+
+/** The result of a successful call, or a thrown error with the call's error envelope. */
+export function ok<T>(r: CallResult<unknown>): T {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.result as T;
+}

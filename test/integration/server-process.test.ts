@@ -1,0 +1,120 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { appealInput } from '../helpers/appeal-input';
+import { officialOf, startDesk, type Desk } from '../helpers/central';
+import { postgresBin, startPostgres, type Postgres } from '../helpers/postgres';
+import { ROOT, serverCli, spawnServer } from '../helpers/server-process';
+import { tempDir } from '../helpers/temp-core';
+
+let pg: Postgres | null = null;
+beforeAll(async () => {
+  if (postgresBin()) pg = await startPostgres();
+}, 60_000);
+afterAll(() => pg?.stop());
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function env(backend: 'sqlite' | 'postgres') {
+  const t = tempDir();
+  cleanups.push(() => t.cleanup());
+  return {
+    OTKLIK_SERVER_DATA: t.dir,
+    ...(backend === 'postgres' ? { DATABASE_URL: pg!.newDatabase() } : { DATABASE_URL: '' }),
+  };
+}
+
+function desk(dir?: string): Desk {
+  const d = startDesk(dir ? { dir } : {});
+  cleanups.push(() => d.cleanup());
+  return d;
+}
+
+function enrollmentCode(e: NodeJS.ProcessEnv, office: string) {
+  return /: ([A-Z0-9-]{14}) /.exec(serverCli(e, 'enroll-code', office))![1]!;
+}
+
+const backends = postgresBin() ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+
+describe.each(backends)('the central server as a process (`npm run server`) on %s', (backend) => {
+  it('is set up by its CLI, enrolls desks, takes their data and serves /docs', async () => {
+    const e = env(backend);
+    expect(serverCli(e, 'office', 'create', 'MIN01', 'Министерство')).toMatch(
+      /Орган создан: MIN01/,
+    );
+    const server = await spawnServer(e);
+    cleanups.push(() => server.stop());
+    const a = desk();
+    const b = desk();
+    await a.services.sync.enroll(server.url, enrollmentCode(e, 'MIN01'), 'Окно 1');
+    await b.services.sync.enroll(server.url, enrollmentCode(e, 'MIN01'), 'Окно 2');
+    const official = officialOf(a);
+    for (let i = 0; i < 20; i++) a.dispatch('appeals.create', { data: appealInput(official) });
+    expect((await a.services.sync.syncNow()).pushed).toBe(20);
+    const pulled = await b.services.sync.syncNow();
+    expect(pulled.pulled).toBe(20);
+    expect(pulled.agreement?.agrees).toBe(true);
+    const docs = (await fetch(`${server.url}/docs/openapi.json`).then((r) => r.json())) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(docs.paths)).toEqual(
+      expect.arrayContaining(['/v1/enroll', '/v1/push', '/v1/pull', '/v1/agreement']),
+    );
+    expect((await fetch(`${server.url}/docs`)).headers.get('content-type')).toMatch(/text\/html/);
+    // Revoked from the CLI: refused at once.
+    const id = a.services.credentials.load()!.deviceId;
+    expect(serverCli(e, 'revoke', id)).toMatch(/отозван/);
+    await expect(a.services.sync.syncNow()).rejects.toThrow(/отозван/);
+  });
+});
+
+describe('a desk killed mid-sync (kill -9)', () => {
+  it('resumes: every card arrives once, nothing is lost', async () => {
+    const e = env('sqlite');
+    serverCli(e, 'office', 'create', 'MIN01', 'Министерство');
+    const server = await spawnServer(e);
+    cleanups.push(() => server.stop());
+    const t = tempDir();
+    cleanups.push(() => t.cleanup());
+    const d = startDesk({ dir: t.dir });
+    await d.services.sync.enroll(server.url, enrollmentCode(e, 'MIN01'), 'Окно 1');
+    const official = officialOf(d);
+    const total = 1500;
+    for (let i = 0; i < total; i++) d.services.appeals.createUnread(appealInput(official) as never);
+    d.close();
+
+    const central = new Database(join(e.OTKLIK_SERVER_DATA, 'central.sqlite'), { readonly: true });
+    cleanups.push(() => central.close());
+    const received = () => Number(central.prepare('SELECT count(*) FROM appeals').pluck().get());
+    const worker = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/helpers/desk-worker.ts', t.dir],
+      {
+        cwd: ROOT,
+        stdio: 'ignore',
+      },
+    );
+    const exited = new Promise((r) => worker.once('exit', r));
+    while (received() < 300) await new Promise((r) => setTimeout(r, 20));
+    worker.kill('SIGKILL');
+    await exited;
+    const atKill = received();
+    expect(atKill).toBeGreaterThanOrEqual(300);
+    expect(atKill).toBeLessThan(total);
+
+    const resumed = desk(t.dir);
+    const run = await resumed.services.sync.syncNow();
+    expect(received()).toBe(total);
+    expect(run.agreement?.agrees).toBe(true);
+    expect(resumed.services.sync.status().pending.changes).toBe(0);
+    const log = central
+      .prepare('SELECT count(*), count(DISTINCT change_id) FROM change_log')
+      .raw()
+      .get();
+    expect(log).toEqual([total, total]);
+  });
+});

@@ -1,0 +1,337 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Appeal } from '../../src-shared/domain/appeal';
+import { compareDigests } from '../../src-shared/sync/agreement';
+import { deskDigest } from '../../src-main/core/sync/agreement';
+import { officeDigest } from '../../src-server/domain/agreement';
+import { appealInput } from '../helpers/appeal-input';
+import {
+  enroll,
+  ok,
+  officialOf,
+  startCentral,
+  startDesk,
+  type Central,
+  type Desk,
+} from '../helpers/central';
+import { postgresBin, startPostgres, type Postgres } from '../helpers/postgres';
+
+const DAY = 86_400_000;
+const backends = postgresBin() ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+if (!postgresBin()) {
+  console.warn('sync tests: PostgreSQL binaries not installed here, running on SQLite only');
+}
+
+let pg: Postgres | null = null;
+beforeAll(async () => {
+  if (postgresBin()) pg = await startPostgres();
+}, 60_000);
+afterAll(() => pg?.stop());
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function central(backend: 'sqlite' | 'postgres'): Promise<Central> {
+  const c = await startCentral(backend === 'postgres' ? { databaseUrl: pg!.newDatabase() } : {});
+  cleanups.push(() => c.close());
+  return c;
+}
+
+function desk(options: Parameters<typeof startDesk>[0] = {}): Desk {
+  const d = startDesk(options);
+  cleanups.push(() => d.cleanup());
+  return d;
+}
+
+function create(d: Desk, officialId: string, overrides = {}): Appeal {
+  const r = d.dispatch('appeals.create', { data: appealInput(officialId, overrides) });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.result as Appeal;
+}
+
+function update(d: Desk, id: string, overrides: Record<string, unknown>): Appeal {
+  const {
+    regNumber: _r,
+    deskCode: _d,
+    dueDate: _u,
+    overdue: _o,
+    createdAt: _c,
+    updatedAt,
+    id: _i,
+    ...data
+  } = d.services.appeals.get(id);
+  const r = d.dispatch('appeals.update', {
+    id,
+    expectedUpdatedAt: updatedAt,
+    data: { ...data, ...overrides },
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.result as Appeal;
+}
+
+async function agree(c: Central, d: Desk) {
+  const creds = d.services.credentials.load()!;
+  const office = await c.offices.officeByCode(creds.officeCode);
+  return compareDigests(
+    deskDigest(d.db, d.services.appeals),
+    await officeDigest(c.central.db, office.id),
+  );
+}
+
+describe.each(backends)('sync with the central server on %s', (backend) => {
+  it('pushes a desk’s cards, pulls them into a second desk of the office, and both agree', async () => {
+    const c = await central(backend);
+    const a = desk();
+    const b = desk();
+    const official = officialOf(a);
+    const before = create(a, official); // written before enrollment: still sent
+    await enroll(c, a, 'MIN01', 'MIN01A');
+    await enroll(c, b, 'MIN01', 'MIN01B');
+    const after = create(a, official, { content: 'Второе обращение' });
+    const pushed = await a.services.sync.syncNow();
+    expect(pushed.pushed).toBe(2);
+    expect(pushed.agreement?.agrees).toBe(true);
+    const pulled = await b.services.sync.syncNow();
+    expect(pulled.pulled).toBe(2);
+    expect(b.services.appeals.get(after.id).content).toBe('Второе обращение');
+    expect(b.services.appeals.get(before.id).regNumber).toBe(before.regNumber);
+    expect(pulled.agreement).toMatchObject({ agrees: true, differences: [] });
+    // Nothing left to send, nothing new to receive: a second run moves nothing.
+    expect(await a.services.sync.syncNow()).toMatchObject({ pushed: 0, pulled: 0 });
+    expect(a.services.sync.status().pending).toEqual({ changes: 0, responses: 0 });
+  });
+
+  it('merges concurrent edits of one card field by field, last writer by HLC wins', async () => {
+    const c = await central(backend);
+    let t = Date.parse('2026-03-02T09:00:00Z');
+    const now = () => new Date(t);
+    const a = desk({ now });
+    const b = desk({ now });
+    await enroll(c, a);
+    await enroll(c, b);
+    const card = create(a, officialOf(a));
+    await a.services.sync.syncNow();
+    await b.services.sync.syncNow();
+    // Offline, both edit: A the executor then (later) the content; B the content in between.
+    t += 1000;
+    update(a, card.id, { executor: 'Отдел дорог' });
+    t += 1000;
+    update(b, card.id, { content: 'Текст от Б' });
+    t += 1000;
+    update(a, card.id, { content: 'Текст от А, позже' });
+    await b.services.sync.syncNow();
+    await a.services.sync.syncNow();
+    await b.services.sync.syncNow();
+    for (const d of [a, b]) {
+      const x = d.services.appeals.get(card.id);
+      expect(x.executor).toBe('Отдел дорог');
+      expect(x.content).toBe('Текст от А, позже');
+    }
+    expect(await agree(c, a)).toEqual([]);
+    expect(await agree(c, b)).toEqual([]);
+  });
+
+  it('converges with desk clocks wrong by ±7 days', async () => {
+    const c = await central(backend);
+    const real = Date.parse('2026-03-10T09:00:00Z');
+    let ahead = real + 7 * DAY;
+    let behind = real - 7 * DAY;
+    const a = desk({ now: () => new Date(ahead) });
+    const b = desk({ now: () => new Date(behind) });
+    await enroll(c, a);
+    await enroll(c, b);
+    const card = create(a, officialOf(a));
+    await a.services.sync.syncNow();
+    await b.services.sync.syncNow();
+    // B (a week behind) edits after seeing A's stamp: its clock has moved past it, so it wins.
+    behind += 60_000;
+    update(b, card.id, { executor: 'Исполнитель Б' });
+    await b.services.sync.syncNow();
+    await a.services.sync.syncNow();
+    expect(a.services.appeals.get(card.id).executor).toBe('Исполнитель Б');
+    ahead += 60_000;
+    update(a, card.id, { executor: 'Исполнитель А' });
+    await a.services.sync.syncNow();
+    await b.services.sync.syncNow();
+    expect(b.services.appeals.get(card.id).executor).toBe('Исполнитель А');
+    expect(await agree(c, a)).toEqual([]);
+    expect(await agree(c, b)).toEqual([]);
+  });
+
+  it('brings central updates of an appeal and reference data to the office’s desks', async () => {
+    const c = await central(backend);
+    const a = desk();
+    await enroll(c, a);
+    const card = create(a, officialOf(a));
+    await a.services.sync.syncNow();
+    const admin = await c.offices.createAdmin('Центр');
+    const post = (path: string, body: unknown) =>
+      fetch(`${c.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+        body: JSON.stringify(body),
+      });
+    const res = await post(`/v1/admin/appeals/${card.id}`, {
+      fields: { status: 'answered_written', answerDate: '2026-03-20', result: 'supported' },
+    });
+    expect(res.status).toBe(200);
+    const refused = await post(`/v1/admin/appeals/${card.id}`, { fields: { content: 'x' } });
+    expect(refused.status).toBe(400);
+    const serviceId = '0194f0c0-0000-7000-8000-000000000001';
+    const put = await post('/v1/admin/reference', {
+      entity: 'service',
+      data: {
+        id: serviceId,
+        title: 'Выдача удостоверения многодетной семьи',
+        kind: 'service',
+        active: true,
+      },
+    });
+    expect(put.status).toBe(200);
+    await a.services.sync.syncNow();
+    const x = a.services.appeals.get(card.id);
+    expect([x.status, x.answerDate, x.result]).toEqual([
+      'answered_written',
+      '2026-03-20',
+      'supported',
+    ]);
+    expect(a.services.services.list().map((s) => s.title)).toContain(
+      'Выдача удостоверения многодетной семьи',
+    );
+    expect(await agree(c, a)).toEqual([]);
+  });
+
+  it('sends anonymous survey responses once, with nothing but their date', async () => {
+    const c = await central(backend);
+    const a = desk();
+    const b = desk();
+    await enroll(c, a);
+    await enroll(c, b);
+    const template = a.services.templates.list().find((t) => t.builtinKey?.includes('003'))!;
+    const campaign = a.dispatch('surveys.saveCampaign', {
+      templateId: template.id,
+      title: 'Опрос',
+      startsOn: '2020-01-01',
+      endsOn: '2099-12-31',
+      serviceIds: [],
+      channels: ['kiosk', 'paper'],
+      active: true,
+    });
+    expect(campaign.ok).toBe(true);
+    const campaignId = ok<{ id: string }>(campaign).id;
+    for (let i = 0; i < 3; i++) {
+      const r = a.dispatch('surveys.submit', {
+        campaignId,
+        serviceId: null,
+        channel: 'kiosk',
+        date: null,
+        answers: {},
+        partial: true,
+      });
+      expect(r.ok).toBe(true);
+    }
+    expect(a.services.sync.status().pending.responses).toBe(3);
+    expect((await a.services.sync.syncNow()).pushed).toBe(3);
+    expect((await b.services.sync.syncNow()).pulled).toBe(3);
+    const rows = await c.central.db.selectFrom('responses').selectAll().execute();
+    expect(rows).toHaveLength(3);
+    expect(Object.keys(rows[0]!).sort()).toEqual([
+      'answers',
+      'campaign_id',
+      'channel',
+      'complete',
+      'id',
+      'office',
+      'office_id',
+      'response_date',
+      'service_id',
+      'template_id',
+    ]);
+    expect(await agree(c, b)).toEqual([]);
+  });
+
+  it('applies a retried push once: the same change ids twice change nothing', async () => {
+    const c = await central(backend);
+    const a = desk();
+    await enroll(c, a);
+    create(a, officialOf(a));
+    const batch = a.services.syncStore.batch(0, 100, 100);
+    const token = a.services.credentials.load()!.token;
+    const push = () =>
+      fetch(`${c.url}/v1/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ protocol: 1, changes: batch.changes, responses: [] }),
+      }).then((r) => r.json());
+    expect(await push()).toEqual({ applied: 1, duplicates: 0 });
+    expect(await push()).toEqual({ applied: 0, duplicates: 1 });
+    const log = await c.central.db.selectFrom('change_log').select('seq').execute();
+    expect(log).toHaveLength(1);
+  });
+});
+
+describe('sync authorisation', () => {
+  it('refuses an unenrolled device, a revoked one, and writes into another office', async () => {
+    const c = await central('sqlite');
+    const a = desk();
+    const other = desk();
+    await enroll(c, a, 'MIN01');
+    await enroll(c, other, 'MIN02');
+    const card = create(a, officialOf(a));
+    await a.services.sync.syncNow();
+
+    const unknown = await fetch(`${c.url}/v1/pull`, {
+      headers: { authorization: 'Bearer nope-nope-nope' },
+    });
+    expect(unknown.status).toBe(401);
+    expect(((await unknown.json()) as { message: string }).message).toMatch(
+      /Ключ доступа неизвестен/,
+    );
+    expect((await fetch(`${c.url}/v1/pull`)).status).toBe(401);
+
+    // The other office's desk tries to overwrite MIN01's card: refused whole, nothing written.
+    const token = other.services.credentials.load()!.token;
+    const res = await fetch(`${c.url}/v1/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        protocol: 1,
+        changes: [
+          {
+            id: '0194f0c0-0000-4000-8000-00000000aaaa',
+            entity: 'appeal',
+            entityId: card.id,
+            hlc: '999999999999999-0000-00000000000000ee',
+            fields: { content: 'Чужая правка' },
+          },
+        ],
+        responses: [],
+      }),
+    });
+    expect(res.status).toBe(403);
+    const stored = await c.central.db
+      .selectFrom('appeals')
+      .select('data')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.data).content).toBe(card.content);
+    // Nor does it see MIN01's cards.
+    expect((await other.services.sync.syncNow()).pulled).toBe(0);
+
+    await c.offices.revoke(a.services.credentials.load()!.deviceId);
+    create(a, officialOf(a));
+    await expect(a.services.sync.syncNow()).rejects.toThrow(/отозван/);
+    expect(a.services.sync.status().lastError).toMatch(/отозван/);
+    expect(a.services.sync.status().pending.changes).toBe(1); // kept for later, nothing lost
+  });
+
+  it('an enrollment code works once', async () => {
+    const c = await central('sqlite');
+    await c.offices.createOffice('MIN01', 'Орган');
+    const { code } = await c.offices.createEnrollmentCode('MIN01', null);
+    await desk().services.sync.enroll(c.url, code, 'Окно 1');
+    await expect(desk().services.sync.enroll(c.url, code, 'Окно 2')).rejects.toThrow(
+      /неверен, уже использован или истёк/,
+    );
+  });
+});
