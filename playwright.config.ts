@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIG_PORT, PORT } from './test/e2e/ports';
+import { BIG_PORT, CENTRAL_PORT, PORT } from './test/e2e/ports';
 
 /**
  * E2E tests drive the real UI in Debian's Chromium against the real core under Node, through
@@ -15,6 +15,9 @@ const dataDir = process.env.OTKLIK_E2E_DATA ?? mkdtempSync(join(tmpdir(), 'otkli
 const bigDir = process.env.OTKLIK_E2E_BIG ?? mkdtempSync(join(tmpdir(), 'otklik-e2e-big-'));
 process.env.OTKLIK_E2E_DATA = dataDir;
 process.env.OTKLIK_E2E_BIG = bigDir;
+const centralDir =
+  process.env.OTKLIK_E2E_CENTRAL ?? mkdtempSync(join(tmpdir(), 'otklik-e2e-central-'));
+process.env.OTKLIK_E2E_CENTRAL = centralDir;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -62,6 +65,21 @@ export default defineConfig({
       url: `http://127.0.0.1:${BIG_PORT}/`,
       reuseExistingServer: false,
       timeout: 300_000,
+    },
+    {
+      // The region's central server (SQLite), with one office the desk enrolls into.
+      command:
+        `npx tsx src-server/main.ts office create E2E "Министерство (E2E)" && ` +
+        `npx tsx src-server/main.ts`,
+      env: {
+        OTKLIK_SERVER_DATA: centralDir,
+        OTKLIK_SERVER_PORT: String(CENTRAL_PORT),
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+      },
+      url: `http://127.0.0.1:${CENTRAL_PORT}/v1/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
     },
   ],
 });

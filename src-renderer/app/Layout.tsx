@@ -4,12 +4,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { call } from '../api/client';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 
 const NAV = [
   { to: '/appeals', key: 'nav.appeals', exact: true },
   { to: '/appeals/new', key: 'nav.newAppeal', exact: true },
   { to: '/drafts', key: 'nav.drafts', exact: true },
   { to: '/surveys', key: 'nav.surveys', exact: true },
+  { to: '/sync', key: 'nav.sync', exact: true },
   { to: '/settings', key: 'nav.settings', exact: true },
 ] as const;
 
@@ -38,6 +40,7 @@ export function Layout() {
             <Text c="dimmed">{t('app.subtitle')}</Text>
           </Group>
           <Group gap="sm">
+            <SyncIndicator />
             <Badge variant="light" aria-label={t('app.desk')}>
               {t('app.desk')}: {deskCode}
             </Badge>

@@ -24,6 +24,8 @@ export function errorMessage(t: TFunction, error: unknown): string {
   if (error instanceof ApiCallError) {
     const first = error.error.issues?.[0];
     if (error.error.code === 'validation' && first) return translateIssue(t, first);
+    // The central server's own words (Russian): why it is unreachable or what it refused.
+    if (error.error.code === 'unavailable' && error.error.detail) return error.error.detail;
     return t(`errors.code.${error.error.code}`);
   }
   return t('errors.code.internal');

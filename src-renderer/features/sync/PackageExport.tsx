@@ -1,0 +1,88 @@
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Group,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../src-shared/contract/api';
+import { call } from '../../api/client';
+import { errorMessage } from '../../app/errors';
+
+/** The offline package for an office without network (docs/sync.md, "Offline package"). */
+export function PackageExport() {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<'pending' | 'period'>('pending');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [result, setResult] = useState<Output<'sync.exportPackage'> | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const save = () =>
+    call('sync.exportPackage', kind === 'pending' ? { kind } : { kind, from, to }).then(
+      (r) => {
+        setResult(r);
+        setFailure(null);
+      },
+      (e: unknown) => {
+        setResult(null);
+        setFailure(errorMessage(t, e));
+      },
+    );
+  return (
+    <Fieldset legend={t('sync.packageTitle')}>
+      <Stack maw={640}>
+        <Text size="sm">{t('sync.packageHelp')}</Text>
+        <SegmentedControl
+          w="fit-content"
+          value={kind}
+          onChange={(v) => setKind(v as 'pending' | 'period')}
+          data={[
+            { value: 'pending', label: t('sync.packagePending') },
+            { value: 'period', label: t('sync.packagePeriod') },
+          ]}
+        />
+        {kind === 'period' && (
+          <Group>
+            <TextInput
+              type="date"
+              label={t('list.from')}
+              value={from}
+              onChange={(e) => setFrom(e.currentTarget.value)}
+            />
+            <TextInput
+              type="date"
+              label={t('list.to')}
+              value={to}
+              onChange={(e) => setTo(e.currentTarget.value)}
+            />
+          </Group>
+        )}
+        <Button onClick={save} w="fit-content" variant="light">
+          {t('sync.packageSave')}
+        </Button>
+        {result && (
+          <Alert color="green" role="status">
+            {t('sync.packageSaved', {
+              changes: result.changes,
+              responses: result.responses,
+              kb: Math.ceil(result.bytes / 1024),
+            })}
+            <Text size="sm" ff="monospace" mt={4}>
+              {result.path}
+            </Text>
+          </Alert>
+        )}
+        {failure && (
+          <Alert color="red" role="alert">
+            {failure}
+          </Alert>
+        )}
+      </Stack>
+    </Fieldset>
+  );
+}

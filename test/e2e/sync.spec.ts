@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { coreCall } from './core-call';
+import { ensureReference } from './helpers';
+import { CENTRAL_PORT } from './ports';
+
+/** A one-time enrollment code from the central server's CLI, as its administrator gets one. */
+function enrollmentCode(): string {
+  const out = execFileSync('npx', ['tsx', 'src-server/main.ts', 'enroll-code', 'E2E'], {
+    env: { ...process.env, OTKLIK_SERVER_DATA: process.env.OTKLIK_E2E_CENTRAL, DATABASE_URL: '' },
+    encoding: 'utf8',
+  });
+  return /: ([A-Z0-9-]{14}) /.exec(out)![1]!;
+}
+
+test('an officer connects the desk to the central server, syncs, sees agreement, saves a package and leaves', async ({
+  page,
+}) => {
+  await ensureReference(page, 'Сидоров Сидор Сидорович', 'Назначение пособия');
+  await page.goto('/#/sync');
+  const badge = page.getByTestId('sync-indicator');
+  await expect(badge).toHaveText('Автономно');
+
+  await page.getByLabel('Адрес сервера').fill(`http://127.0.0.1:${CENTRAL_PORT}`);
+  await page.getByLabel('Код подключения').fill('AAAA-BBBB-CCCC');
+  await page.getByLabel('Название рабочего места').fill('Приемная, окно 1');
+  await page.getByRole('button', { name: 'Подключить' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Сервер отказал в доступе: Код подключения неверен, уже использован или истёк.',
+  );
+
+  await page.getByLabel('Код подключения').fill(enrollmentCode());
+  await page.getByRole('button', { name: 'Подключить' }).click();
+  await expect(page.getByRole('cell', { name: 'Министерство (E2E) (E2E)' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /^совпадает с центром на/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(badge).toHaveText(/^Синхронизировано/);
+
+  // A card written now waits for the next sync; "Sync now" sends it and the check agrees again.
+  const [official] = await coreCall<{ id: string }[]>(page, 'officials.list', {});
+  const card = await coreCall<{ regNumber: string }>(page, 'appeals.create', {
+    data: {
+      registeredAt: '2026-03-02T10:00',
+      officialId: official!.id,
+      applicantType: 'person',
+      visitorName: 'Кузнецова Мария',
+      socialCategory: 'none',
+      isCollective: false,
+      signatoryCount: null,
+      isRepeat: false,
+      kind: 'statement',
+      form: 'oral',
+      channel: 'personal_reception',
+      content: 'Вопрос о пособии',
+      topicCodes: ['0005.0005.0056.1160'],
+      serviceId: null,
+      avRecordingNotified: true,
+      answerMode: 'written',
+      oralConsent: false,
+      status: 'registered',
+      result: null,
+    },
+  });
+  expect(card.regNumber).toBeTruthy();
+  await page.getByRole('button', { name: 'Синхронизировать сейчас' }).click();
+  await expect(page.getByRole('cell', { name: 'изменений карточек: 0, анкет: 0' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /^совпадает с центром на/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Сохранить пакет' }).click();
+  await expect(page.getByRole('status')).toContainText(/Пакет сохранен: изменений \d+/);
+  await expect(page.getByRole('status')).toContainText('.otkp');
+
+  await page.getByRole('button', { name: 'Отключиться от сервера' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Отключиться от сервера' }).click();
+  await expect(badge).toHaveText('Автономно');
+  await expect(page.getByRole('button', { name: 'Подключить' })).toBeVisible();
+});
