@@ -34,7 +34,7 @@ export function createCoreServices(
     appeals,
     syncStore,
     credentials: syncOptions.credentials,
-    sync: createSyncEngine(ctx, settings, clock, syncStore, appeals, syncOptions),
+    sync: createSyncEngine(ctx, settings, clock, syncStore, syncOptions),
     drafts: createDrafts(ctx),
     officials: createOfficials(ctx),
     services: createServices(ctx),

@@ -79,6 +79,12 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .on('appeals')
           .columns(['office_id', 'registered_at'])
           .execute();
+        // The agreement check reads an office's records in key order, a page at a time.
+        await db.schema
+          .createIndex('appeals_office_key')
+          .on('appeals')
+          .columns(['office_id', 'id'])
+          .execute();
         await db.schema
           .createTable('responses')
           .addColumn('id', 'text', (c) => c.primaryKey())
@@ -96,6 +102,11 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .createIndex('responses_office')
           .on('responses')
           .columns(['office_id', 'response_date'])
+          .execute();
+        await db.schema
+          .createIndex('responses_office_key')
+          .on('responses')
+          .columns(['office_id', 'id'])
           .execute();
         await db.schema
           .createTable('reference_records')

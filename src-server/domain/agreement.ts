@@ -11,40 +11,58 @@ import {
 import type { ServerDatabase } from '../db/schema';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
+const PAGE = 5000;
 
-/** The central side of the agreement check for one office (docs/sync.md). */
+/**
+ * The central side of the agreement check for one office (docs/sync.md). Reads the office's
+ * records a page at a time (keyset by id), so memory stays flat however many there are.
+ */
 export async function officeDigest(
   db: Kysely<ServerDatabase>,
   officeId: string,
 ): Promise<DigestPart[]> {
   const digest = new DigestBuilder(sha256);
-  const appeals = await db
-    .selectFrom('appeals')
-    .select(['id', 'data'])
-    .where('office_id', '=', officeId)
-    .execute();
-  for (const a of appeals) {
-    const record = JSON.parse(a.data) as AppealRecord;
-    digest.add('appeal', appealPeriod(record.registeredAt), a.id, canonicalAppeal(record));
+  for (let after = ''; ;) {
+    const page = await db
+      .selectFrom('appeals')
+      .select(['id', 'data'])
+      .where('office_id', '=', officeId)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
+    for (const a of page) {
+      const record = JSON.parse(a.data) as AppealRecord;
+      digest.add('appeal', appealPeriod(record.registeredAt), a.id, canonicalAppeal(record));
+    }
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]!.id;
   }
-  const responses = await db
-    .selectFrom('responses')
-    .selectAll()
-    .where('office_id', '=', officeId)
-    .execute();
-  for (const r of responses) {
-    const record: ResponseRecord = {
-      id: r.id,
-      templateId: r.template_id,
-      campaignId: r.campaign_id,
-      serviceId: r.service_id,
-      channel: r.channel as ResponseRecord['channel'],
-      office: r.office,
-      responseDate: r.response_date,
-      complete: Number(r.complete) === 1,
-      answers: JSON.parse(r.answers) as Record<string, unknown>,
-    };
-    digest.add('response', r.response_date.slice(0, 7), r.id, canonicalResponse(record));
+  for (let after = ''; ;) {
+    const page = await db
+      .selectFrom('responses')
+      .selectAll()
+      .where('office_id', '=', officeId)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
+    for (const r of page) {
+      const record: ResponseRecord = {
+        id: r.id,
+        templateId: r.template_id,
+        campaignId: r.campaign_id,
+        serviceId: r.service_id,
+        channel: r.channel as ResponseRecord['channel'],
+        office: r.office,
+        responseDate: r.response_date,
+        complete: Number(r.complete) === 1,
+        answers: JSON.parse(r.answers) as Record<string, unknown>,
+      };
+      digest.add('response', r.response_date.slice(0, 7), r.id, canonicalResponse(record));
+    }
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]!.id;
   }
   return digest.result();
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { parse, serialize, tick } from '../../src-shared/sync/hlc';
-import { latestStamp, type Clocks } from '../../src-shared/sync/lww';
+import { latestStamp, unpackClocks } from '../../src-shared/sync/lww';
 import type { Change, Reference } from '../../src-shared/sync/protocol';
 import type { AppealPatch } from '../../src-shared/sync/records';
-import { applyChange } from './push';
+import { applyChanges } from './push';
 import { HttpError } from './errors';
 import type { Writer } from './write-lock';
 
@@ -40,7 +40,7 @@ export function createCentralEdits(write: Writer, now = () => Date.now()) {
           .where('id', '=', id)
           .executeTakeFirst();
         if (!row) throw new HttpError(404, 'not_found', `Нет карточки ${id}.`);
-        const latest = latestStamp(JSON.parse(row.clocks) as Clocks);
+        const latest = latestStamp(unpackClocks(row.clocks));
         const base = latest
           ? { ...parse(latest), node: CENTRAL_NODE }
           : { millis: 0, counter: 0, node: CENTRAL_NODE };
@@ -51,7 +51,7 @@ export function createCentralEdits(write: Writer, now = () => Date.now()) {
           hlc: serialize(tick(base, now())),
           fields,
         };
-        await applyChange(tx, { officeId: row.office_id, deviceId: null }, change);
+        await applyChanges(tx, { officeId: row.office_id, deviceId: null }, [change]);
         return change;
       });
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestStamp, mergeFields } from './lww';
+import { latestStamp, mergeFields, packClocks, unpackClocks } from './lww';
 
 const s = (ms: number, node = 'a') => `${String(ms).padStart(15, '0')}-0000-${node.repeat(16)}`;
 
@@ -38,5 +38,17 @@ describe('field-level last-writer-wins', () => {
   it('an equal stamp (the same change again) wins nothing', () => {
     const first = mergeFields({}, { content: 'x' }, s(5));
     expect(mergeFields(first.clocks, { content: 'x' }, s(5)).won).toEqual({});
+  });
+});
+
+describe('packed clocks', () => {
+  it('round-trip, keeping one copy of the stamp most fields share', () => {
+    const clocks = { a: s(1), b: s(1), c: s(1), d: s(2), e: s(3, 'b') };
+    const packed = packClocks(clocks);
+    expect(unpackClocks(packed)).toEqual(clocks);
+    expect(packed.match(new RegExp(s(1), 'g'))).toHaveLength(1);
+    expect(unpackClocks(packClocks({}))).toEqual({});
+    // Clocks written before packing existed read as they are.
+    expect(unpackClocks(JSON.stringify({ a: s(1) }))).toEqual({ a: s(1) });
   });
 });

@@ -151,8 +151,8 @@ export async function runFaultScenario(seed: number, steps = 24): Promise<FaultR
         responses: Number(d.db.prepare('SELECT count(*) FROM survey_responses').pluck().get()),
         pending: d.services.sync.status().pending,
       })),
-      disagreements: desks.map((d) =>
-        compareDigests(deskDigest(d.db, d.services.appeals), centralDigest),
+      disagreements: await Promise.all(
+        desks.map(async (d) => compareDigests(await deskDigest(d.db), centralDigest)),
       ),
     };
   } finally {

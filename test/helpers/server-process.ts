@@ -16,13 +16,24 @@ export function serverCli(env: NodeJS.ProcessEnv, ...args: string[]): string {
 export async function spawnServer(
   env: NodeJS.ProcessEnv,
 ): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, OTKLIK_SERVER_PORT: '0', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.OTKLIK_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.OTKLIK_PROF] : []),
+      '--import',
+      'tsx',
+      'src-server/main.ts',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, OTKLIK_SERVER_PORT: '0', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let errors = '';
   child.stderr!.on('data', (d: Buffer) => (errors += d.toString()));
+  if (process.env.OTKLIK_SERVER_ECHO)
+    child.stdout!.on('data', (d: Buffer) => process.stderr.write(d));
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${errors}`)), 20_000);

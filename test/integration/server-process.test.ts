@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { get } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appealInput } from '../helpers/appeal-input';
@@ -116,5 +118,45 @@ describe('a desk killed mid-sync (kill -9)', () => {
       .raw()
       .get();
     expect(log).toEqual([total, total]);
+  });
+});
+
+describe('HTTPS', () => {
+  it('serves over TLS when given a certificate and key', async () => {
+    const e = env('sqlite');
+    const cert = join(e.OTKLIK_SERVER_DATA, 'cert.pem');
+    const key = join(e.OTKLIK_SERVER_DATA, 'key.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
+    const server = await spawnServer({ ...e, OTKLIK_TLS_CERT: cert, OTKLIK_TLS_KEY: key });
+    cleanups.push(() => server.stop());
+    expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const body = await new Promise<string>((resolve, reject) => {
+      get(`${server.url}/v1/health`, { ca: readFileSync(cert) }, (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve(text));
+      }).on('error', reject);
+    });
+    expect(JSON.parse(body)).toEqual({ ok: true, protocol: 1 });
   });
 });

@@ -73,10 +73,7 @@ function update(d: Desk, id: string, overrides: Record<string, unknown>): Appeal
 async function agree(c: Central, d: Desk) {
   const creds = d.services.credentials.load()!;
   const office = await c.offices.officeByCode(creds.officeCode);
-  return compareDigests(
-    deskDigest(d.db, d.services.appeals),
-    await officeDigest(c.central.db, office.id),
-  );
+  return compareDigests(await deskDigest(d.db), await officeDigest(c.central.db, office.id));
 }
 
 describe.each(backends)('sync with the central server on %s', (backend) => {
@@ -333,5 +330,37 @@ describe('sync authorisation', () => {
     await expect(desk().services.sync.enroll(c.url, code, 'Окно 2')).rejects.toThrow(
       /неверен, уже использован или истёк/,
     );
+  });
+});
+
+describe('background sync on the desk', () => {
+  it('syncs soon after a local change, never runs twice at once, and backs off when the server is away', async () => {
+    const c = await central('sqlite');
+    const d = desk({ sync: { debounceMs: 50, intervalMs: 60_000, random: () => 1 } });
+    await enroll(c, d);
+    const first = d.services.sync.syncNow();
+    expect(d.services.sync.syncNow()).toBe(first); // joins the run in progress
+    await first;
+    d.services.sync.start();
+    create(d, officialOf(d));
+    const deadline = Date.now() + 5000;
+    while (d.services.sync.status().pending.changes > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(d.services.sync.status().pending.changes).toBe(0);
+    d.services.sync.stop();
+
+    await c.stop();
+    const delays: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      await d.services.sync.syncNow().catch(() => undefined);
+      delays.push(d.services.sync.backoff());
+    }
+    expect(delays.slice(0, 4)).toEqual([2_000, 4_000, 8_000, 16_000]);
+    expect(delays.at(-1)).toBe(300_000); // capped at 5 minutes
+    expect(d.services.sync.status().lastError).toBe('Центральный сервер недоступен (нет связи).');
+    await c.restart();
+    await d.services.sync.syncNow();
+    expect(d.services.sync.status().lastError).toBeNull();
   });
 });

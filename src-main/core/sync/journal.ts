@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { Clocks } from '../../../src-shared/sync/lww';
+import { uuidv7 } from '../../../src-shared/domain/ids';
+import { packClocks, unpackClocks, type Clocks } from '../../../src-shared/sync/lww';
 import {
   APPEAL_FIELDS,
   type AppealPatch,
@@ -30,13 +30,13 @@ export function createJournal(ctx: CoreContext, clock: Clock) {
 
   function clocksOf(entity: SyncedEntity, id: string): Clocks {
     const raw = getClocks.get(entity, id) as string | undefined;
-    return raw ? (JSON.parse(raw) as Clocks) : {};
+    return raw ? unpackClocks(raw) : {};
   }
 
   return {
     clocksOf,
     setClocks(entity: SyncedEntity, id: string, clocks: Clocks): void {
-      putClocks.run(entity, id, JSON.stringify(clocks));
+      putClocks.run(entity, id, packClocks(clocks));
     },
     /** Records the local write of an appeal: `before` is null for a new card. */
     appeal(id: string, before: AppealRecord | null, after: AppealRecord): void {
@@ -51,8 +51,9 @@ export function createJournal(ctx: CoreContext, clock: Clock) {
       const hlc = clock.stamp();
       const clocks = clocksOf('appeal', id);
       for (const f of changed) clocks[f] = hlc;
-      putClocks.run('appeal', id, JSON.stringify(clocks));
-      append.run(randomUUID(), 'appeal', id, hlc, JSON.stringify(fields));
+      putClocks.run('appeal', id, packClocks(clocks));
+      // Time-ordered ids: the central's unique index on them grows at its right edge.
+      append.run(uuidv7(ctx.now().getTime()), 'appeal', id, hlc, JSON.stringify(fields));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { mergeFields, type Clocks } from '../../../src-shared/sync/lww';
 import type { Change, PullItem } from '../../../src-shared/sync/protocol';
 import {
-  appealRecordSchema,
+  APPEAL_FIELDS,
   type AppealPatch,
   type AppealRecord,
   type ResponseRecord,
@@ -62,21 +62,32 @@ export function createSyncStore(
     )
     .pluck();
 
+  /** Each field was validated with the page (pullResponseSchema); a card must also be whole. */
   function applyChange(change: Change): 'applied' | 'stale' | 'incomplete' {
-    clock.observe(change.hlc);
     const clocks: Clocks = journal.clocksOf('appeal', change.entityId);
     const merged = mergeFields<AppealRecord>(clocks, change.fields, change.hlc);
     if (Object.keys(merged.won).length === 0) return 'stale';
-    const current = appeals.record(change.entityId);
-    const next = appealRecordSchema.safeParse({ ...current, ...merged.won });
-    if (!next.success) return 'incomplete';
+    const current =
+      Object.keys(merged.won).length < APPEAL_FIELDS.length
+        ? appeals.record(change.entityId)
+        : null;
+    const next = { ...current, ...merged.won } as AppealRecord;
+    if (APPEAL_FIELDS.some((f) => !(f in next))) return 'incomplete';
     journal.setClocks('appeal', change.entityId, merged.clocks);
-    appeals.applySynced(change.entityId, next.data);
+    appeals.applySynced(change.entityId, next);
     return 'applied';
   }
 
   const applyItems = db.transaction((items: readonly PullItem[], cursor: number) => {
     const tally = { applied: 0, stale: 0, incomplete: 0 };
+    // The clock only needs to pass the greatest stamp received.
+    let latest: string | null = null;
+    for (const item of items) {
+      if (item.type === 'change' && (latest === null || item.change.hlc > latest)) {
+        latest = item.change.hlc;
+      }
+    }
+    if (latest) clock.observe(latest);
     for (const item of items) {
       if (item.type === 'change') tally[applyChange(item.change)] += 1;
       else if (item.type === 'response') tally[responses.insertPulled(item.response)] += 1;

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createCore, type Core } from '../src-main/core/index';
+import { ROOT, serverCli, spawnServer } from '../test/helpers/server-process';
+import { deskDigest } from '../src-main/core/sync/agreement';
+import { runPouchBench } from './pouch.bench';
+import { emit } from './report';
+import { createRandom } from './synthetic/random';
+import { seedCards } from './synthetic/cards';
+
+const RESOURCES = resolve(ROOT, 'resources');
+
+function openDesk(dir: string): Core {
+  return createCore({
+    dataDir: dir,
+    resourcesDir: RESOURCES,
+    version: 'bench',
+    sync: {
+      batchChanges: 1000,
+      batchResponses: 2000,
+      pullLimit: 5000,
+      timeoutMs: 300_000,
+      agreement: false,
+    },
+  });
+}
+
+/** `size` anonymous responses to seed 003's questionnaire, written as the kiosk would. */
+function seedResponses(core: Core, size: number) {
+  const template = core.services.templates.list().find((t) => t.builtinKey?.includes('003'))!;
+  const campaign = core.services.campaigns.save({
+    templateId: template.id,
+    title: 'Опрос (бенчмарк)',
+    startsOn: '2024-01-01',
+    endsOn: '2099-12-31',
+    serviceIds: [],
+    deskCodes: [],
+    channels: ['kiosk', 'paper'],
+    active: true,
+  });
+  const r = createRandom(5);
+  const insert = core.db.prepare(
+    `INSERT INTO survey_responses (id, template_id, campaign_id, service_id, channel, office,
+       response_date, complete, answers) VALUES (?, ?, ?, NULL, ?, ?, ?, 1, ?)`,
+  );
+  const office = core.services.settings.deskCode();
+  core.db.transaction(() => {
+    for (let i = 0; i < size; i++) {
+      const answers = {
+        q1: r.int(1, 5),
+        q2: r.int(1, 5),
+        q3: r.int(1, 5),
+        q4: ['mfc', 'institution', 'portal'][r.int(0, 2)],
+        q6: { r1: r.int(1, 5), r2: r.int(1, 5), r3: r.int(1, 5), r4: r.int(1, 5) },
+        q9: r.int(1, 5),
+        q13: r.int(0, 1) ? 'female' : 'male',
+        q14: ['18-29', '30-49', '50-64', '65+'][r.int(0, 3)],
+      };
+      const day = `2026-${String(r.int(1, 9)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+      insert.run(
+        randomUUID(),
+        template.id,
+        campaign.id,
+        r.int(0, 3) ? 'kiosk' : 'paper',
+        office,
+        day,
+        JSON.stringify(answers),
+      );
+    }
+  })();
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+/**
+ * Issue 5's figures: a desk with `size` cards and `size` responses pushes them to the central
+ * server (its own process, SQLite, loopback) and a second desk pulls them; then the same
+ * documents are replicated by PouchDB to pouchdb-server for comparison.
+ */
+export async function runSyncBench(size: number) {
+  const work = mkdtempSync(join(tmpdir(), 'otklik-bench-sync-'));
+  const env = { OTKLIK_SERVER_DATA: join(work, 'central'), DATABASE_URL: '' };
+  serverCli(env, 'office', 'create', 'BENCH', 'Орган (бенчмарк)');
+  const code = () => /: ([A-Z0-9-]{14}) /.exec(serverCli(env, 'enroll-code', 'BENCH'))![1]!;
+  const server = await spawnServer(env);
+  try {
+    const a = openDesk(join(work, 'desk-a'));
+    process.stderr.write(`seeding ${size} cards and ${size} responses\n`);
+    seedCards(a, size, { seed: 11 });
+    seedResponses(a, size);
+    await a.services.sync.enroll(server.url, code(), 'Бенчмарк A');
+    const records = 2 * size;
+
+    let start = performance.now();
+    const pushed = await a.services.sync.syncNow();
+    const pushMs = performance.now() - start;
+    if (pushed.pushed !== records) throw new Error(`pushed ${pushed.pushed} of ${records}`);
+    emit('sync', 'push_records_per_s', (records / pushMs) * 1000, 'records/s');
+
+    const b = openDesk(join(work, 'desk-b'));
+    await b.services.sync.enroll(server.url, code(), 'Бенчмарк B');
+    start = performance.now();
+    const pulled = await b.services.sync.syncNow();
+    const pullMs = performance.now() - start;
+    if (pulled.pulled !== records) throw new Error(`pulled ${pulled.pulled} of ${records}`);
+    emit('sync', 'pull_records_per_s', (records / pullMs) * 1000, 'records/s');
+
+    start = performance.now();
+    const digest = await deskDigest(b.db);
+    emit('sync', 'agreement_desk_digest_ms', performance.now() - start, 'ms');
+    start = performance.now();
+    const agreement = await b.services.sync.checkAgreement();
+    emit('sync', 'agreement_check_ms', performance.now() - start, 'ms');
+    void digest;
+    if (!agreement.agrees) throw new Error('desk B does not agree with central');
+
+    emit('sync', 'desk_rss_mb', process.resourceUsage().maxRSS / 1024, 'MB');
+    emit('sync', 'server_rss_mb', peakRssMb(server.child.pid!), 'MB');
+    // The same documents for PouchDB: each card's synced record, each response as sent.
+    const docs = [
+      ...(a.db.prepare('SELECT id FROM appeals').pluck().all() as string[]).map((id) => ({
+        _id: id,
+        type: 'appeal',
+        ...a.services.appeals.record(id),
+      })),
+      ...a.services.syncStore.responsesInPeriod('0000-01-01', '9999-12-31').map((r) => ({
+        ...r,
+        _id: r.id,
+        type: 'response',
+      })),
+    ];
+    a.close();
+    b.close();
+
+    const ours = (records / pushMs) * 1000;
+    const pouch = await runPouchBench(docs);
+    emit('sync', 'pouchdb_records_per_s', pouch, 'records/s');
+    emit('sync', 'push_vs_pouchdb', ours / pouch, 'x');
+  } finally {
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
