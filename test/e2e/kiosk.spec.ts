@@ -67,10 +67,12 @@ test('a visitor fills seed 003 on the kiosk, taking the jumps to 6 and to 9', as
     'complete',
     'id',
     'office',
+    'pushed',
     'response_date',
     'service_id',
     'template_id',
   ]);
+  expect(row.pushed).toBe(0); // a flag for sync (docs/anonymity.md), not a time
   expect(JSON.stringify(row)).not.toMatch(/\d{2}:\d{2}/);
   expect(row.channel).toBe('kiosk');
 
