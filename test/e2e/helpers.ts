@@ -34,12 +34,12 @@ export async function ensureReference(page: Page, official: string, service: str
     await page.getByLabel('ФИО', { exact: true }).fill(official);
     await page.getByLabel('Должность').fill('Заместитель министра');
     await page.getByRole('button', { name: 'Добавить' }).first().click();
-    await expect(page.getByRole('cell', { name: official })).toBeVisible();
+    await expect(page.getByRole('cell', { name: official, exact: true })).toBeVisible();
   }
   const services = await coreCall<{ title: string }[]>(page, 'services.list', {});
   if (!services.some((s) => s.title === service)) {
     await page.getByLabel('Наименование').fill(service);
     await page.getByRole('button', { name: 'Добавить' }).nth(1).click();
-    await expect(page.getByRole('cell', { name: service })).toBeVisible();
+    await expect(page.getByRole('cell', { name: service, exact: true })).toBeVisible();
   }
 }
