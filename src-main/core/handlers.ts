@@ -3,6 +3,8 @@ import type { CoreServices } from './services';
 import { listAppeals } from './appeals/list';
 import { kioskState } from './surveys/kiosk-state';
 import { syncHandlers } from './sync/handlers';
+import { appealMetrics } from './reports/appeal-metrics';
+import { classifierGroups } from './reports/classifier-groups';
 
 export type Handlers = {
   [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
@@ -59,6 +61,8 @@ export function createHandlers(s: CoreServices): Handlers {
     'kiosk.state': ({ channel }) => kioskState(s, channel),
     'kiosk.saveSettings': (input) => s.kiosk.save(input),
     'kiosk.verifyPin': ({ pin }) => ({ ok: s.kiosk.verifyPin(pin) }),
+    'reports.appeals': ({ period }) => appealMetrics(s.ctx, period),
+    'reports.classifierGroups': ({ period, parent }) => classifierGroups(s.ctx, period, parent),
     ...syncHandlers(s),
   };
 }

@@ -11,6 +11,9 @@ import {
   serviceSchema,
 } from '../domain/reference';
 import { LIMITS } from '../domain/limits';
+import { CLASSIFIER_CODE } from '../domain/classifier';
+import { appealMetricsSchema, classifierGroupsSchema } from '../reports/appeal-metrics';
+import { periodSchema } from '../reports/period';
 import { surveyDefinitionSchema } from '../surveys/definition';
 import {
   campaignInputSchema,
@@ -219,6 +222,16 @@ export const api = {
       changes: z.number().int(),
       responses: z.number().int(),
     }),
+  },
+  /** The appeal metrics of a period (docs/metrics.md). */
+  'reports.appeals': { input: z.object({ period: periodSchema }), output: appealMetricsSchema },
+  /** Appeals by classifier group under a parent group (null: the sections). */
+  'reports.classifierGroups': {
+    input: z.object({
+      period: periodSchema,
+      parent: z.string().regex(CLASSIFIER_CODE, 'invalid_code').nullable(),
+    }),
+    output: classifierGroupsSchema,
   },
   'kiosk.verifyPin': {
     input: z.object({ pin: z.string().max(8) }),

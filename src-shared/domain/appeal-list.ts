@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidIsoDate } from './dates';
-import { APPEAL_KINDS, APPEAL_STATUSES, CHANNELS } from './enums';
+import { ANSWER_MODES, APPEAL_KINDS, APPEAL_STATUSES, CHANNELS, RESULTS } from './enums';
+import { CLASSIFIER_CODE } from './classifier';
 import { LIMITS } from './limits';
 
 const isoDate = z.string().refine(isValidIsoDate, 'invalid_date');
@@ -18,6 +19,15 @@ export const appealFilterSchema = z.object({
     .nullable()
     .optional(),
   officialId: z.uuid().nullable().optional(),
+  /** The figures of a report link here: result, answer mode, a classifier group at any level. */
+  result: z.enum(RESULTS).nullable().optional(),
+  answerMode: z.enum(ANSWER_MODES).nullable().optional(),
+  topic: z.string().regex(CLASSIFIER_CODE).nullable().optional(),
+  /** Appeals whose written answer date falls in the period (the waiting-time figures). */
+  answeredFrom: isoDate.nullable().optional(),
+  answeredTo: isoDate.nullable().optional(),
+  late: z.boolean().optional(),
+  open: z.boolean().optional(),
   overdueOnly: z.boolean().optional(),
   query: z.string().trim().max(LIMITS.searchQuery, 'too_long').optional(),
 });

@@ -59,6 +59,37 @@ function filterConditions(filter: AppealFilter, today: string) {
     );
     params.section = filter.section;
   }
+  if (filter.result) {
+    where.push('a.result = @result');
+    params.result = filter.result;
+  }
+  if (filter.answerMode) {
+    where.push('a.answer_mode = @answerMode');
+    params.answerMode = filter.answerMode;
+  }
+  if (filter.topic) {
+    // A group at any level: its code without the trailing zero blocks is a prefix of the codes.
+    const prefix = filter.topic.replace(/(\.0000)+$/, '');
+    where.push(
+      `EXISTS (SELECT 1 FROM appeal_topics t WHERE t.appeal_id = a.id
+         AND (t.code = @topic OR substr(t.code, 1, @prefixLength) = @topicPrefix))`,
+    );
+    Object.assign(params, {
+      topic: filter.topic,
+      topicPrefix: `${prefix}.`,
+      prefixLength: prefix.length + 1,
+    });
+  }
+  if (filter.answeredFrom) {
+    where.push('a.answer_date >= @answeredFrom');
+    params.answeredFrom = filter.answeredFrom;
+  }
+  if (filter.answeredTo) {
+    where.push('a.answer_date <= @answeredTo');
+    params.answeredTo = filter.answeredTo;
+  }
+  if (filter.late) where.push('a.answer_date > a.due_date');
+  if (filter.open) where.push(`a.status NOT IN (${FINAL_LIST})`);
   if (filter.overdueOnly) {
     where.push(`a.due_date < @today AND a.status NOT IN (${FINAL_LIST})`);
     params.today = today;
