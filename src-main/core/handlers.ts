@@ -63,6 +63,11 @@ export function createHandlers(s: CoreServices): Handlers {
     'kiosk.verifyPin': ({ pin }) => ({ ok: s.kiosk.verifyPin(pin) }),
     'reports.appeals': ({ period }) => appealMetrics(s.ctx, period),
     'reports.classifierGroups': ({ period, parent }) => classifierGroups(s.ctx, period, parent),
+    'reports.export': ({ period, format, separator }) => ({
+      jobId: s.exports.start(period, format, separator),
+    }),
+    'reports.exportStatus': ({ jobId }) => s.exports.status(jobId),
+    'reports.exportCancel': ({ jobId }) => s.exports.cancel(jobId),
     ...syncHandlers(s),
   };
 }

@@ -13,6 +13,7 @@ import { createClock } from './sync/clock';
 import { createSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { createJournal } from './sync/journal';
 import { createSyncStore } from './sync/store';
+import { createExports } from './reports/export/exports';
 
 /** Every domain service of the desk, built once over one database. */
 export function createCoreServices(
@@ -43,6 +44,7 @@ export function createCoreServices(
     campaigns,
     responses: createResponses(ctx, settings, templates, campaigns),
     kiosk: createKioskSettings(ctx, settings),
+    exports: createExports(ctx, settings, meta.dataDir),
   };
 }
 

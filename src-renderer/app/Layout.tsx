@@ -11,6 +11,7 @@ const NAV = [
   { to: '/appeals/new', key: 'nav.newAppeal', exact: true },
   { to: '/drafts', key: 'nav.drafts', exact: true },
   { to: '/surveys', key: 'nav.surveys', exact: true },
+  { to: '/reports', key: 'nav.reports', exact: true },
   { to: '/sync', key: 'nav.sync', exact: true },
   { to: '/settings', key: 'nav.settings', exact: true },
 ] as const;

@@ -31,6 +31,14 @@ const kioskSettingsSchema = z.object({
 
 const empty = z.object({});
 
+const exportJobSchema = z.object({
+  id: z.uuid(),
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  progress: z.number().min(0).max(1),
+  path: z.string().nullable(),
+  error: z.string().nullable(),
+});
+
 const agreementSchema = z.object({
   at: z.string(),
   agrees: z.boolean(),
@@ -233,6 +241,17 @@ export const api = {
     }),
     output: classifierGroupsSchema,
   },
+  /** Starts writing a report file into the data folder; poll exportStatus, may cancel. */
+  'reports.export': {
+    input: z.object({
+      period: periodSchema,
+      format: z.enum(['xlsx', 'csv', 'docx']),
+      separator: z.enum([',', ';']).optional(),
+    }),
+    output: z.object({ jobId: z.uuid() }),
+  },
+  'reports.exportStatus': { input: z.object({ jobId: z.uuid() }), output: exportJobSchema },
+  'reports.exportCancel': { input: z.object({ jobId: z.uuid() }), output: exportJobSchema },
   'kiosk.verifyPin': {
     input: z.object({ pin: z.string().max(8) }),
     output: z.object({ ok: z.boolean() }),

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { isValidIsoDate } from './dates';
-import { ANSWER_MODES, APPEAL_KINDS, APPEAL_STATUSES, CHANNELS, RESULTS } from './enums';
+import {
+  ANSWER_MODES,
+  APPEAL_FORMS,
+  APPEAL_KINDS,
+  APPEAL_STATUSES,
+  CHANNELS,
+  RESULTS,
+} from './enums';
 import { CLASSIFIER_CODE } from './classifier';
 import { LIMITS } from './limits';
 
@@ -12,6 +19,7 @@ export const appealFilterSchema = z.object({
   status: z.enum(APPEAL_STATUSES).nullable().optional(),
   channel: z.enum(CHANNELS).nullable().optional(),
   kind: z.enum(APPEAL_KINDS).nullable().optional(),
+  form: z.enum(APPEAL_FORMS).nullable().optional(),
   /** Level-1 classifier code, e.g. 0005.0000.0000.0000. */
   section: z
     .string()

@@ -42,7 +42,7 @@ function filterConditions(filter: AppealFilter, today: string) {
     where.push('a.registered_at < @toEnd');
     params.toEnd = `${filter.to}U`;
   }
-  for (const key of ['status', 'channel', 'kind'] as const) {
+  for (const key of ['status', 'channel', 'kind', 'form'] as const) {
     const value = filter[key];
     if (value) {
       where.push(`a.${key} = @${key}`);

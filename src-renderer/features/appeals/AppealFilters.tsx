@@ -14,6 +14,25 @@ export const FILTER_KEYS = [
   'section',
   'official',
   'overdue',
+  // Set by the figures of a report (no control of their own; a chip shows and clears them).
+  'form',
+  'result',
+  'mode',
+  'topic',
+  'answeredFrom',
+  'answeredTo',
+  'late',
+  'open',
+] as const;
+export const REPORT_KEYS = [
+  'form',
+  'result',
+  'mode',
+  'topic',
+  'answeredFrom',
+  'answeredTo',
+  'late',
+  'open',
 ] as const;
 export type FilterValues = Record<(typeof FILTER_KEYS)[number], string>;
 

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { AppealFilter } from '../../../src-shared/domain/appeal-list';
 import { errorMessage } from '../../app/errors';
-import { AppealFilters, FILTER_KEYS, type FilterValues } from './AppealFilters';
+import { AppealFilters, FILTER_KEYS, REPORT_KEYS, type FilterValues } from './AppealFilters';
 import { formatDate, formatDateTime } from './format';
 import { useAppealPages } from './use-appeal-pages';
 import { useReference } from './use-reference';
@@ -34,6 +34,14 @@ export default function AppealListPage() {
       section: values.section || null,
       officialId: values.official || null,
       overdueOnly: values.overdue === '1',
+      form: (values.form || null) as AppealFilter['form'],
+      result: (values.result || null) as AppealFilter['result'],
+      answerMode: (values.mode || null) as AppealFilter['answerMode'],
+      topic: values.topic || null,
+      answeredFrom: values.answeredFrom || null,
+      answeredTo: values.answeredTo || null,
+      late: values.late === '1',
+      open: values.open === '1',
     }),
     [
       query,
@@ -45,6 +53,14 @@ export default function AppealListPage() {
       values.section,
       values.official,
       values.overdue,
+      values.form,
+      values.result,
+      values.mode,
+      values.topic,
+      values.answeredFrom,
+      values.answeredTo,
+      values.late,
+      values.open,
     ],
   );
   const { total, itemAt, error } = useAppealPages(filter);
@@ -76,6 +92,28 @@ export default function AppealListPage() {
         </Text>
       </Group>
       <AppealFilters values={values} onChange={onChange} reference={reference} />
+      {REPORT_KEYS.some((k) => values[k]) && (
+        <Group gap="xs">
+          <Badge variant="light" tt="none" size="lg" data-testid="report-filter">
+            {t('list.fromReport', {
+              filter: REPORT_KEYS.filter((k) => values[k])
+                .map((k) => t(`list.reportFilter.${k}`, { value: values[k] }))
+                .join(', '),
+            })}
+          </Badge>
+          <Button
+            variant="subtle"
+            size="xs"
+            onClick={() => {
+              const next = new URLSearchParams(params);
+              REPORT_KEYS.forEach((k) => next.delete(k));
+              setParams(next, { replace: true });
+            }}
+          >
+            {t('list.clearReportFilter')}
+          </Button>
+        </Group>
+      )}
       {error ? <Alert color="red">{errorMessage(t, error)}</Alert> : null}
       {total === 0 && <Text c="dimmed">{t('list.empty')}</Text>}
       <Group gap="sm" wrap="nowrap" px={8} c="dimmed" fz="sm" aria-hidden>

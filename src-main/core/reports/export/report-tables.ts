@@ -1,0 +1,115 @@
+import { ENUM_LABELS_RU as L } from '../../../../src-shared/domain/labels-ru';
+import type { AppealMetrics } from '../../../../src-shared/reports/appeal-metrics';
+
+export type Cell = string | number | null;
+
+/** A table of a report as every format writes it: a title, column headers, rows. */
+export interface ReportTable {
+  sheet: string;
+  title: string;
+  columns: string[];
+  rows: Cell[][];
+}
+
+const modeLabel = (m: string) =>
+  m === 'none' ? 'Не определена' : L.answerMode[m as keyof typeof L.answerMode];
+
+/** The appeal metrics as tables, worded as in the orders (docs/metrics.md). */
+export function appealTables(m: AppealMetrics): ReportTable[] {
+  const a = m.answerTime;
+  return [
+    {
+      sheet: '1. Каналы',
+      title: '1. Количество обращений и жалоб по каналам поступления, доля в процентах',
+      columns: ['Канал поступления', 'Обращений', 'Доля, %', 'Жалоб', 'Доля, %'],
+      rows: m.byChannel.map((c) => [
+        L.channel[c.channel],
+        c.appeals,
+        c.appealsShare,
+        c.complaints,
+        c.complaintsShare,
+      ]),
+    },
+    {
+      sheet: '2. Причины',
+      title: '2. Основные причины обращений (разделы и тематики классификатора)',
+      columns: ['Уровень', 'Код', 'Наименование', 'Обращений', 'Доля от всех обращений, %'],
+      rows: [
+        ...m.topSections.map((r) => ['Раздел', r.code, r.title, r.appeals, r.share]),
+        ...m.topThemes.map((r) => ['Тематика', r.code, r.title, r.appeals, r.share]),
+      ],
+    },
+    {
+      sheet: '4. Срок ответа',
+      title: '4. Срок ожидания ответа (от регистрации до ответа)',
+      columns: ['Показатель', 'Значение'],
+      rows: [
+        ['Дан письменный ответ в периоде', a.answered],
+        ['Средний срок, дней', a.meanDays],
+        ['Медиана, дней', a.medianDays],
+        ['90-й процентиль, дней', a.p90Days],
+        ['Ответов в срок', a.inTime],
+        ['Доля ответов в срок, %', a.inTimeShare],
+        ['Ответов с нарушением срока', a.late],
+        ['Доля ответов с нарушением срока, %', a.lateShare],
+        ['Не завершено (из обращений периода)', a.open],
+        [`Из них просрочено на ${m.asOf}`, a.overdue],
+      ],
+    },
+    {
+      sheet: '5-7. Жалобы',
+      title: '5–7. Удовлетворенные и неудовлетворенные жалобы, перенаправленные обращения',
+      columns: ['Показатель', 'Количество', 'Доля, %'],
+      rows: [
+        ['Всего обращений', m.appeals, null],
+        ['Всего жалоб', m.complaints, null],
+        [
+          'Удовлетворенные жалобы (положительный результат)',
+          m.satisfiedComplaints,
+          m.satisfiedShare,
+        ],
+        ['Неудовлетворенные жалобы (отказ)', m.unsatisfiedComplaints, m.unsatisfiedShare],
+        ['Перенаправлено по компетенции', m.redirected, m.redirectedShare],
+        ['Повторные обращения', m.repeat, m.repeatShare],
+        ['Коллективные обращения', m.collective, m.collectiveShare],
+      ],
+    },
+    {
+      sheet: 'Виды и формы',
+      title: 'Обращения по видам, формам и формам ответа',
+      columns: ['Разрез', 'Значение', 'Обращений', 'Доля, %'],
+      rows: [
+        ...m.byKind.map((k) => ['Вид', L.kind[k.kind], k.appeals, k.share]),
+        ...m.byForm.map((k) => ['Форма обращения', L.form[k.form], k.appeals, k.share]),
+        ...m.byAnswerMode.map((k) => ['Форма ответа', modeLabel(k.mode), k.appeals, k.share]),
+      ],
+    },
+  ];
+}
+
+/** Raw codes to the words the screen uses. */
+export function rawLabel(column: string, value: Cell): Cell {
+  if (value === null) return null;
+  const v = String(value);
+  switch (column) {
+    case 'kind':
+      return L.kind[v as keyof typeof L.kind] ?? v;
+    case 'form':
+      return L.form[v as keyof typeof L.form] ?? v;
+    case 'channel':
+      return L.channel[v as keyof typeof L.channel] ?? v;
+    case 'social_category':
+      return L.socialCategory[v as keyof typeof L.socialCategory] ?? v;
+    case 'answer_mode':
+      return L.answerMode[v as keyof typeof L.answerMode] ?? v;
+    case 'status':
+      return L.status[v as keyof typeof L.status] ?? v;
+    case 'result':
+      return L.result[v as keyof typeof L.result] ?? v;
+    case 'is_repeat':
+    case 'is_collective':
+      return value === 1 ? 'да' : 'нет';
+    default:
+      return value;
+  }
+}
