@@ -5,6 +5,7 @@ import { kioskState } from './surveys/kiosk-state';
 import { syncHandlers } from './sync/handlers';
 import { appealMetrics } from './reports/appeal-metrics';
 import { classifierGroups } from './reports/classifier-groups';
+import { surveyResults } from './reports/survey-results';
 
 export type Handlers = {
   [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
@@ -63,6 +64,7 @@ export function createHandlers(s: CoreServices): Handlers {
     'kiosk.verifyPin': ({ pin }) => ({ ok: s.kiosk.verifyPin(pin) }),
     'reports.appeals': ({ period }) => appealMetrics(s.ctx, period),
     'reports.classifierGroups': ({ period, parent }) => classifierGroups(s.ctx, period, parent),
+    'reports.surveys': (input) => surveyResults(s.ctx, s.templates, input),
     'reports.export': ({ period, format, separator }) => ({
       jobId: s.exports.start(period, format, separator),
     }),

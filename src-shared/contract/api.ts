@@ -13,6 +13,7 @@ import {
 import { LIMITS } from '../domain/limits';
 import { CLASSIFIER_CODE } from '../domain/classifier';
 import { appealMetricsSchema, classifierGroupsSchema } from '../reports/appeal-metrics';
+import { surveyResultsInputSchema, surveyResultsSchema } from '../reports/survey-results';
 import { periodSchema } from '../reports/period';
 import { surveyDefinitionSchema } from '../surveys/definition';
 import {
@@ -241,6 +242,8 @@ export const api = {
     }),
     output: classifierGroupsSchema,
   },
+  /** Survey results of a questionnaire version (docs/metrics.md); cells under 5 are «<5». */
+  'reports.surveys': { input: surveyResultsInputSchema, output: surveyResultsSchema },
   /** Starts writing a report file into the data folder; poll exportStatus, may cancel. */
   'reports.export': {
     input: z.object({

@@ -1,4 +1,4 @@
-import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppealMetrics } from '../../../src-shared/reports/appeal-metrics';
@@ -9,6 +9,7 @@ import { errorMessage } from '../../app/errors';
 import { AppealMetricsView } from './AppealMetricsView';
 import { ClassifierDrill } from './ClassifierDrill';
 import { ExportBar } from './ExportBar';
+import { SurveyResultsView } from './SurveyResultsView';
 import './print.css';
 import { periodOf, PeriodPicker, type PeriodChoice } from './PeriodPicker';
 
@@ -49,7 +50,18 @@ export default function ReportsPage() {
         </Alert>
       )}
       {!metrics && !error && <Loader />}
-      {metrics && <AppealMetricsView m={metrics} drill={<ClassifierDrill period={period} />} />}
+      <Tabs defaultValue="appeals" keepMounted={false}>
+        <Tabs.List className="otklik-no-print">
+          <Tabs.Tab value="appeals">{t('reports.tabAppeals')}</Tabs.Tab>
+          <Tabs.Tab value="surveys">{t('reports.tabSurveys')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="appeals" pt="md">
+          {metrics && <AppealMetricsView m={metrics} drill={<ClassifierDrill period={period} />} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="surveys" pt="md">
+          <SurveyResultsView period={period} />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }
