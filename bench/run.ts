@@ -15,6 +15,11 @@ const BENCHES: Record<string, Bench> = {
   card: { defaultSize: 1_000_000, load: async () => (await import('./card.bench')).runCardBench },
   /** size = number of cold loads of the kiosk page. */
   kiosk: { defaultSize: 20, load: async () => (await import('./kiosk.bench')).runKioskBench },
+  /** size = cards, and as many survey responses, over two years; the last full quarter reported. */
+  report: {
+    defaultSize: 1_000_000,
+    load: async () => (await import('./report.bench')).runReportBench,
+  },
   /** size = cards, and as many survey responses, pushed by one desk and pulled by another. */
   sync: { defaultSize: 100_000, load: async () => (await import('./sync.bench')).runSyncBench },
 };

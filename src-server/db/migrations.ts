@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { reportColumns } from './report-columns';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -115,6 +116,75 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('data', 'text', (c) => c.notNull())
           .addPrimaryKeyConstraint('reference_records_pk', ['entity', 'entity_id'])
           .execute();
+      },
+    },
+    /**
+     * The card fields reports group by, as columns beside the merged record (kept in step by
+     * every push), and the cards' classifier codes: the central's reports then count in SQL on
+     * SQLite and PostgreSQL alike (docs/metrics.md).
+     */
+    '0020-report-columns': {
+      async up(db: Kysely<unknown>) {
+        for (const [column, type] of [
+          ['channel', 'text'],
+          ['kind', 'text'],
+          ['form', 'text'],
+          ['answer_mode', 'text'],
+          ['result', 'text'],
+          ['status', 'text'],
+          ['is_repeat', 'integer'],
+          ['is_collective', 'integer'],
+          ['signatory_count', 'integer'],
+          ['due_date', 'text'],
+          ['answer_date', 'text'],
+        ] as const) {
+          await db.schema.alterTable('appeals').addColumn(column, type).execute();
+        }
+        await db.schema
+          .createTable('appeal_topics')
+          .addColumn('appeal_id', 'text', (c) => c.notNull())
+          .addColumn('code', 'text', (c) => c.notNull())
+          .addColumn('office_id', 'text', (c) => c.notNull())
+          .addColumn('registered_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('appeal_topics_pk', ['appeal_id', 'code'])
+          .execute();
+        await db.schema
+          .createIndex('appeal_topics_report')
+          .on('appeal_topics')
+          .columns(['registered_at', 'office_id', 'code', 'appeal_id'])
+          .execute();
+        await db.schema
+          .createIndex('appeals_report')
+          .on('appeals')
+          .columns(['registered_at', 'office_id'])
+          .execute();
+        await db.schema
+          .createIndex('appeals_answered')
+          .on('appeals')
+          .columns(['answer_date', 'office_id'])
+          .execute();
+        // Cards pushed before this migration: fill the columns from their records.
+        const rows = await sql<{ id: string; office_id: string; data: string }>`
+          SELECT id, office_id, data FROM appeals`.execute(db);
+        for (const row of rows.rows) {
+          const { columns, topics } = reportColumns(JSON.parse(row.data));
+          await db
+            .updateTable('appeals' as never)
+            .set(columns as never)
+            .where('id' as never, '=', row.id as never)
+            .execute();
+          for (const code of topics) {
+            await db
+              .insertInto('appeal_topics' as never)
+              .values({
+                appeal_id: row.id,
+                code,
+                office_id: row.office_id,
+                registered_at: (JSON.parse(row.data) as { registeredAt: string }).registeredAt,
+              } as never)
+              .execute();
+          }
+        }
       },
     },
   };

@@ -58,6 +58,26 @@ export interface AppealTable {
   registered_at: string;
   data: string;
   clocks: string;
+  // Report columns (migration 0020), kept in step with `data` by every write.
+  channel: string | null;
+  kind: string | null;
+  form: string | null;
+  answer_mode: string | null;
+  result: string | null;
+  status: string | null;
+  is_repeat: number | null;
+  is_collective: number | null;
+  signatory_count: number | null;
+  due_date: string | null;
+  answer_date: string | null;
+}
+
+/** A card's classifier codes, for the reports. */
+export interface AppealTopicTable {
+  appeal_id: string;
+  code: string;
+  office_id: string;
+  registered_at: string;
 }
 
 /** Anonymous responses: the fields of docs/anonymity.md and nothing else, no receipt time. */
@@ -87,6 +107,7 @@ export interface ServerDatabase {
   admins: AdminTable;
   change_log: ChangeLogTable;
   appeals: AppealTable;
+  appeal_topics: AppealTopicTable;
   responses: ResponseTable;
   reference_records: ReferenceTable;
 }

@@ -7,6 +7,7 @@ import {
   type AppealRecord,
   type ResponseRecord,
 } from '../../src-shared/sync/records';
+import { reportColumns } from '../db/report-columns';
 import type { ServerDatabase } from '../db/schema';
 import { badRequest, forbidden } from './errors';
 
@@ -147,6 +148,7 @@ export async function applyChanges(tx: Tx, writer: Writer, changes: readonly Cha
       registered_at: s.record.registeredAt!,
       data: JSON.stringify(s.record),
       clocks: packClocks(s.clocks),
+      ...reportColumns(s.record).columns,
     }));
   for (const part of chunks(rows)) {
     await tx
@@ -158,9 +160,33 @@ export async function applyChanges(tx: Tx, writer: Writer, changes: readonly Cha
           registered_at: eb.ref('excluded.registered_at'),
           data: eb.ref('excluded.data'),
           clocks: eb.ref('excluded.clocks'),
+          channel: eb.ref('excluded.channel'),
+          kind: eb.ref('excluded.kind'),
+          form: eb.ref('excluded.form'),
+          answer_mode: eb.ref('excluded.answer_mode'),
+          result: eb.ref('excluded.result'),
+          status: eb.ref('excluded.status'),
+          is_repeat: eb.ref('excluded.is_repeat'),
+          is_collective: eb.ref('excluded.is_collective'),
+          signatory_count: eb.ref('excluded.signatory_count'),
+          due_date: eb.ref('excluded.due_date'),
+          answer_date: eb.ref('excluded.answer_date'),
         })),
       )
       .execute();
+    const ids = part.map((r) => r.id);
+    await tx.deleteFrom('appeal_topics').where('appeal_id', 'in', ids).execute();
+    const topics = part.flatMap((r) =>
+      reportColumns(loaded.get(r.id)!.record).topics.map((code) => ({
+        appeal_id: r.id,
+        code,
+        office_id: r.office_id,
+        registered_at: r.registered_at,
+      })),
+    );
+    for (const chunk of chunks(topics)) {
+      await tx.insertInto('appeal_topics').values(chunk).execute();
+    }
   }
   for (const part of chunks(changes)) {
     await tx

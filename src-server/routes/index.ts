@@ -15,6 +15,10 @@ import type { CentralEdits } from '../domain/central-edits';
 import type { Offices } from '../domain/offices';
 import { applyBatch } from '../domain/push';
 import { pull } from '../domain/pull';
+import { centralMetrics } from '../domain/reports';
+import { appealMetricsSchema } from '../../src-shared/reports/appeal-metrics';
+import { periodSchema } from '../../src-shared/reports/period';
+import { badRequest } from '../domain/errors';
 import type { Db, Writer } from '../domain/write-lock';
 import { route, type RouteSpec } from './spec';
 
@@ -100,6 +104,40 @@ export function routes(d: RouteDeps): RouteSpec[] {
       },
     }),
     route({
+      method: 'GET',
+      url: '/v1/admin/reports/appeals',
+      auth: 'admin',
+      summary: 'Показатели обращений за период: по региону или по одному органу (office=КОД)',
+      query: z.object({ from: z.string(), to: z.string(), office: z.string().optional() }).strict(),
+      response: appealMetricsSchema,
+      handler: async ({ query }) => {
+        const period = reportPeriod(query);
+        const office = query.office ? (await d.offices.officeByCode(query.office)).id : null;
+        return centralMetrics(d.db, period, office, today(d.now()));
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/admin/reports/offices',
+      auth: 'admin',
+      summary: 'Показатели обращений за период по каждому органу',
+      query: z.object({ from: z.string(), to: z.string() }).strict(),
+      response: z.array(
+        z.object({ office: z.string(), name: z.string(), metrics: appealMetricsSchema }),
+      ),
+      handler: async ({ query }) => {
+        const period = reportPeriod(query);
+        const offices = await d.offices.listOffices();
+        return Promise.all(
+          offices.map(async (o) => ({
+            office: o.code,
+            name: o.name,
+            metrics: await centralMetrics(d.db, period, o.id, today(d.now())),
+          })),
+        );
+      },
+    }),
+    route({
       method: 'POST',
       url: '/v1/admin/reference',
       auth: 'admin',
@@ -113,3 +151,12 @@ export function routes(d: RouteDeps): RouteSpec[] {
     }),
   ];
 }
+
+function reportPeriod(q: { from: string; to: string }) {
+  const parsed = periodSchema.safeParse({ from: q.from, to: q.to });
+  if (!parsed.success)
+    throw badRequest('Период задан неверно: from и to — даты ГГГГ-ММ-ДД, to не раньше from.');
+  return parsed.data;
+}
+
+const today = (d: Date) => d.toISOString().slice(0, 10);

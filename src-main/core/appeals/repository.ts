@@ -55,7 +55,8 @@ export function createAppealsRepository(db: Db) {
     .pluck();
   const clearTopics = db.prepare('DELETE FROM appeal_topics WHERE appeal_id = ?');
   const addTopic = db.prepare(
-    'INSERT INTO appeal_topics (appeal_id, position, code, section) VALUES (?, ?, ?, ?)',
+    `INSERT INTO appeal_topics (appeal_id, position, code, section, registered_at)
+     VALUES (?, ?, ?, ?, ?)`,
   );
   const nextSeq = db
     .prepare(
@@ -78,9 +79,10 @@ export function createAppealsRepository(db: Db) {
     topics(id: string): string[] {
       return topics.all(id) as string[];
     },
-    setTopics(id: string, codes: readonly string[]): void {
+    /** The card's codes, in order; each row also carries the registration time (reports). */
+    setTopics(id: string, codes: readonly string[], registeredAt: string): void {
       clearTopics.run(id);
-      codes.forEach((code, i) => addTopic.run(id, i, code, sectionOf(code)));
+      codes.forEach((code, i) => addTopic.run(id, i, code, sectionOf(code), registeredAt));
     },
     /** Next registration sequence of a desk in a year; call inside the write transaction. */
     nextSequence(deskCode: string, year: number): number {

@@ -80,7 +80,7 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
       updated_at: now,
     };
     const rowid = repo.insert(params);
-    repo.setTopics(id, data.topicCodes);
+    repo.setTopics(id, data.topicCodes, data.registeredAt);
     index.add(rowid, params);
     journal.appeal(id, null, appealRecordOf(read(id)));
     if (draftId) dropDraft.run(draftId);
@@ -106,7 +106,7 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
         updated_at: updatedAt,
       };
       repo.update(params);
-      repo.setTopics(id, data.topicCodes);
+      repo.setTopics(id, data.topicCodes, data.registeredAt);
       index.replace(current._rowid, { ...current, ...params });
       journal.appeal(id, before, appealRecordOf(read(id)));
       if (draftId) dropDraft.run(draftId);
@@ -134,13 +134,13 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
     };
     if (!current) {
       const rowid = repo.insert({ ...params, created_at: now, updated_at: now });
-      repo.setTopics(id, record.topicCodes);
+      repo.setTopics(id, record.topicCodes, record.registeredAt);
       index.add(rowid, params);
       return;
     }
     const updatedAt = now > current.updated_at ? now : bump(current.updated_at);
     repo.update({ ...params, updated_at: updatedAt });
-    repo.setTopics(id, record.topicCodes);
+    repo.setTopics(id, record.topicCodes, record.registeredAt);
     index.replace(current._rowid, { ...current, ...params });
   }
 

@@ -41,8 +41,8 @@ export function classifierGroups(
   };
   const appeals = ctx.db
     .prepare(
-      `SELECT count(DISTINCT a.id) FROM appeals a JOIN appeal_topics t ON t.appeal_id = a.id
-       WHERE a.registered_at >= @from AND a.registered_at < @toEnd AND ${inParent}`,
+      `SELECT count(DISTINCT t.appeal_id) FROM appeal_topics t INDEXED BY appeal_topics_report
+       WHERE t.registered_at >= @from AND t.registered_at < @toEnd AND ${inParent}`,
     )
     .pluck()
     .get(params) as number;
@@ -50,9 +50,9 @@ export function classifierGroups(
     .prepare(
       `SELECT g.code, coalesce(n.title, '') AS title, g.appeals FROM (
          SELECT CASE WHEN ${level === 0 ? '1' : deeper(level)} THEN ${ancestor(child)} END AS code,
-           count(DISTINCT a.id) AS appeals
-         FROM appeals a JOIN appeal_topics t ON t.appeal_id = a.id
-         WHERE a.registered_at >= @from AND a.registered_at < @toEnd AND ${inParent}
+           count(DISTINCT t.appeal_id) AS appeals
+         FROM appeal_topics t INDEXED BY appeal_topics_report
+         WHERE t.registered_at >= @from AND t.registered_at < @toEnd AND ${inParent}
          GROUP BY 1) g
        LEFT JOIN classifier_nodes n ON n.code = g.code
        ORDER BY g.code IS NULL, g.appeals DESC, g.code`,

@@ -4,6 +4,7 @@ import { m0020AppealsFts } from './0020-appeals-fts';
 import { m0030Surveys } from './0030-surveys';
 import { m0040CampaignDesks } from './0040-campaign-desks';
 import { m0050Sync } from './0050-sync';
+import { m0060ReportIndexes } from './0060-report-indexes';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0030Surveys,
   m0040CampaignDesks,
   m0050Sync,
+  m0060ReportIndexes,
 ];

@@ -141,6 +141,34 @@ describe('migrations', () => {
     expect(db.prepare('SELECT seq FROM sync_outbox').pluck().all()).toEqual([1, 2]);
   });
 
+  it('0060-report-indexes gives existing topics their card’s registration time', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 50);
+    db.prepare(
+      `INSERT INTO appeals (id, reg_number, desk_code, registered_at, applicant_type, social_category,
+        is_collective, is_repeat, kind, form, channel, content, av_recording_notified, oral_consent,
+        status, created_at, updated_at)
+       VALUES ('a1', 'A-1', 'A', '2026-03-01T10:00', 'person', 'none', 0, 0, 'statement', 'oral',
+        'post', 'x', 0, 0, 'registered', 'now', 'now')`,
+    ).run();
+    db.prepare(
+      "INSERT INTO appeal_topics (appeal_id, position, code, section) VALUES ('a1', 0, '0005.0005.0056.1160', '0005.0000.0000.0000')",
+    ).run();
+    migrate(db, MIGRATIONS, 60);
+    expect(db.prepare('SELECT registered_at FROM appeal_topics').pluck().get()).toBe(
+      '2026-03-01T10:00',
+    );
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%report%'")
+      .pluck()
+      .all();
+    expect(indexes.sort()).toEqual([
+      'appeal_topics_report',
+      'appeals_report',
+      'survey_responses_report',
+    ]);
+  });
+
   it('running again changes nothing', () => {
     const db = freshDb();
     migrate(db);

@@ -1,0 +1,126 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AppealMetrics } from '../../src-shared/reports/appeal-metrics';
+import { quarterPeriod } from '../../src-shared/reports/period';
+import { appealInput } from '../helpers/appeal-input';
+import { enroll, officialOf, ok, startCentral, startDesk, type Desk } from '../helpers/central';
+import { postgresBin, startPostgres, type Postgres } from '../helpers/postgres';
+
+const backends = postgresBin() ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+let pg: Postgres | null = null;
+beforeAll(async () => {
+  if (postgresBin()) pg = await startPostgres();
+}, 60_000);
+afterAll(() => pg?.stop());
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const Q1 = quarterPeriod(2026, 1);
+const now = () => new Date('2026-04-20T09:00:00');
+
+/** A desk's cards of Q1 2026: a mix of channels, kinds, results, answers and topics. */
+function fill(d: Desk, variant: number) {
+  const o = officialOf(d);
+  const add = (x: object) => ok(d.dispatch('appeals.create', { data: appealInput(o, x as never) }));
+  add({
+    registeredAt: '2026-01-10T10:00',
+    kind: 'complaint',
+    status: 'answered_written',
+    answerDate: '2026-01-20',
+    result: 'supported',
+  });
+  add({
+    registeredAt: '2026-02-01T11:00',
+    kind: 'complaint',
+    channel: 'post',
+    form: 'written',
+    status: 'answered_written',
+    answerDate: '2026-03-10',
+    result: 'refused',
+    topicCodes: ['0003.0008.0086.0537'],
+  });
+  add({
+    registeredAt: '2026-03-05T12:00',
+    kind: 'statement',
+    channel: 'email',
+    answerMode: 'redirected',
+    status: 'redirected',
+    redirectRecipient: 'Прокуратура',
+    redirectDate: '2026-03-06',
+  });
+  for (let i = 0; i < variant; i++) {
+    add({
+      registeredAt: `2026-03-1${i}T09:00`,
+      kind: 'proposal',
+      isRepeat: i % 2 === 0,
+      topicCodes: ['0003.0008.0086.0000', '0005.0005.0056.1160'],
+    });
+  }
+  add({
+    registeredAt: '2025-12-30T10:00',
+    kind: 'complaint',
+    status: 'answered_written',
+    answerDate: '2026-01-15',
+    result: 'supported',
+  });
+}
+
+const withoutTitles = (m: AppealMetrics) => ({
+  ...m,
+  topSections: m.topSections.map(({ title: _t, ...r }) => r),
+  topThemes: m.topThemes.map(({ title: _t, ...r }) => r),
+});
+
+describe.each(backends)('central reports on %s', (backend) => {
+  it('per office the central counts exactly what each desk counts; the region is their sum', async () => {
+    const c = await startCentral(backend === 'postgres' ? { databaseUrl: pg!.newDatabase() } : {});
+    cleanups.push(() => c.close());
+    const a = startDesk({ now });
+    const b = startDesk({ now });
+    cleanups.push(
+      () => a.cleanup(),
+      () => b.cleanup(),
+    );
+    await enroll(c, a, 'MIN01');
+    await enroll(c, b, 'MIN02');
+    fill(a, 3);
+    fill(b, 5);
+    await a.services.sync.syncNow();
+    await b.services.sync.syncNow();
+    const admin = await c.offices.createAdmin('Аналитик');
+    const get = async <T>(path: string) => {
+      const res = await fetch(`${c.url}${path}`, {
+        headers: { authorization: `Bearer ${admin.token}` },
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as T;
+    };
+    const q = `from=${Q1.from}&to=${Q1.to}`;
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [desk, office] of [
+      [a, 'MIN01'],
+      [b, 'MIN02'],
+    ] as const) {
+      const central = await get<AppealMetrics>(`/v1/admin/reports/appeals?${q}&office=${office}`);
+      const local = ok<AppealMetrics>(desk.dispatch('reports.appeals', { period: Q1 }));
+      expect(withoutTitles({ ...central, asOf: today })).toEqual(
+        withoutTitles({ ...local, asOf: today }),
+      );
+    }
+    const region = await get<AppealMetrics>(`/v1/admin/reports/appeals?${q}`);
+    expect(region.appeals).toBe(6 + 8); // 3 + 3 and 3 + 5 cards of Q1
+    expect(region.complaints).toBe(4);
+    const byOffice = await get<{ office: string; metrics: AppealMetrics }[]>(
+      `/v1/admin/reports/offices?${q}`,
+    );
+    expect(byOffice.map((o) => [o.office, o.metrics.appeals])).toEqual([
+      ['MIN01', 6],
+      ['MIN02', 8],
+    ]);
+    const bad = await fetch(`${c.url}/v1/admin/reports/appeals?from=2026-04-01&to=2026-01-01`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(bad.status).toBe(400);
+  });
+});
