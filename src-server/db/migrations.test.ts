@@ -49,3 +49,62 @@ describe('central migrations', () => {
     t.cleanup();
   });
 });
+
+describe('central migration 0020-report-columns', () => {
+  it('fills the report columns and topics of cards pushed before it', async () => {
+    const { Kysely, Migrator, SqliteDialect } = await import('kysely');
+    const { migrationProvider } = await import('./migrations');
+    const t = tempDir();
+    const file = join(t.dir, 'central.sqlite');
+    const db = new Kysely<Record<string, Record<string, unknown>>>({
+      dialect: new SqliteDialect({ database: new Database(file) }),
+    });
+    const migrator = new Migrator({ db, provider: migrationProvider('sqlite') });
+    expect((await migrator.migrateTo('0010-central')).error).toBeUndefined();
+    await db
+      .insertInto('offices')
+      .values({ id: 'o', code: 'MIN01', name: 'M', created_at: 'now' })
+      .execute();
+    const record = {
+      registeredAt: '2026-03-01T10:00',
+      kind: 'complaint',
+      channel: 'post',
+      form: 'written',
+      answerMode: 'written',
+      status: 'answered_written',
+      result: 'refused',
+      isRepeat: true,
+      isCollective: false,
+      signatoryCount: null,
+      dueDate: '2026-03-31',
+      answerDate: '2026-03-20',
+      topicCodes: ['0005.0005.0056.1160', '0003.0008.0086.0537'],
+    };
+    await db
+      .insertInto('appeals')
+      .values({
+        id: 'a',
+        office_id: 'o',
+        desk_code: 'D1',
+        registered_at: record.registeredAt,
+        data: JSON.stringify(record),
+        clocks: '{}',
+      })
+      .execute();
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    const row = await db.selectFrom('appeals').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      kind: 'complaint',
+      channel: 'post',
+      result: 'refused',
+      is_repeat: 1,
+      due_date: '2026-03-31',
+      answer_date: '2026-03-20',
+    });
+    const topics = await db.selectFrom('appeal_topics').select(['code', 'registered_at']).execute();
+    expect(topics).toHaveLength(2);
+    expect(topics[0]!.registered_at).toBe('2026-03-01T10:00');
+    await db.destroy();
+    t.cleanup();
+  });
+});

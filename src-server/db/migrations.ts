@@ -163,25 +163,24 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .on('appeals')
           .columns(['answer_date', 'office_id'])
           .execute();
-        // Cards pushed before this migration: fill the columns from their records.
+        // Cards pushed before this migration: fill the columns from their records. Migrations
+        // see the schema of their own time, so this one speaks to the tables untyped.
+        const loose = db as Kysely<Record<string, Record<string, unknown>>>;
         const rows = await sql<{ id: string; office_id: string; data: string }>`
           SELECT id, office_id, data FROM appeals`.execute(db);
         for (const row of rows.rows) {
-          const { columns, topics } = reportColumns(JSON.parse(row.data));
-          await db
-            .updateTable('appeals' as never)
-            .set(columns as never)
-            .where('id' as never, '=', row.id as never)
-            .execute();
+          const record = JSON.parse(row.data) as { registeredAt: string };
+          const { columns, topics } = reportColumns(record);
+          await loose.updateTable('appeals').set(columns).where('id', '=', row.id).execute();
           for (const code of topics) {
-            await db
-              .insertInto('appeal_topics' as never)
+            await loose
+              .insertInto('appeal_topics')
               .values({
                 appeal_id: row.id,
                 code,
                 office_id: row.office_id,
-                registered_at: (JSON.parse(row.data) as { registeredAt: string }).registeredAt,
-              } as never)
+                registered_at: record.registeredAt,
+              })
               .execute();
           }
         }
