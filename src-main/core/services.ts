@@ -44,7 +44,7 @@ export function createCoreServices(
     campaigns,
     responses: createResponses(ctx, settings, templates, campaigns),
     kiosk: createKioskSettings(ctx, settings),
-    exports: createExports(ctx, settings, meta.dataDir),
+    exports: createExports(ctx, settings, templates, meta.dataDir),
   };
 }
 

@@ -44,6 +44,36 @@ beforeAll(() => {
   });
   add({ registeredAt: '2026-02-01T11:00', kind: 'complaint', channel: 'post', form: 'written' });
   add({ registeredAt: '2026-03-25T09:00', kind: 'statement', content: 'Текст; с "кавычками"' });
+  const templateId = call<{ id: string; builtinKey: string | null }[]>(
+    'surveys.templates',
+    {},
+  ).find((t) => t.builtinKey === 'service-recipient-000')!.id;
+  const campaignId = call<{ id: string }>('surveys.saveCampaign', {
+    templateId,
+    title: 'Опрос',
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    serviceIds: [],
+    channels: ['paper'],
+    active: true,
+  }).id;
+  // Six paper forms in Q1: five satisfied, one not — that one must not be visible as a count.
+  for (const [i, q1] of [
+    'satisfied',
+    'satisfied',
+    'satisfied',
+    'satisfied',
+    'satisfied',
+    'not_satisfied',
+  ].entries()) {
+    call('surveys.submit', {
+      campaignId,
+      serviceId: null,
+      channel: 'paper',
+      date: `2026-02-0${i + 1}`,
+      answers: { q1 },
+    });
+  }
 });
 afterAll(() => core.cleanup());
 
@@ -60,8 +90,14 @@ describe('report exports, read back', () => {
       '4. Срок ответа',
       '5-7. Жалобы',
       'Виды и формы',
+      'Анкеты 1',
       'Обращения (данные)',
     ]);
+    const survey = wb.getWorksheet('Анкеты 1')!.getSheetValues().filter(Boolean) as unknown[][];
+    const q1 = survey.filter((r) => String(r[1]).startsWith('1. '));
+    expect(q1.find((r) => r[2] === 'Скорее удовлетворен')?.slice(3)).toEqual([5, 83.3]);
+    // One answer: shown as «<5» with no share, as on the screen.
+    expect(q1.find((r) => r[2] === 'Скорее не удовлетворен')?.slice(3)).toEqual(['<5']);
     const channels = wb.getWorksheet('1. Каналы')!;
     const rows = channels.getSheetValues().filter(Boolean) as unknown[][];
     const reception = rows.find((r) => r[1] === 'Личный прием')!;

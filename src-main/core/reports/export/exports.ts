@@ -5,6 +5,8 @@ import type { CoreContext } from '../../context';
 import type { Settings } from '../../settings';
 import { appealMetrics } from '../appeal-metrics';
 import { createJobs } from './jobs';
+import { surveyResults } from '../survey-results';
+import type { Templates } from '../../surveys/templates';
 import { writeCsv, writeDocx, writeXlsx } from './writers';
 
 export type ExportFormat = 'xlsx' | 'csv' | 'docx';
@@ -13,7 +15,22 @@ export type ExportFormat = 'xlsx' | 'csv' | 'docx';
  * Report exports into the data folder's `exports/`, as cancellable jobs. A file is written
  * beside its final name and renamed when whole: a cancelled or failed export leaves nothing.
  */
-export function createExports(ctx: CoreContext, settings: Settings, dataDir: string) {
+export function createExports(
+  ctx: CoreContext,
+  settings: Settings,
+  templates: Templates,
+  dataDir: string,
+) {
+  /** Every questionnaire version answered in the period, with its results. */
+  const surveysOf = (period: Period) =>
+    (
+      ctx.db
+        .prepare(
+          'SELECT DISTINCT template_id FROM survey_responses WHERE response_date BETWEEN ? AND ?',
+        )
+        .pluck()
+        .all(period.from, period.to) as string[]
+    ).map((templateId) => surveyResults(ctx, templates, { templateId, period }));
   const jobs = createJobs();
   return {
     start(period: Period, format: ExportFormat, separator: ',' | ';' = ';'): string {
@@ -27,7 +44,7 @@ export function createExports(ctx: CoreContext, settings: Settings, dataDir: str
         async (job) => {
           const m = appealMetrics(ctx, period);
           await job.step(0.05);
-          if (format === 'xlsx') await writeXlsx(part, m, ctx.db, job);
+          if (format === 'xlsx') await writeXlsx(part, m, surveysOf(period), ctx.db, job);
           else if (format === 'csv') await writeCsv(part, m, ctx.db, job, separator);
           else await writeDocx(part, m, desk);
           await job.step(1);

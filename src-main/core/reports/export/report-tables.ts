@@ -1,5 +1,6 @@
 import { ENUM_LABELS_RU as L } from '../../../../src-shared/domain/labels-ru';
 import type { AppealMetrics } from '../../../../src-shared/reports/appeal-metrics';
+import type { SurveyResults } from '../../../../src-shared/reports/survey-results';
 
 export type Cell = string | number | null;
 
@@ -112,4 +113,46 @@ export function rawLabel(column: string, value: Cell): Cell {
     default:
       return value;
   }
+}
+
+/**
+ * Survey results as a table, every count as the screen shows it: «<5» where fewer than five
+ * responses make up a cell (docs/anonymity.md), so no export carries what the screen hides.
+ */
+export function surveyTable(r: SurveyResults, sheet: string): ReportTable {
+  const rows: Cell[][] = [
+    ['Анкет за период', null, r.responses, null],
+    ...r.byChannel.map((c): Cell[] => [
+      c.channel === 'kiosk' ? 'Из них на киоске' : 'Из них бумажных',
+      null,
+      c.responses,
+      null,
+    ]),
+  ];
+  if (!r.suppressed) {
+    for (const q of r.questions) {
+      const head = `${q.number ? `${q.number}. ` : ''}${q.title}`;
+      rows.push([head, 'Ответили', q.answered, null]);
+      if (q.mean !== null) rows.push([head, 'Средний балл', q.mean, null]);
+      if (q.satisfiedShare !== null) {
+        rows.push([
+          head,
+          q.recommend ? 'Готовы рекомендовать (4–5)' : 'Удовлетворены (4–5)',
+          null,
+          q.satisfiedShare,
+        ]);
+      }
+      for (const o of q.options) rows.push([head, o.label, o.count, o.share]);
+      for (const row of q.rows) {
+        rows.push([head, `${row.label}: средний балл`, row.answered, row.mean]);
+      }
+      for (const text of q.openAnswers) rows.push([head, text, null, null]);
+    }
+  }
+  return {
+    sheet,
+    title: `Результаты анкетирования: ${r.title}${r.suppressed ? ' (анкет меньше 5: распределения не приводятся)' : ''}`,
+    columns: ['Вопрос', 'Ответ / показатель', 'Количество', 'Доля, % / балл'],
+    rows,
+  };
 }

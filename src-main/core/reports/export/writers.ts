@@ -18,7 +18,8 @@ import type { AppealMetrics } from '../../../../src-shared/reports/appeal-metric
 import type { Db } from '../../db/open';
 import type { JobContext } from './jobs';
 import { countRaw, RAW_COLUMNS, rawPages } from './raw-appeals';
-import { appealTables, rawLabel, type Cell } from './report-tables';
+import { appealTables, rawLabel, surveyTable, type Cell } from './report-tables';
+import type { SurveyResults } from '../../../../src-shared/reports/survey-results';
 
 const periodTitle = (m: AppealMetrics) => `с ${ru(m.period.from)} по ${ru(m.period.to)}`;
 const ru = (iso: string) => iso.split('-').reverse().join('.');
@@ -27,10 +28,17 @@ const ru = (iso: string) => iso.split('-').reverse().join('.');
  * XLSX: a sheet per metric and the raw rows behind them, streamed to the file a page at a time
  * (a year of a big office is hundreds of thousands of rows).
  */
-export async function writeXlsx(path: string, m: AppealMetrics, db: Db, job: JobContext) {
+export async function writeXlsx(
+  path: string,
+  m: AppealMetrics,
+  surveys: readonly SurveyResults[],
+  db: Db,
+  job: JobContext,
+) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
   wb.creator = 'Отклик';
-  for (const table of appealTables(m)) {
+  const surveyTables = surveys.map((s, i) => surveyTable(s, `Анкеты ${i + 1}`));
+  for (const table of [...appealTables(m), ...surveyTables]) {
     const ws = wb.addWorksheet(table.sheet);
     ws.addRow([table.title]).font = { bold: true };
     ws.addRow([`Период: ${periodTitle(m)}`]);
