@@ -5,6 +5,8 @@ import { createCore, DB_FILE, type Core } from '../src-main/core/index';
 import { appealMetrics } from '../src-main/core/reports/appeal-metrics';
 import { classifierGroups } from '../src-main/core/reports/classifier-groups';
 import { surveyResults } from '../src-main/core/reports/survey-results';
+import { rebuildRollups } from '../src-main/core/reports/rollups';
+import { rebuildSurveyRollups } from '../src-main/core/reports/survey-rollups';
 import { localToday } from '../src-shared/domain/dates';
 import {
   previousQuarter,
@@ -115,7 +117,9 @@ export async function runReportBench(size: number) {
     const start = performance.now();
     process.stderr.write(`seeding ${size} cards and ${size} responses…\n`);
     bulkCards(core, size, today);
+    rebuildRollups(core.db); // the bulk seeder writes past the service that keeps them
     bulkResponses(core, size, today);
+    rebuildSurveyRollups(core.db);
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     core.db.exec('ANALYZE');
     emit('report', 'seed_s', (performance.now() - start) / 1000, 's');

@@ -11,12 +11,14 @@ import type { AppealRecord } from '../../../src-shared/sync/records';
 import { createAppealsRepository } from './repository';
 import { dataToParams, rowToAppeal } from './rows';
 import { createSearchIndex } from './search-index';
+import { createRollups } from '../reports/rollups';
 
 /** Creating, editing and reading reception cards: numbering, due dates, index, references. */
 export function createAppealsService(ctx: CoreContext, settings: Settings, journal: Journal) {
   const { db } = ctx;
   const repo = createAppealsRepository(db);
   const index = createSearchIndex(db);
+  const rollups = createRollups(db);
   const officialExists = db.prepare('SELECT 1 FROM officials WHERE id = ?').pluck();
   const serviceExists = db.prepare('SELECT 1 FROM services WHERE id = ?').pluck();
   const codeState = db.prepare('SELECT retired FROM classifier_nodes WHERE code = ?').pluck();
@@ -82,6 +84,7 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
     const rowid = repo.insert(params);
     repo.setTopics(id, data.topicCodes, data.registeredAt);
     index.add(rowid, params);
+    rollups.apply(params, data.topicCodes, 1);
     journal.appeal(id, null, appealRecordOf(read(id)));
     if (draftId) dropDraft.run(draftId);
     return id;
@@ -105,8 +108,10 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
         due_date: dueDateFor(data.registeredAt, data.answerMode),
         updated_at: updatedAt,
       };
+      rollups.apply(current, repo.topics(id), -1);
       repo.update(params);
       repo.setTopics(id, data.topicCodes, data.registeredAt);
+      rollups.apply({ ...current, ...params }, data.topicCodes, 1);
       index.replace(current._rowid, { ...current, ...params });
       journal.appeal(id, before, appealRecordOf(read(id)));
       if (draftId) dropDraft.run(draftId);
@@ -136,11 +141,14 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
       const rowid = repo.insert({ ...params, created_at: now, updated_at: now });
       repo.setTopics(id, record.topicCodes, record.registeredAt);
       index.add(rowid, params);
+      rollups.apply(params, record.topicCodes, 1);
       return;
     }
     const updatedAt = now > current.updated_at ? now : bump(current.updated_at);
+    rollups.apply(current, repo.topics(id), -1);
     repo.update({ ...params, updated_at: updatedAt });
     repo.setTopics(id, record.topicCodes, record.registeredAt);
+    rollups.apply({ ...current, ...params }, record.topicCodes, 1);
     index.replace(current._rowid, { ...current, ...params });
   }
 

@@ -4,6 +4,7 @@ import type { AppealMetrics, ClassifierGroups } from '../../../src-shared/report
 import { quarterPeriod } from '../../../src-shared/reports/period';
 import { appealInput } from '../../../test/helpers/appeal-input';
 import { tempCore } from '../../../test/helpers/temp-core';
+import { rebuildRollups } from './rollups';
 
 /*
  * A hand-built data set; every expected figure below was worked out by hand from it (see the
@@ -256,5 +257,51 @@ describe('appeal metrics, golden figures', () => {
     expect(total({ answeredFrom: Q1.from, answeredTo: Q1.to, late: true })).toBe(1);
     expect(total({ ...q1, open: true })).toBe(1);
     expect(total({ ...q1, overdueOnly: true })).toBe(1);
+  });
+
+  it('keeps its counts in step with edits: the roll-ups equal a rebuild from the cards', () => {
+    const rollups = () =>
+      ['report_appeals', 'report_topics', 'report_answers'].map((t) =>
+        core.db.prepare(`SELECT * FROM ${t} WHERE n <> 0 ORDER BY 1, 2, 3`).all(),
+      );
+    const list = call<{ items: { id: string; registeredAt: string }[] }>('appeals.list', {
+      filter: { from: '2026-02-15', to: '2026-02-15' },
+      offset: 0,
+      limit: 10,
+    });
+    const six = core.services.appeals.get(list.items[0]!.id); // #6, open and overdue
+    const {
+      regNumber: _r,
+      deskCode: _d,
+      dueDate: _u,
+      overdue: _o,
+      createdAt: _c,
+      updatedAt,
+      id,
+      ...data
+    } = six;
+    call('appeals.update', {
+      id,
+      expectedUpdatedAt: updatedAt,
+      data: {
+        ...data,
+        channel: 'hotline',
+        status: 'answered_written',
+        answerDate: '2026-03-10',
+        topicCodes: [T],
+      },
+    });
+    const m = call<AppealMetrics>('reports.appeals', { period: Q1 });
+    expect(m.byChannel.find((c) => c.channel === 'hotline')!.appeals).toBe(1);
+    expect(m.byChannel.find((c) => c.channel === 'personal_reception')!.appeals).toBe(3);
+    expect([m.answerTime.open, m.answerTime.overdue, m.answerTime.answered]).toEqual([0, 0, 4]);
+    // #6 moved from section 0005 to 0003: 0003 now has 5 cards, 0005 two.
+    expect(m.topSections.map((r) => [r.code, r.appeals])).toEqual([
+      ['0003.0000.0000.0000', 5],
+      ['0005.0000.0000.0000', 2],
+    ]);
+    const before = rollups();
+    rebuildRollups(core.db);
+    expect(rollups()).toEqual(before);
   });
 });

@@ -1,5 +1,4 @@
 import { localToday } from '../../../src-shared/domain/dates';
-import { FINAL_STATUSES } from '../../../src-shared/domain/enums';
 import type { AppealMetrics } from '../../../src-shared/reports/appeal-metrics';
 import {
   metricsFromCounts,
@@ -10,56 +9,58 @@ import {
 import type { Period } from '../../../src-shared/reports/period';
 import type { CoreContext } from '../context';
 
-const FINAL = FINAL_STATUSES.map((s) => `'${s}'`).join(', ');
-
 export const periodParams = (p: Period) => ({ from: p.from, toEnd: `${p.to}U` });
 
 /**
- * The appeal metrics of a period over the cards this desk holds (docs/metrics.md): three index
- * range scans (migration 0060) produce counts, src-shared/reports/compute.ts does the rest.
+ * The appeal metrics of a period over the cards this desk holds (docs/metrics.md): sums over
+ * the roll-ups kept by every write (migration 0070), then src-shared/reports/compute.ts.
  */
 export function appealMetrics(ctx: CoreContext, period: Period): AppealMetrics {
   const { db } = ctx;
-  const params = periodParams(period);
+  const days = { from: period.from, to: period.to };
   const today = localToday(ctx.now());
-  const cube = db
-    .prepare(
-      `SELECT channel, kind, form, answer_mode AS answerMode, result,
-         status IN (${FINAL}) AS final,
-         (status NOT IN (${FINAL}) AND due_date < @today) AS overdue,
-         is_repeat AS repeat, is_collective AS collective,
-         coalesce(sum(signatory_count), 0) AS signatories, count(*) AS n
-       FROM appeals INDEXED BY appeals_report
-       WHERE registered_at >= @from AND registered_at < @toEnd
-       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
-    )
-    .all({ ...params, today }) as CubeRow[];
-  const reasons = (prefix: number, pad: string, deeper: string) =>
+  const cube = (
     db
       .prepare(
-        `SELECT g.code, coalesce(n.title, g.code) AS title, g.appeals FROM (
-           SELECT substr(code, 1, ${prefix}) || '${pad}' AS code, count(DISTINCT appeal_id) AS appeals
-           FROM appeal_topics INDEXED BY appeal_topics_report
-           WHERE registered_at >= @from AND registered_at < @toEnd AND ${deeper}
-           GROUP BY 1) g
-         LEFT JOIN classifier_nodes n ON n.code = g.code`,
+        `SELECT channel, kind, form, answer_mode AS answerMode, result, final,
+           (final = 0 AND due_date <> '' AND due_date < @today) AS overdue,
+           repeat, collective, sum(signatories) AS signatories, sum(n) AS n
+         FROM report_appeals WHERE day BETWEEN @from AND @to
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
       )
-      .all(params) as Reason[];
+      .all({ ...days, today }) as (Omit<CubeRow, 'answerMode' | 'result'> & {
+      answerMode: string;
+      result: string;
+    })[]
+  )
+    .filter((r) => r.n > 0)
+    .map((r): CubeRow => ({
+      ...r,
+      answerMode: (r.answerMode || null) as CubeRow['answerMode'],
+      result: (r.result || null) as CubeRow['result'],
+    }));
+  const groups = db
+    .prepare(
+      `SELECT g.code, coalesce(c.title, g.code) AS title, g.appeals FROM (
+         SELECT code, sum(n) AS appeals FROM report_topics
+         WHERE day BETWEEN @from AND @to AND code <> '*' GROUP BY code HAVING sum(n) > 0) g
+       LEFT JOIN classifier_nodes c ON c.code = g.code`,
+    )
+    .all(days) as Reason[];
   const answers = db
     .prepare(
-      `SELECT CAST(julianday(answer_date) - julianday(substr(registered_at, 1, 10)) AS INTEGER) AS days,
-         (due_date IS NULL OR answer_date <= due_date) AS inTime, count(*) AS n
-       FROM appeals INDEXED BY appeals_answered
-       WHERE answer_date >= @from AND answer_date <= @to AND answer_date IS NOT NULL
-       GROUP BY 1, 2`,
+      `SELECT CAST(julianday(answer_date) - julianday(registered) AS INTEGER) AS days,
+         in_time AS inTime, sum(n) AS n
+       FROM report_answers WHERE answer_date BETWEEN @from AND @to
+       GROUP BY 1, 2 HAVING sum(n) > 0`,
     )
-    .all({ from: period.from, to: period.to }) as AnswerRow[];
+    .all(days) as AnswerRow[];
   return metricsFromCounts(
     period,
     today,
     cube,
-    reasons(4, '.0000.0000.0000', '1'),
-    reasons(9, '.0000.0000', `substr(code, 6, 4) <> '0000'`),
+    groups.filter((g) => g.code.endsWith('.0000.0000.0000')),
+    groups.filter((g) => !g.code.endsWith('.0000.0000.0000')),
     answers,
   );
 }

@@ -32,7 +32,8 @@ export function classifierGroups(
   period: Period,
   parent: string | null,
 ): ClassifierGroups {
-  const level = parent === null ? 0 : levelOf(parent);
+  if (parent === null) return sections(ctx, period);
+  const level = levelOf(parent);
   const child = level + 1;
   const inParent = parent === null ? '1' : `substr(t.code, 1, ${PREFIX[level]}) = @prefix`;
   const params = {
@@ -69,5 +70,28 @@ export function classifierGroups(
       appeals: r.appeals,
       share: shareOf(r.appeals, appeals),
     })),
+  };
+}
+
+/** The top of the drill-down, the sections, from the roll-ups (migration 0070). */
+function sections(ctx: CoreContext, period: Period): ClassifierGroups {
+  const rows = ctx.db
+    .prepare(
+      `SELECT g.code, coalesce(c.title, '') AS title, g.appeals FROM (
+         SELECT code, sum(n) AS appeals FROM report_topics
+         WHERE day BETWEEN @from AND @to AND (code = '*' OR code LIKE '%.0000.0000.0000')
+         GROUP BY code HAVING sum(n) > 0) g
+       LEFT JOIN classifier_nodes c ON c.code = g.code
+       ORDER BY g.appeals DESC, g.code`,
+    )
+    .all(period) as { code: string; title: string; appeals: number }[];
+  const appeals = rows.find((r) => r.code === '*')?.appeals ?? 0;
+  return {
+    period,
+    parent: null,
+    appeals,
+    groups: rows
+      .filter((r) => r.code !== '*')
+      .map((r) => ({ ...r, level: 1, share: shareOf(r.appeals, appeals) })),
   };
 }

@@ -7,6 +7,7 @@ import type { CoreContext } from '../context';
 import type { Settings } from '../settings';
 import type { Campaigns } from './campaigns';
 import type { Templates } from './templates';
+import { createSurveyRollups } from '../reports/survey-rollups';
 
 /**
  * Anonymous responses (docs/anonymity.md). A response is written once, complete, in one
@@ -28,6 +29,7 @@ export function createResponses(
        @answers)`,
   );
   const serviceIds = db.prepare('SELECT id FROM services WHERE active = 1').pluck();
+  const rollups = createSurveyRollups(db);
 
   return {
     submit: db.transaction((input: Omit<SubmitInput, 'date'> & { date: string | null }) => {
@@ -60,6 +62,7 @@ export function createResponses(
           { path: 'serviceId', message: 'unknown_reference' },
         ]);
       }
+      const answers = JSON.stringify(result.answers);
       insert.run({
         id: randomUUID(),
         templateId: template.id,
@@ -69,7 +72,15 @@ export function createResponses(
         office: settings.deskCode(),
         date,
         complete: input.partial ? 0 : 1,
-        answers: JSON.stringify(result.answers),
+        answers,
+      });
+      rollups.add({
+        template_id: template.id,
+        campaign_id: campaign.id,
+        service_id: input.serviceId,
+        channel: input.channel,
+        response_date: date,
+        answers,
       });
     }),
   };

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import type { ResponseRecord } from '../../../src-shared/sync/records';
+import { createSurveyRollups } from '../reports/survey-rollups';
 
 export interface ResponseRow {
   id: string;
@@ -30,6 +31,7 @@ const COLUMNS =
 
 /** Survey responses as sync sees them: append-only, sent once, in key order. */
 export function createResponseRows(db: Db) {
+  const rollups = createSurveyRollups(db);
   const unpushed = db.prepare(
     `SELECT ${COLUMNS} FROM survey_responses WHERE pushed = 0 ORDER BY id LIMIT ?`,
   );
@@ -53,12 +55,18 @@ export function createResponseRows(db: Db) {
       for (const id of ids) markPushed.run(id);
     },
     insertPulled(r: ResponseRecord): 'applied' | 'stale' {
-      const changes = insertPulled.run({
-        ...r,
-        complete: r.complete ? 1 : 0,
-        answers: JSON.stringify(r.answers),
-      }).changes;
-      return changes === 1 ? 'applied' : 'stale';
+      const answers = JSON.stringify(r.answers);
+      const changes = insertPulled.run({ ...r, complete: r.complete ? 1 : 0, answers }).changes;
+      if (changes !== 1) return 'stale';
+      rollups.add({
+        template_id: r.templateId,
+        campaign_id: r.campaignId,
+        service_id: r.serviceId,
+        channel: r.channel,
+        response_date: r.responseDate,
+        answers,
+      });
+      return 'applied';
     },
     inPeriod: (from: string, to: string) =>
       (inPeriod.all(from, to) as ResponseRow[]).map(responseOf),

@@ -6,11 +6,8 @@ import type { Migration } from './index';
  *   quarter is one contiguous index range with no row lookups;
  * - `appeals_answered` finds the answers given in a period (metric 4);
  * - each topic row carries its card's registration time, so the classifier metrics read one
- *   index range instead of joining every card of the quarter to its topics;
- * - `survey_responses_report` holds a questionnaire's responses in date order with their
- *   answers: the responses table is keyed by random ids (docs/anonymity.md), so reading a
- *   quarter through the plain index meant one random lookup per response. Within a date the
- *   index orders by campaign, service, channel and the answers themselves, never by time.
+ *   index range instead of joining every card of the quarter to its topics (the classifier
+ *   drill-down below the sections reads it).
  */
 export const m0060ReportIndexes: Migration = {
   version: 60,
@@ -26,9 +23,6 @@ export const m0060ReportIndexes: Migration = {
       UPDATE appeal_topics SET registered_at =
         (SELECT registered_at FROM appeals a WHERE a.id = appeal_topics.appeal_id);
       CREATE INDEX appeal_topics_report ON appeal_topics (registered_at, code, appeal_id);
-
-      CREATE INDEX survey_responses_report ON survey_responses
-        (template_id, response_date, campaign_id, service_id, channel, answers);
     `);
   },
 };

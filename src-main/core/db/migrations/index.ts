@@ -5,6 +5,8 @@ import { m0030Surveys } from './0030-surveys';
 import { m0040CampaignDesks } from './0040-campaign-desks';
 import { m0050Sync } from './0050-sync';
 import { m0060ReportIndexes } from './0060-report-indexes';
+import { m0070ReportRollups } from './0070-report-rollups';
+import { m0080SurveyRollups } from './0080-survey-rollups';
 
 export interface Migration {
   version: number;
@@ -20,4 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0040CampaignDesks,
   m0050Sync,
   m0060ReportIndexes,
+  m0070ReportRollups,
+  m0080SurveyRollups,
 ];

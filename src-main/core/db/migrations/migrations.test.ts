@@ -162,11 +162,57 @@ describe('migrations', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%report%'")
       .pluck()
       .all();
-    expect(indexes.sort()).toEqual([
-      'appeal_topics_report',
-      'appeals_report',
-      'survey_responses_report',
+    expect(indexes.sort()).toEqual(['appeal_topics_report', 'appeals_report']);
+  });
+
+  it('0070 and 0080 build the report roll-ups from the cards and responses already stored', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 60);
+    db.prepare(
+      `INSERT INTO appeals (id, reg_number, desk_code, registered_at, applicant_type, social_category,
+        is_collective, is_repeat, kind, form, channel, content, av_recording_notified, oral_consent,
+        status, due_date, created_at, updated_at)
+       VALUES ('a1', 'A-1', 'A', '2026-03-01T10:00', 'person', 'none', 0, 1, 'complaint', 'oral',
+        'post', 'x', 0, 0, 'registered', '2026-03-31', 'now', 'now')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO appeal_topics (appeal_id, position, code, section, registered_at)
+       VALUES ('a1', 0, '0005.0005.0056.1160', '0005.0000.0000.0000', '2026-03-01T10:00')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO survey_templates VALUES ('t', 'f', 1, NULL, 'T', '{}', 'published', 'now', 'now')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO survey_responses (id, template_id, campaign_id, service_id, channel, office,
+         response_date, complete, answers)
+       VALUES ('r', 't', NULL, NULL, 'kiosk', 'A', '2026-03-02', 1, '{"q1":5,"q9":{"speed":4}}')`,
+    ).run();
+    migrate(db, MIGRATIONS, 80);
+    expect(
+      db.prepare('SELECT day, kind, channel, final, due_date, repeat, n FROM report_appeals').get(),
+    ).toEqual({
+      day: '2026-03-01',
+      kind: 'complaint',
+      channel: 'post',
+      final: 0,
+      due_date: '2026-03-31',
+      repeat: 1,
+      n: 1,
+    });
+    expect(db.prepare('SELECT code FROM report_topics ORDER BY code').pluck().all()).toEqual([
+      '*',
+      '0005.0000.0000.0000',
+      '0005.0005.0000.0000',
     ]);
+    expect(db.prepare('SELECT key, value, n FROM report_survey ORDER BY key, value').all()).toEqual(
+      [
+        { key: '', value: '', n: 1 },
+        { key: 'q1', value: '', n: 1 },
+        { key: 'q1', value: '5', n: 1 },
+        { key: 'q9', value: '', n: 1 },
+        { key: 'q9.speed', value: '4', n: 1 },
+      ],
+    );
   });
 
   it('running again changes nothing', () => {
