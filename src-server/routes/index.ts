@@ -16,6 +16,8 @@ import type { Offices } from '../domain/offices';
 import { applyBatch } from '../domain/push';
 import { pull } from '../domain/pull';
 import { centralMetrics } from '../domain/reports';
+import { createSurveyReports } from '../domain/survey-reports';
+import { surveyResultsSchema } from '../../src-shared/reports/survey-results';
 import { appealMetricsSchema } from '../../src-shared/reports/appeal-metrics';
 import { periodSchema } from '../../src-shared/reports/period';
 import { badRequest } from '../domain/errors';
@@ -34,6 +36,7 @@ const ok = z.object({ ok: z.literal(true) });
 
 /** The whole HTTP API of the central server, protocol version 1 (docs/sync.md). */
 export function routes(d: RouteDeps): RouteSpec[] {
+  const surveys = createSurveyReports(d.db);
   return [
     route({
       method: 'GET',
@@ -134,6 +137,36 @@ export function routes(d: RouteDeps): RouteSpec[] {
             name: o.name,
             metrics: await centralMetrics(d.db, period, o.id, today(d.now())),
           })),
+        );
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/admin/reports/surveys',
+      auth: 'admin',
+      summary:
+        'Результаты анкетирования за период: по региону или по органу; ячейки меньше 5 — «<5»',
+      query: z
+        .object({
+          templateId: z.uuid(),
+          from: z.string(),
+          to: z.string(),
+          office: z.string().optional(),
+          campaignId: z.uuid().optional(),
+          serviceId: z.uuid().optional(),
+        })
+        .strict(),
+      response: surveyResultsSchema,
+      handler: async ({ query }) => {
+        const office = query.office ? (await d.offices.officeByCode(query.office)).id : null;
+        return surveys.results(
+          {
+            templateId: query.templateId,
+            period: reportPeriod(query),
+            campaignId: query.campaignId ?? null,
+            serviceId: query.serviceId ?? null,
+          },
+          office,
         );
       },
     }),

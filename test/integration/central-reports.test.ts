@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppealMetrics } from '../../src-shared/reports/appeal-metrics';
+import type { SurveyResults } from '../../src-shared/reports/survey-results';
 import { quarterPeriod } from '../../src-shared/reports/period';
 import { appealInput } from '../helpers/appeal-input';
 import { enroll, officialOf, ok, startCentral, startDesk, type Desk } from '../helpers/central';
@@ -122,5 +123,72 @@ describe.each(backends)('central reports on %s', (backend) => {
       headers: { authorization: `Bearer ${admin.token}` },
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('survey results: per office as the desk shows them, the region adds the offices up', async () => {
+    const c = await startCentral(backend === 'postgres' ? { databaseUrl: pg!.newDatabase() } : {});
+    cleanups.push(() => c.close());
+    const a = startDesk({ now });
+    const b = startDesk({ now });
+    cleanups.push(
+      () => a.cleanup(),
+      () => b.cleanup(),
+    );
+    await enroll(c, a, 'MIN01');
+    await enroll(c, b, 'MIN02');
+    const templateId = ok<{ id: string; builtinKey: string | null }[]>(
+      a.dispatch('surveys.templates', {}),
+    ).find((t) => t.builtinKey === 'service-recipient-000')!.id;
+    const answer = (d: Desk, scores: number[]) => {
+      const campaignId = ok<{ id: string }>(
+        d.dispatch('surveys.saveCampaign', {
+          templateId,
+          title: 'Опрос',
+          startsOn: '2026-01-01',
+          endsOn: '2026-12-31',
+          serviceIds: [],
+          channels: ['paper'],
+          active: true,
+        }),
+      ).id;
+      scores.forEach((q2, i) =>
+        ok(
+          d.dispatch('surveys.submit', {
+            campaignId,
+            serviceId: null,
+            channel: 'paper',
+            date: `2026-02-${String(10 + i).padStart(2, '0')}`,
+            answers: { q1: q2 >= 4 ? 'satisfied' : 'not_satisfied', q2 },
+          }),
+        ),
+      );
+    };
+    answer(a, [5, 5, 4, 4, 2, 1]); // six: shown
+    answer(b, [3, 4, 5]); // three: only the total
+    await a.services.sync.syncNow();
+    await b.services.sync.syncNow();
+    const admin = await c.offices.createAdmin('Аналитик');
+    const get = async <T>(path: string) => {
+      const res = await fetch(`${c.url}${path}`, {
+        headers: { authorization: `Bearer ${admin.token}` },
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as T;
+    };
+    const q = `templateId=${templateId}&from=${Q1.from}&to=${Q1.to}`;
+    for (const [desk, office] of [
+      [a, 'MIN01'],
+      [b, 'MIN02'],
+    ] as const) {
+      const central = await get<SurveyResults>(`/v1/admin/reports/surveys?${q}&office=${office}`);
+      const local = ok<SurveyResults>(desk.dispatch('reports.surveys', { templateId, period: Q1 }));
+      expect(central).toEqual(local);
+    }
+    const region = await get<SurveyResults>(`/v1/admin/reports/surveys?${q}`);
+    expect([region.responses, region.suppressed]).toEqual([9, false]);
+    const q2 = region.questions.find((x) => x.name === 'q2')!;
+    // 5,5,4,4,2,1 and 3,4,5: mean 33/9 = 3.7; 4 or 5: six of nine = 66.7 %.
+    expect([q2.mean, q2.satisfiedShare]).toEqual([3.7, 66.7]);
+    expect(q2.options.map((o) => o.count)).toEqual(['<5', '<5', '<5', '<5', '<5']);
   });
 });

@@ -1,3 +1,4 @@
+import { countKeys } from '../../../src-shared/reports/survey-compute';
 import type BetterSqlite3 from 'better-sqlite3';
 
 export interface RollupResponse {
@@ -7,24 +8,6 @@ export interface RollupResponse {
   channel: string;
   response_date: string;
   answers: string;
-}
-
-/**
- * The counts a response adds to the survey roll-up (migration 0080): key '' counts the
- * response, a question's name with value '' counts an answer to it, and every value given
- * (each choice of a multiple choice, each matrix row as "question.row", each text) counts once.
- */
-export function surveyRollupKeys(answers: Record<string, unknown>): [string, string][] {
-  const keys: [string, string][] = [['', '']];
-  for (const name in answers) {
-    keys.push([name, '']);
-    const a = answers[name];
-    if (Array.isArray(a)) for (const v of a) keys.push([name, String(v)]);
-    else if (typeof a === 'object' && a !== null) {
-      for (const [row, v] of Object.entries(a)) keys.push([`${name}.${row}`, String(v)]);
-    } else keys.push([name, String(a)]);
-  }
-  return keys;
 }
 
 /** Adds responses to the survey roll-up; call in the transaction that stores them. */
@@ -37,9 +20,7 @@ export function createSurveyRollups(db: BetterSqlite3.Database) {
   return {
     add(r: RollupResponse) {
       const base = { ...r, campaign: r.campaign_id ?? '', service: r.service_id ?? '' };
-      for (const [key, value] of surveyRollupKeys(
-        JSON.parse(r.answers) as Record<string, unknown>,
-      )) {
+      for (const [key, value] of countKeys(JSON.parse(r.answers) as Record<string, unknown>)) {
         add.run({ ...base, key, value });
       }
     },

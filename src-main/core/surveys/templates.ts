@@ -7,6 +7,7 @@ import type { Template, TemplateSummary } from '../../../src-shared/surveys/reco
 import { parseSurveyDefinition } from '../../../src-shared/surveys/validate';
 import { isoNow, type CoreContext } from '../context';
 import { nameUuid } from '../text/name-uuid';
+import { builtinFamilyName, builtinTemplateName } from '../../../src-shared/domain/name-uuid';
 
 interface TemplateRow {
   id: string;
@@ -117,9 +118,9 @@ export function createTemplates(ctx: CoreContext) {
           validated(readFileSync(join(dir, file), 'utf8')),
           'published',
           key,
-          nameUuid(`otklik:builtin-family:${key}`),
+          nameUuid(builtinFamilyName(key)),
           1,
-          nameUuid(`otklik:builtin:${key}:1`),
+          nameUuid(builtinTemplateName(key)),
         );
       }
     },

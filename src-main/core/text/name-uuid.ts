@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
+import { nameUuidWith } from '../../../src-shared/domain/name-uuid';
 
-/** A name-based UUID (RFC 9562 version 5 layout over SHA-1): the same name, the same id. */
+/** A name-based UUID (src-shared/domain/name-uuid.ts) with Node's SHA-1. */
 export function nameUuid(name: string): string {
-  const b = createHash('sha1').update(name).digest().subarray(0, 16);
-  b[6] = (b[6]! & 0x0f) | 0x50;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return nameUuidWith((text) => createHash('sha1').update(text).digest(), name);
 }

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { Kysely } from 'kysely';
+import { builtinTemplateName, nameUuidWith } from '../../src-shared/domain/name-uuid';
+import type { Period } from '../../src-shared/reports/period';
+import {
+  countKeys,
+  previousPeriodOf,
+  resultsFromTallies,
+  talliesOf,
+  type CountRow,
+} from '../../src-shared/reports/survey-compute';
+import type { SurveyResults, SurveyResultsInput } from '../../src-shared/reports/survey-results';
+import { surveyDefinitionSchema, type SurveyDefinition } from '../../src-shared/surveys/definition';
+import type { ServerDatabase } from '../db/schema';
+import { HttpError } from './errors';
+
+type Template = { id: string; title: string; definition: SurveyDefinition };
+
+const BUILTINS = resolve(import.meta.dirname, '../../resources/surveys');
+const sha1 = (text: string) => createHash('sha1').update(text).digest();
+
+/** The questionnaires shipped with Otklik, under the ids every desk gives them. */
+function builtins(): Map<string, Template> {
+  const map = new Map<string, Template>();
+  for (const file of readdirSync(BUILTINS).filter((f) => f.endsWith('.json'))) {
+    const definition = surveyDefinitionSchema.parse(
+      JSON.parse(readFileSync(join(BUILTINS, file), 'utf8')),
+    );
+    const id = nameUuidWith(sha1, builtinTemplateName(basename(file, '.json')));
+    map.set(id, { id, title: definition.title, definition });
+  }
+  return map;
+}
+
+/**
+ * Survey results at the central server, for the whole region or one office: the office's stored
+ * responses counted here, the arithmetic shared with the desks (src-shared/reports/survey-compute.ts),
+ * the same «<5» rule.
+ */
+export function createSurveyReports(db: Kysely<ServerDatabase>) {
+  const shipped = builtins();
+
+  async function template(id: string): Promise<Template> {
+    const ref = await db
+      .selectFrom('reference_records')
+      .select('data')
+      .where('entity', '=', 'template')
+      .where('entity_id', '=', id)
+      .executeTakeFirst();
+    if (ref) {
+      const data = JSON.parse(ref.data) as Template;
+      return { id, title: data.title, definition: data.definition };
+    }
+    const builtin = shipped.get(id);
+    if (!builtin)
+      throw new HttpError(404, 'not_found', `Анкета ${id} центральному серверу неизвестна.`);
+    return builtin;
+  }
+
+  async function tallies(input: SurveyResultsInput, period: Period, officeId: string | null) {
+    let q = db
+      .selectFrom('responses')
+      .select(['channel', 'answers'])
+      .where('template_id', '=', input.templateId)
+      .where('response_date', '>=', period.from)
+      .where('response_date', '<=', period.to);
+    if (officeId) q = q.where('office_id', '=', officeId);
+    if (input.campaignId) q = q.where('campaign_id', '=', input.campaignId);
+    if (input.serviceId) q = q.where('service_id', '=', input.serviceId);
+    const counts = new Map<string, CountRow>();
+    for (const r of await q.execute()) {
+      for (const [key, value] of countKeys(JSON.parse(r.answers) as Record<string, unknown>)) {
+        const id = `${r.channel}\u0000${key}\u0000${value}`;
+        const row = counts.get(id);
+        if (row) row.n += 1;
+        else counts.set(id, { channel: r.channel, key, value, n: 1 });
+      }
+    }
+    return talliesOf(counts.values());
+  }
+
+  return {
+    async results(input: SurveyResultsInput, officeId: string | null): Promise<SurveyResults> {
+      const services = new Map(
+        (
+          await db
+            .selectFrom('reference_records')
+            .select('data')
+            .where('entity', '=', 'service')
+            .execute()
+        ).map((r) => {
+          const s = JSON.parse(r.data) as { id: string; title: string };
+          return [s.id, s.title] as const;
+        }),
+      );
+      return resultsFromTallies(
+        await template(input.templateId),
+        input,
+        services,
+        await tallies(input, input.period, officeId),
+        await tallies(input, previousPeriodOf(input.period), officeId),
+      );
+    },
+  };
+}
