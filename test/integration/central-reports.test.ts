@@ -85,6 +85,7 @@ describe.each(backends)('central reports on %s', (backend) => {
     );
     await enroll(c, a, 'MIN01');
     await enroll(c, b, 'MIN02');
+    await c.offices.createOffice('MIN03', 'Орган без данных');
     fill(a, 3);
     fill(b, 5);
     await a.services.sync.syncNow();
@@ -118,7 +119,13 @@ describe.each(backends)('central reports on %s', (backend) => {
     expect(byOffice.map((o) => [o.office, o.metrics.appeals])).toEqual([
       ['MIN01', 6],
       ['MIN02', 8],
+      ['MIN03', 0],
     ]);
+    // An office with no data: zeros and empty lists, no waiting time, no division by zero.
+    const empty = byOffice[2]!.metrics;
+    expect([empty.complaints, empty.satisfiedShare, empty.redirectedShare]).toEqual([0, 0, 0]);
+    expect(empty.topSections).toEqual([]);
+    expect(empty.answerTime).toMatchObject({ answered: 0, meanDays: null, p90Days: null });
     const bad = await fetch(`${c.url}/v1/admin/reports/appeals?from=2026-04-01&to=2026-01-01`, {
       headers: { authorization: `Bearer ${admin.token}` },
     });

@@ -137,6 +137,8 @@ describe('report exports, read back', () => {
     expect(text).toContain('с 01.01.2026 по 31.03.2026');
     expect(text).toContain('поступило 3 обращений, из них жалоб — 2');
     expect(text).toContain('Доля удовлетворенных жалоб — 50 % (1)');
+    expect(text).toContain('Результаты анкетирования: АНКЕТА ПОЛУЧАТЕЛЯ');
+    expect(text).toContain('Получено анкет: 6.');
     expect(text).toContain('Выводы');
   });
 

@@ -46,7 +46,7 @@ export function createExports(
           await job.step(0.05);
           if (format === 'xlsx') await writeXlsx(part, m, surveysOf(period), ctx.db, job);
           else if (format === 'csv') await writeCsv(part, m, ctx.db, job, separator);
-          else await writeDocx(part, m, desk);
+          else await writeDocx(part, m, surveysOf(period), desk);
           await job.step(1);
           renameSync(part, path);
           return path;

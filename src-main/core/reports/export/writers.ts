@@ -110,7 +110,12 @@ const cell = (text: string, bold = false) =>
 const fmt = (v: Cell) => (v === null ? '—' : typeof v === 'number' ? v.toLocaleString('ru-RU') : v);
 
 /** DOCX: the information note for the minister — period, key figures, tables, conclusions. */
-export async function writeDocx(path: string, m: AppealMetrics, office: string) {
+export async function writeDocx(
+  path: string,
+  m: AppealMetrics,
+  surveys: readonly SurveyResults[],
+  office: string,
+) {
   const tables = appealTables(m).filter((t) => t.sheet !== 'Виды и формы');
   const p = (text: string, opts: { bold?: boolean; italic?: boolean } = {}) =>
     new Paragraph({
@@ -162,6 +167,16 @@ export async function writeDocx(path: string, m: AppealMetrics, office: string) 
               ],
             }),
           ]),
+          ...surveys.flatMap((s) => [
+            new Paragraph({
+              heading: HeadingLevel.HEADING_2,
+              spacing: { before: 240, after: 120 },
+              children: [
+                new TextRun({ text: `Результаты анкетирования: ${s.title}`, bold: true, size: 24 }),
+              ],
+            }),
+            p(surveySummary(s)),
+          ]),
           new Paragraph({
             heading: HeadingLevel.HEADING_2,
             spacing: { before: 240, after: 120 },
@@ -177,4 +192,19 @@ export async function writeDocx(path: string, m: AppealMetrics, office: string) 
     ],
   });
   await writeFile(path, await Packer.toBuffer(doc));
+}
+
+/** One paragraph per questionnaire: the scores, never a count under 5 (docs/anonymity.md). */
+function surveySummary(s: SurveyResults): string {
+  if (s.suppressed) return `Получено анкет: ${s.responses}; меньше 5 — результаты не приводятся.`;
+  const scores = s.questions
+    .filter((q) => q.mean !== null)
+    .map(
+      (q) =>
+        `вопрос ${q.number ?? q.name} — средний балл ${fmt(q.mean)}` +
+        (q.satisfiedShare === null
+          ? ''
+          : `, ${q.recommend ? 'готовы рекомендовать' : 'удовлетворены'} ${fmt(q.satisfiedShare)} %`),
+    );
+  return `Получено анкет: ${s.responses}.${scores.length ? ` ${scores.join('; ')}.` : ''}`;
 }
