@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { call } from '../api/client';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
+import { OverdueBadge } from '../features/deadlines/OverdueBadge';
 
 const NAV = [
   { to: '/appeals', key: 'nav.appeals', exact: true },
   { to: '/appeals/new', key: 'nav.newAppeal', exact: true },
   { to: '/drafts', key: 'nav.drafts', exact: true },
   { to: '/surveys', key: 'nav.surveys', exact: true },
+  { to: '/deadlines', key: 'nav.deadlines', exact: true },
   { to: '/reports', key: 'nav.reports', exact: true },
   { to: '/sync', key: 'nav.sync', exact: true },
   { to: '/settings', key: 'nav.settings', exact: true },
@@ -41,6 +43,7 @@ export function Layout() {
             <Text c="dimmed">{t('app.subtitle')}</Text>
           </Group>
           <Group gap="sm">
+            <OverdueBadge />
             <SyncIndicator />
             <Badge variant="light" aria-label={t('app.desk')}>
               {t('app.desk')}: {deskCode}

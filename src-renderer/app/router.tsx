@@ -20,6 +20,7 @@ export const router = createHashRouter([
       },
       { path: 'drafts', lazy: () => import('../features/drafts/DraftsPage').then(page) },
       { path: 'surveys', lazy: () => import('../features/surveys/SurveysPage').then(page) },
+      { path: 'deadlines', lazy: () => import('../features/deadlines/DeadlinesPage').then(page) },
       { path: 'reports', lazy: () => import('../features/reports/ReportsPage').then(page) },
       { path: 'sync', lazy: () => import('../features/sync/SyncPage').then(page) },
       { path: 'settings', lazy: () => import('../features/settings/SettingsPage').then(page) },

@@ -13,6 +13,7 @@ export const en: DeepPartial<Resources> = {
     settings: 'Settings',
     sync: 'Sync',
     reports: 'Reports',
+    deadlines: 'Deadlines',
   },
   actions: {
     save: 'Save',
@@ -58,6 +59,7 @@ export const en: DeepPartial<Resources> = {
     loading: 'Loading…',
   },
   card: {
+    extensionHint: '59-FZ art. 12 part 2: by up to 30 days',
     titleNew: 'New reception card',
     titleEdit: 'Card {{number}}',
     title: 'Citizen reception card',
@@ -78,6 +80,8 @@ export const en: DeepPartial<Resources> = {
     updated: 'Updated',
   },
   fields: {
+    extensionDays: 'Extension, days',
+    extensionReason: 'Reason for the extension (told to the applicant)',
     registeredAt: 'Registered at',
     officialId: 'Receiving official',
     applicantType: 'Applicant',
@@ -125,6 +129,23 @@ export const en: DeepPartial<Resources> = {
       internal: 'Internal error. Nothing was changed.',
       unavailable: 'The central server is unreachable or refused',
     },
+  },
+  deadlines: {
+    title: 'Deadlines',
+    overdue: 'Overdue',
+    soon: 'Due soon',
+    within: 'Within',
+    days_one: '{{count}} day',
+    days_other: '{{count}} days',
+    left: 'Left',
+    leftDays_one: '{{count}} day',
+    leftDays_other: '{{count}} days',
+    overdueBy_one: 'overdue by {{count}} day',
+    overdueBy_other: 'overdue by {{count}} days',
+    none: 'No appeals',
+    notifyTitle: 'Overdue appeals',
+    notify_one: '{{count}} appeal past its due date',
+    notify_other: '{{count}} appeals past their due date',
   },
   reports: {
     title: 'Reports',

@@ -35,6 +35,8 @@ export const appealFilterSchema = z.object({
   answeredFrom: isoDate.nullable().optional(),
   answeredTo: isoDate.nullable().optional(),
   late: z.boolean().optional(),
+  /** Open cards whose due date is today or within this many days (the deadlines board). */
+  dueWithinDays: z.number().int().min(0).max(60).optional(),
   open: z.boolean().optional(),
   overdueOnly: z.boolean().optional(),
   query: z.string().trim().max(LIMITS.searchQuery, 'too_long').optional(),

@@ -83,6 +83,17 @@ export const appealFields = {
   result: z.enum(RESULTS).nullable(),
   resultNote: optText(LIMITS.note),
   answerDate: optDate,
+  /** 59-FZ art. 12 part 2: the term of a written answer may be extended by up to 30 days. */
+  // Optional and absent-stays-absent (no default): a sync patch without it must not carry it.
+  extensionDays: z
+    .number()
+    .int()
+    .min(1, 'extension_range')
+    .max(30, 'extension_range')
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  extensionReason: optText(LIMITS.note),
 };
 
 export const appealInputSchema = z.object(appealFields).superRefine((a, ctx) => {
@@ -110,6 +121,10 @@ export const appealInputSchema = z.object(appealFields).superRefine((a, ctx) => 
   }
   if (a.status === 'answered_written' && !a.answerDate) need('answerDate');
   if (a.status === 'left_without_answer' && !a.resultNote) need('resultNote', 'reason_required');
+  if (a.extensionDays !== null) {
+    if (a.answerMode !== 'written') need('extensionDays', 'extension_written_only');
+    if (!a.extensionReason) need('extensionReason', 'reason_required');
+  }
   const registered = datePart(a.registeredAt);
   if (a.answerDate && a.answerDate < registered) need('answerDate', 'before_registration');
   if (a.redirectDate && a.redirectDate < registered) need('redirectDate', 'before_registration');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueDateFor, isOverdue } from './deadlines';
+import { daysLeft, dueDateFor, isOverdue } from './deadlines';
 
 describe('due dates (59-FZ)', () => {
   it('gives a written answer 30 calendar days after the registration day', () => {
@@ -20,6 +20,14 @@ describe('due dates (59-FZ)', () => {
   it('gives 7 days to redirect by jurisdiction and none for an oral answer', () => {
     expect(dueDateFor('2026-03-01T10:00', 'redirected')).toBe('2026-03-08');
     expect(dueDateFor('2026-03-01T10:00', 'oral')).toBeNull();
+  });
+
+  it('extends a written answer by up to 30 days; a redirection or oral answer has no extension', () => {
+    expect(dueDateFor('2026-03-01T10:00', 'written', 30)).toBe('2026-04-30');
+    expect(dueDateFor('2026-03-01T10:00', 'written', 5)).toBe('2026-04-05');
+    expect(dueDateFor('2026-03-01T10:00', 'redirected', 30)).toBe('2026-03-08');
+    expect(daysLeft('2026-04-05', '2026-04-01')).toBe(4);
+    expect(daysLeft('2026-04-05', '2026-04-07')).toBe(-2);
   });
 
   it('treats a card with no answer mode yet as due in writing', () => {

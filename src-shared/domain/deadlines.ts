@@ -14,7 +14,11 @@ export const REDIRECT_DAYS = 7;
  * on 1 March is due on 31 March. Weekends and holidays do not move the date: 59-FZ counts
  * calendar days and does not carry art. 193's shift; docs/architecture.md records this reading.
  */
-export function dueDateFor(registeredAt: string, answerMode: AnswerMode | null): string | null {
+export function dueDateFor(
+  registeredAt: string,
+  answerMode: AnswerMode | null,
+  extensionDays: number | null = null,
+): string | null {
   const registered = datePart(registeredAt);
   switch (answerMode) {
     case 'oral':
@@ -23,8 +27,14 @@ export function dueDateFor(registeredAt: string, answerMode: AnswerMode | null):
       return addDays(registered, REDIRECT_DAYS);
     case 'written':
     case null:
-      return addDays(registered, WRITTEN_ANSWER_DAYS);
+      // Art. 12 part 2: extended "не более чем на 30 дней", with the applicant told why.
+      return addDays(registered, WRITTEN_ANSWER_DAYS + (extensionDays ?? 0));
   }
+}
+
+/** Days from `today` to the due date: negative when overdue. */
+export function daysLeft(dueDate: string, today: string): number {
+  return Math.round((Date.parse(dueDate) - Date.parse(today)) / 86_400_000);
 }
 
 export function isOverdue(dueDate: string | null, status: AppealStatus, today: string): boolean {

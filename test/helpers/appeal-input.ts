@@ -34,6 +34,8 @@ export function appealInput(officialId: string, overrides: Partial<AppealInput> 
     result: null,
     resultNote: null,
     answerDate: null,
+    extensionDays: null,
+    extensionReason: null,
     ...overrides,
   };
 }

@@ -127,6 +127,24 @@ describe('card list and search', () => {
     expect(list({ overdueOnly: true }).items.every((i) => i.overdue)).toBe(true);
   });
 
+  it('lists the open cards due within the next days for the deadlines board', () => {
+    // Today is 2026-05-01. Registered 04-05: due 05-05 (in 4 days); 04-20 with 10 days'
+    // extension: due 05-30; 04-03 answered: not pending.
+    create({ registeredAt: '2026-04-05T10:00', visitorName: 'Срочный' });
+    create({ registeredAt: '2026-04-20T10:00', extensionDays: 10, extensionReason: 'Запрос' });
+    create({
+      registeredAt: '2026-04-03T10:00',
+      status: 'answered_written',
+      answerDate: '2026-04-30',
+    });
+    expect(list({ dueWithinDays: 5 }).items.map((i) => i.dueDate)).toEqual(['2026-05-05']);
+    expect(list({ dueWithinDays: 30 }).items.map((i) => i.dueDate)).toEqual([
+      '2026-05-30',
+      '2026-05-05',
+    ]);
+    expect(list({ dueWithinDays: 0 }).total).toBe(0);
+  });
+
   it('keeps the index in step with edits', () => {
     const card = list({ query: 'мусора' }).items[0]!;
     const full = ok<Output<'appeals.get'>>(core.dispatch('appeals.get', { id: card.id }));

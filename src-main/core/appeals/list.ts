@@ -1,6 +1,6 @@
 import type { AppealFilter, AppealList } from '../../../src-shared/domain/appeal-list';
 import { FINAL_STATUSES, type AppealStatus } from '../../../src-shared/domain/enums';
-import { localToday } from '../../../src-shared/domain/dates';
+import { addDays, localToday } from '../../../src-shared/domain/dates';
 import { isOverdue } from '../../../src-shared/domain/deadlines';
 import type { AppealKind, Channel } from '../../../src-shared/domain/enums';
 import type { CoreContext } from '../context';
@@ -90,6 +90,13 @@ function filterConditions(filter: AppealFilter, today: string) {
   }
   if (filter.late) where.push('a.answer_date > a.due_date');
   if (filter.open) where.push(`a.status NOT IN (${FINAL_LIST})`);
+  if (filter.dueWithinDays !== undefined) {
+    where.push(
+      `a.due_date >= @today AND a.due_date <= @dueUntil AND a.status NOT IN (${FINAL_LIST})`,
+    );
+    params.today = today;
+    params.dueUntil = addDays(today, filter.dueWithinDays);
+  }
   if (filter.overdueOnly) {
     where.push(`a.due_date < @today AND a.status NOT IN (${FINAL_LIST})`);
     params.today = today;

@@ -36,6 +36,8 @@ const FIELDS = [
   'result_note',
   'answer_date',
   'due_date',
+  'extension_days',
+  'extension_reason',
 ] as const;
 
 /** All SQL that reads or writes single reception cards and their topic codes. */

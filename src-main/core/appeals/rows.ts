@@ -47,6 +47,8 @@ export interface AppealRow {
   result_note: string | null;
   answer_date: string | null;
   due_date: string | null;
+  extension_days: number | null;
+  extension_reason: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -84,6 +86,8 @@ export function dataToParams(data: AppealData) {
     result: data.result,
     result_note: data.resultNote,
     answer_date: data.answerDate,
+    extension_days: data.answerMode === 'written' ? data.extensionDays : null,
+    extension_reason: data.answerMode === 'written' ? data.extensionReason : null,
   };
 }
 
@@ -124,6 +128,8 @@ export function rowToAppeal(row: AppealRow, topicCodes: string[], today: string)
     result: row.result as AppealResult | null,
     resultNote: row.result_note,
     answerDate: row.answer_date,
+    extensionDays: row.extension_days,
+    extensionReason: row.extension_reason,
     dueDate: row.due_date,
     overdue: isOverdue(row.due_date, status, today),
     createdAt: row.created_at,

@@ -98,6 +98,35 @@ describe('reception cards', () => {
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
+  it('extends the term of a written answer with a reason, never without one', () => {
+    const noReason = core.dispatch('appeals.create', {
+      data: appealInput(officialId, { extensionDays: 10 }),
+    });
+    expect(noReason).toMatchObject({
+      ok: false,
+      error: {
+        code: 'validation',
+        issues: [{ path: 'data.extensionReason', message: 'reason_required' }],
+      },
+    });
+    const tooLong = core.dispatch('appeals.create', {
+      data: appealInput(officialId, {
+        extensionDays: 31,
+        extensionReason: 'Запрос в другой орган',
+      }),
+    });
+    expect(tooLong).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'data.extensionDays', message: 'extension_range' }] },
+    });
+    const a = create({ extensionDays: 30, extensionReason: 'Запрос документов в другом органе' });
+    expect([a.dueDate, a.extensionDays, a.extensionReason]).toEqual([
+      '2026-04-30',
+      30,
+      'Запрос документов в другом органе',
+    ]);
+  });
+
   it('marks a card overdue after its due date while no answer is given', () => {
     const a = create();
     clock = new Date('2026-04-02T08:00:00Z');

@@ -77,7 +77,7 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
       id,
       reg_number: formatRegNumber(deskCode, year, repo.nextSequence(deskCode, year)),
       desk_code: deskCode,
-      due_date: dueDateFor(data.registeredAt, data.answerMode),
+      due_date: dueDateFor(data.registeredAt, data.answerMode, data.extensionDays),
       created_at: now,
       updated_at: now,
     };
@@ -105,7 +105,7 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
       const params = {
         ...dataToParams(data),
         id,
-        due_date: dueDateFor(data.registeredAt, data.answerMode),
+        due_date: dueDateFor(data.registeredAt, data.answerMode, data.extensionDays),
         updated_at: updatedAt,
       };
       rollups.apply(current, repo.topics(id), -1);

@@ -3,6 +3,7 @@ import {
   Checkbox,
   Fieldset,
   Group,
+  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -22,7 +23,7 @@ export function AnswerFields(props: FieldsProps) {
   const { t } = useTranslation();
   const { state, set, errors } = props;
   const due = isValidLocalDateTime(state.registeredAt)
-    ? dueDateFor(state.registeredAt, state.answerMode)
+    ? dueDateFor(state.registeredAt, state.answerMode, state.extensionDays)
     : null;
   return (
     <Fieldset legend={t('card.sectionAnswer')}>
@@ -58,6 +59,29 @@ export function AnswerFields(props: FieldsProps) {
               minRows={2}
             />
           </>
+        )}
+        {state.answerMode === 'written' && (
+          <Group align="start" grow>
+            <NumberInput
+              name="extensionDays"
+              id="field-extensionDays"
+              label={t('fields.extensionDays')}
+              description={t('card.extensionHint')}
+              min={1}
+              max={30}
+              allowDecimal={false}
+              value={state.extensionDays ?? ''}
+              onChange={(v) => set('extensionDays', typeof v === 'number' ? v : null)}
+              error={errors.extensionDays}
+              maw={260}
+            />
+            {state.extensionDays !== null && (
+              <TextInput
+                {...textProps(props, 'extensionReason', t('fields.extensionReason'))}
+                withAsterisk
+              />
+            )}
+          </Group>
         )}
         {state.answerMode === 'redirected' && (
           <SimpleGrid cols={{ base: 1, md: 2 }}>

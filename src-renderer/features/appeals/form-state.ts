@@ -39,6 +39,8 @@ export function emptyForm(now = new Date()): FormState {
     result: null,
     resultNote: '',
     answerDate: '',
+    extensionDays: null,
+    extensionReason: '',
   };
 }
 

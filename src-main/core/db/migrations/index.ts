@@ -7,6 +7,7 @@ import { m0050Sync } from './0050-sync';
 import { m0060ReportIndexes } from './0060-report-indexes';
 import { m0070ReportRollups } from './0070-report-rollups';
 import { m0080SurveyRollups } from './0080-survey-rollups';
+import { m0090DeadlineExtension } from './0090-deadline-extension';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0060ReportIndexes,
   m0070ReportRollups,
   m0080SurveyRollups,
+  m0090DeadlineExtension,
 ];

@@ -215,6 +215,20 @@ describe('migrations', () => {
     );
   });
 
+  it('0090-deadline-extension allows up to 30 days of extension and nothing else', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 90);
+    const insert = db.prepare(
+      `INSERT INTO appeals (id, reg_number, desk_code, registered_at, applicant_type, social_category,
+        is_collective, is_repeat, kind, form, channel, content, av_recording_notified, oral_consent,
+        status, extension_days, extension_reason, created_at, updated_at)
+       VALUES (?, ?, 'A', '2026-03-01T10:00', 'person', 'none', 0, 0, 'statement', 'oral', 'post',
+        'x', 0, 0, 'registered', ?, 'Запрос', 'now', 'now')`,
+    );
+    insert.run('a1', 'A-1', 30);
+    expect(() => insert.run('a2', 'A-2', 31)).toThrow(/CHECK/);
+  });
+
   it('running again changes nothing', () => {
     const db = freshDb();
     migrate(db);

@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { coreCall } from './core-call';
+import { ensureReference } from './helpers';
+
+test('the deadlines board lists overdue cards and those due soon; an extension moves the due date', async ({
+  page,
+}) => {
+  await ensureReference(page, 'Сидоров Сидор Сидорович', 'Назначение пособия');
+  // Dates as the page's clock and time zone see them (the desk lives by its local day).
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  });
+  const daysAgo = (n: number) => new Date(today - n * 86_400_000).toISOString().slice(0, 10);
+  const [official] = await coreCall<{ id: string }[]>(page, 'officials.list', {});
+  const card = (name: string, registered: string) =>
+    coreCall<{ id: string; regNumber: string; dueDate: string }>(page, 'appeals.create', {
+      data: {
+        registeredAt: `${registered}T10:00`,
+        officialId: official!.id,
+        applicantType: 'person',
+        visitorName: name,
+        socialCategory: 'none',
+        isCollective: false,
+        signatoryCount: null,
+        isRepeat: false,
+        kind: 'statement',
+        form: 'oral',
+        channel: 'personal_reception',
+        content: 'Вопрос о сроках',
+        topicCodes: ['0005.0005.0056.1160'],
+        serviceId: null,
+        avRecordingNotified: true,
+        answerMode: 'written',
+        oralConsent: false,
+        status: 'registered',
+        result: null,
+      },
+    });
+  const late = await card('Просроченная Полина', daysAgo(40));
+  const soon = await card('Срочный Семён', daysAgo(28)); // due in 2 days
+
+  await page.goto('/#/deadlines');
+  await expect(page.getByTestId('overdue-badge')).toBeVisible();
+  const overdue = page.getByTestId('deadlines-overdue');
+  await expect(overdue.getByRole('row').filter({ hasText: late.regNumber })).toContainText(
+    'просрочено на 10 дней',
+  );
+  const dueSoon = page.getByTestId('deadlines-soon');
+  await expect(dueSoon.getByRole('row').filter({ hasText: soon.regNumber })).toContainText('2 дня');
+
+  // Extending the term by 30 days with a reason takes the card off the "due soon" list.
+  await dueSoon.getByRole('link', { name: soon.regNumber }).click();
+  await page.getByRole('link', { name: 'Изменить' }).click();
+  await page.getByLabel('Продление срока, дней').fill('30');
+  const extended = new Date(Date.parse(soon.dueDate) + 30 * 86_400_000).toISOString();
+  await expect(page.getByTestId('due-preview')).toContainText(
+    `${extended.slice(8, 10)}.${extended.slice(5, 7)}.${extended.slice(0, 4)}`,
+  );
+  await page.getByRole('button', { name: /Сохранить/ }).click();
+  await expect(page.getByText('Укажите причину')).toBeVisible();
+  await page.getByLabel(/Причина продления/).fill('Запрошены документы в другом органе');
+  await page.getByRole('button', { name: /Сохранить/ }).click();
+  await expect(page.getByTestId('reg-number')).toHaveText(soon.regNumber);
+  await page.goto('/#/deadlines');
+  await expect(page.getByTestId('deadlines-soon')).not.toContainText(soon.regNumber);
+});
