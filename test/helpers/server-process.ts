@@ -12,7 +12,11 @@ export function serverCli(env: NodeJS.ProcessEnv, ...args: string[]): string {
   });
 }
 
-/** Starts the central server as its own process on a free loopback port; resolves its URL. */
+/**
+ * Starts the central server as its own process on a free loopback port; resolves its URL.
+ * For profiling (docs/benchmarks.md): OTKLIK_PROF=DIR writes the server's CPU profile there,
+ * OTKLIK_SERVER_ECHO=1 copies its log lines to stderr.
+ */
 export async function spawnServer(
   env: NodeJS.ProcessEnv,
 ): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
