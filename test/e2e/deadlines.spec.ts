@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { coreCall } from './core-call';
-import { ensureReference } from './helpers';
+import { createCard, ensureReference } from './helpers';
 
 test('the deadlines board lists overdue cards and those due soon; an extension moves the due date', async ({
   page,
@@ -14,28 +14,10 @@ test('the deadlines board lists overdue cards and those due soon; an extension m
   const daysAgo = (n: number) => new Date(today - n * 86_400_000).toISOString().slice(0, 10);
   const [official] = await coreCall<{ id: string }[]>(page, 'officials.list', {});
   const card = (name: string, registered: string) =>
-    coreCall<{ id: string; regNumber: string; dueDate: string }>(page, 'appeals.create', {
-      data: {
-        registeredAt: `${registered}T10:00`,
-        officialId: official!.id,
-        applicantType: 'person',
-        visitorName: name,
-        socialCategory: 'none',
-        isCollective: false,
-        signatoryCount: null,
-        isRepeat: false,
-        kind: 'statement',
-        form: 'oral',
-        channel: 'personal_reception',
-        content: 'Вопрос о сроках',
-        topicCodes: ['0005.0005.0056.1160'],
-        serviceId: null,
-        avRecordingNotified: true,
-        answerMode: 'written',
-        oralConsent: false,
-        status: 'registered',
-        result: null,
-      },
+    createCard(page, official!.id, {
+      registeredAt: `${registered}T10:00`,
+      visitorName: name,
+      content: 'Вопрос о сроках',
     });
   const late = await card('Просроченная Полина', daysAgo(40));
   const soon = await card('Срочный Семён', daysAgo(28)); // due in 2 days

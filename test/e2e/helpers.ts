@@ -43,3 +43,38 @@ export async function ensureReference(page: Page, official: string, service: str
     await expect(page.getByRole('cell', { name: service, exact: true })).toBeVisible();
   }
 }
+
+/**
+ * Registers a card through the page's own transport (set-up for screens that read cards): a
+ * plain statement received in person, written answer due; override what the test is about.
+ */
+export async function createCard(
+  page: Page,
+  officialId: string,
+  overrides: Record<string, unknown>,
+): Promise<{ id: string; regNumber: string; dueDate: string }> {
+  return coreCall(page, 'appeals.create', {
+    data: {
+      registeredAt: '2026-03-02T10:00',
+      officialId,
+      applicantType: 'person',
+      visitorName: 'Заявитель',
+      socialCategory: 'none',
+      isCollective: false,
+      signatoryCount: null,
+      isRepeat: false,
+      kind: 'statement',
+      form: 'oral',
+      channel: 'personal_reception',
+      content: 'Вопрос',
+      topicCodes: ['0005.0005.0056.1160'],
+      serviceId: null,
+      avRecordingNotified: true,
+      answerMode: 'written',
+      oralConsent: false,
+      status: 'registered',
+      result: null,
+      ...overrides,
+    },
+  });
+}

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { coreCall } from './core-call';
-import { ensureReference } from './helpers';
+import { createCard, ensureReference } from './helpers';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -13,28 +13,12 @@ test('an analyst opens the quarter report, drills from a channel to its cards an
   const now = new Date();
   const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   for (const name of ['Акулова Анна', 'Борисов Борис']) {
-    await coreCall(page, 'appeals.create', {
-      data: {
-        registeredAt: `${today}T09:30`,
-        officialId: official!.id,
-        applicantType: 'person',
-        visitorName: name,
-        socialCategory: 'none',
-        isCollective: false,
-        signatoryCount: null,
-        isRepeat: false,
-        kind: 'complaint',
-        form: 'oral',
-        channel: 'event',
-        content: 'Жалоба на выездном приеме',
-        topicCodes: ['0005.0005.0056.1160'],
-        serviceId: null,
-        avRecordingNotified: true,
-        answerMode: 'written',
-        oralConsent: false,
-        status: 'registered',
-        result: null,
-      },
+    await createCard(page, official!.id, {
+      registeredAt: `${today}T09:30`,
+      visitorName: name,
+      kind: 'complaint',
+      channel: 'event',
+      content: 'Жалоба на выездном приеме',
     });
   }
   const quarterStart = `${now.getFullYear()}-${pad(Math.floor(now.getMonth() / 3) * 3 + 1)}-01`;

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { coreCall } from './core-call';
-import { ensureReference } from './helpers';
+import { createCard, ensureReference } from './helpers';
 import { CENTRAL_PORT } from './ports';
 
 /** A one-time enrollment code from the central server's CLI, as its administrator gets one. */
@@ -39,28 +39,9 @@ test('an officer connects the desk to the central server, syncs, sees agreement,
 
   // A card written now waits for the next sync; "Sync now" sends it and the check agrees again.
   const [official] = await coreCall<{ id: string }[]>(page, 'officials.list', {});
-  const card = await coreCall<{ regNumber: string }>(page, 'appeals.create', {
-    data: {
-      registeredAt: '2026-03-02T10:00',
-      officialId: official!.id,
-      applicantType: 'person',
-      visitorName: 'Кузнецова Мария',
-      socialCategory: 'none',
-      isCollective: false,
-      signatoryCount: null,
-      isRepeat: false,
-      kind: 'statement',
-      form: 'oral',
-      channel: 'personal_reception',
-      content: 'Вопрос о пособии',
-      topicCodes: ['0005.0005.0056.1160'],
-      serviceId: null,
-      avRecordingNotified: true,
-      answerMode: 'written',
-      oralConsent: false,
-      status: 'registered',
-      result: null,
-    },
+  const card = await createCard(page, official!.id, {
+    visitorName: 'Кузнецова Мария',
+    content: 'Вопрос о пособии',
   });
   expect(card.regNumber).toBeTruthy();
   await page.getByRole('button', { name: 'Синхронизировать сейчас' }).click();

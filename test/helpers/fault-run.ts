@@ -3,6 +3,7 @@ import { deskDigest } from '../../src-main/core/sync/agreement';
 import { officeDigest } from '../../src-server/domain/agreement';
 import { appealInput } from './appeal-input';
 import { ok, officialOf, startCentral, startDesk, type Desk } from './central';
+import { editAppeal } from './edit-appeal';
 import { prng, startFaultProxy, type Fault } from './fault-proxy';
 
 export interface FaultRunResult {
@@ -77,26 +78,13 @@ export async function runFaultScenario(seed: number, steps = 24): Promise<FaultR
         const ids = d.db.prepare('SELECT id FROM appeals ORDER BY id').pluck().all() as string[];
         if (ids.length === 0) continue;
         const id = ids[Math.floor(random() * ids.length)]!;
-        const {
-          regNumber: _r,
-          deskCode: _d,
-          dueDate: _u,
-          overdue: _o,
-          createdAt: _c,
-          updatedAt,
-          id: _i,
-          ...data
-        } = d.services.appeals.get(id);
-        const field =
+        editAppeal(
+          d,
+          id,
           random() < 0.5
             ? { executor: `Исполнитель ${seed}-${step}` }
-            : { content: `Правка ${seed}-${step}` };
-        const r = d.dispatch('appeals.update', {
-          id,
-          expectedUpdatedAt: updatedAt,
-          data: { ...data, ...field },
-        });
-        if (!r.ok) throw new Error(JSON.stringify(r.error));
+            : { content: `Правка ${seed}-${step}` },
+        );
       } else if (x < 0.6 && i === 0) {
         const r = d.dispatch('surveys.submit', {
           campaignId,

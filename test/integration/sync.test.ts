@@ -13,6 +13,7 @@ import {
   type Central,
   type Desk,
 } from '../helpers/central';
+import { editAppeal } from '../helpers/edit-appeal';
 import { postgresBin, startPostgres, type Postgres } from '../helpers/postgres';
 
 const DAY = 86_400_000;
@@ -50,25 +51,8 @@ function create(d: Desk, officialId: string, overrides = {}): Appeal {
   return r.result as Appeal;
 }
 
-function update(d: Desk, id: string, overrides: Record<string, unknown>): Appeal {
-  const {
-    regNumber: _r,
-    deskCode: _d,
-    dueDate: _u,
-    overdue: _o,
-    createdAt: _c,
-    updatedAt,
-    id: _i,
-    ...data
-  } = d.services.appeals.get(id);
-  const r = d.dispatch('appeals.update', {
-    id,
-    expectedUpdatedAt: updatedAt,
-    data: { ...data, ...overrides },
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.result as Appeal;
-}
+const update = (d: Desk, id: string, overrides: Record<string, unknown>) =>
+  editAppeal(d, id, overrides);
 
 async function agree(c: Central, d: Desk) {
   const creds = d.services.credentials.load()!;

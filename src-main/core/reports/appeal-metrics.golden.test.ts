@@ -5,6 +5,7 @@ import { quarterPeriod } from '../../../src-shared/reports/period';
 import { appealInput } from '../../../test/helpers/appeal-input';
 import { tempCore } from '../../../test/helpers/temp-core';
 import { rebuildRollups } from './rollups';
+import { editAppeal } from '../../../test/helpers/edit-appeal';
 
 /*
  * A hand-built data set; every expected figure below was worked out by hand from it (see the
@@ -269,27 +270,12 @@ describe('appeal metrics, golden figures', () => {
       offset: 0,
       limit: 10,
     });
-    const six = core.services.appeals.get(list.items[0]!.id); // #6, open and overdue
-    const {
-      regNumber: _r,
-      deskCode: _d,
-      dueDate: _u,
-      overdue: _o,
-      createdAt: _c,
-      updatedAt,
-      id,
-      ...data
-    } = six;
-    call('appeals.update', {
-      id,
-      expectedUpdatedAt: updatedAt,
-      data: {
-        ...data,
-        channel: 'hotline',
-        status: 'answered_written',
-        answerDate: '2026-03-10',
-        topicCodes: [T],
-      },
+    // #6, open and overdue: now answered, by the hotline, coded in section 0003.
+    editAppeal(core, list.items[0]!.id, {
+      channel: 'hotline',
+      status: 'answered_written',
+      answerDate: '2026-03-10',
+      topicCodes: [T],
     });
     const m = call<AppealMetrics>('reports.appeals', { period: Q1 });
     expect(m.byChannel.find((c) => c.channel === 'hotline')!.appeals).toBe(1);

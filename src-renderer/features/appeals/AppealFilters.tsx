@@ -4,6 +4,17 @@ import { APPEAL_KINDS, APPEAL_STATUSES, CHANNELS } from '../../../src-shared/dom
 import { enumOptions } from './field-binding';
 import type { Reference } from './use-reference';
 
+/** Set by the figures of a report: no control of their own; a chip shows and clears them. */
+export const REPORT_KEYS = [
+  'form',
+  'result',
+  'mode',
+  'topic',
+  'answeredFrom',
+  'answeredTo',
+  'late',
+  'open',
+] as const;
 export const FILTER_KEYS = [
   'q',
   'from',
@@ -14,25 +25,7 @@ export const FILTER_KEYS = [
   'section',
   'official',
   'overdue',
-  // Set by the figures of a report (no control of their own; a chip shows and clears them).
-  'form',
-  'result',
-  'mode',
-  'topic',
-  'answeredFrom',
-  'answeredTo',
-  'late',
-  'open',
-] as const;
-export const REPORT_KEYS = [
-  'form',
-  'result',
-  'mode',
-  'topic',
-  'answeredFrom',
-  'answeredTo',
-  'late',
-  'open',
+  ...REPORT_KEYS,
 ] as const;
 export type FilterValues = Record<(typeof FILTER_KEYS)[number], string>;
 
