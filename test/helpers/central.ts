@@ -120,3 +120,21 @@ export function ok<T>(r: CallResult<unknown>): T {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.result as T;
 }
+
+/** How many cards, responses and change-log entries the central holds. */
+export async function centralCounts(c: Central) {
+  const n = async (table: 'appeals' | 'responses' | 'change_log') =>
+    Number(
+      (
+        await c.central.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    appeals: await n('appeals'),
+    responses: await n('responses'),
+    log: await n('change_log'),
+  };
+}

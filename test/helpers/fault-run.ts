@@ -2,7 +2,7 @@ import { compareDigests, type Disagreement } from '../../src-shared/sync/agreeme
 import { deskDigest } from '../../src-main/core/sync/agreement';
 import { officeDigest } from '../../src-server/domain/agreement';
 import { appealInput } from './appeal-input';
-import { ok, officialOf, startCentral, startDesk, type Desk } from './central';
+import { centralCounts, ok, officialOf, startCentral, startDesk, type Desk } from './central';
 import { editAppeal } from './edit-appeal';
 import { prng, startFaultProxy, type Fault } from './fault-proxy';
 
@@ -112,15 +112,7 @@ export async function runFaultScenario(seed: number, steps = 24): Promise<FaultR
     const office = await central.offices.officeByCode('MIN01');
     const centralDigest = await officeDigest(central.central.db, office.id);
     const db = central.central.db;
-    const count = async (t: 'appeals' | 'responses') =>
-      Number(
-        (
-          await db
-            .selectFrom(t)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const counts = await centralCounts(central);
     const logRows = await db.selectFrom('change_log').select('change_id').execute();
     return {
       seed,
@@ -130,8 +122,8 @@ export async function runFaultScenario(seed: number, steps = 24): Promise<FaultR
       cardsCreated: cards,
       responsesCreated: responses,
       central: {
-        appeals: await count('appeals'),
-        responses: await count('responses'),
+        appeals: counts.appeals,
+        responses: counts.responses,
         changeLogDuplicates: logRows.length - new Set(logRows.map((r) => r.change_id)).size,
       },
       desks: desks.map((d) => ({

@@ -1,17 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AppealMetrics } from '../../src-shared/reports/appeal-metrics';
 import type { SurveyResults } from '../../src-shared/reports/survey-results';
 import { quarterPeriod } from '../../src-shared/reports/period';
 import { appealInput } from '../helpers/appeal-input';
-import { enroll, officialOf, ok, startCentral, startDesk, type Desk } from '../helpers/central';
-import { postgresBin, startPostgres, type Postgres } from '../helpers/postgres';
+import {
+  enroll,
+  officialOf,
+  ok,
+  startCentral,
+  startDesk,
+  type Central,
+  type Desk,
+} from '../helpers/central';
+import { postgresForTests } from '../helpers/postgres';
 
-const backends = postgresBin() ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
-let pg: Postgres | null = null;
-beforeAll(async () => {
-  if (postgresBin()) pg = await startPostgres();
-}, 60_000);
-afterAll(() => pg?.stop());
+const pg = postgresForTests();
+const { backends } = pg;
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -67,6 +71,17 @@ function fill(d: Desk, variant: number) {
   });
 }
 
+/** GET as the region's analyst (an administrator's key); every answer must be 200. */
+async function adminReader(c: Central) {
+  const { token } = await c.offices.createAdmin('Аналитик');
+  const get = async <T>(path: string) => {
+    const res = await fetch(`${c.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    return (await res.json()) as T;
+  };
+  return { get, token };
+}
+
 const withoutTitles = (m: AppealMetrics) => ({
   ...m,
   topSections: m.topSections.map(({ title: _t, ...r }) => r),
@@ -75,7 +90,7 @@ const withoutTitles = (m: AppealMetrics) => ({
 
 describe.each(backends)('central reports on %s', (backend) => {
   it('per office the central counts exactly what each desk counts; the region is their sum', async () => {
-    const c = await startCentral(backend === 'postgres' ? { databaseUrl: pg!.newDatabase() } : {});
+    const c = await startCentral({ databaseUrl: pg.databaseUrl(backend) });
     cleanups.push(() => c.close());
     const a = startDesk({ now });
     const b = startDesk({ now });
@@ -90,14 +105,7 @@ describe.each(backends)('central reports on %s', (backend) => {
     fill(b, 5);
     await a.services.sync.syncNow();
     await b.services.sync.syncNow();
-    const admin = await c.offices.createAdmin('Аналитик');
-    const get = async <T>(path: string) => {
-      const res = await fetch(`${c.url}${path}`, {
-        headers: { authorization: `Bearer ${admin.token}` },
-      });
-      expect(res.status).toBe(200);
-      return (await res.json()) as T;
-    };
+    const { get, token } = await adminReader(c);
     const q = `from=${Q1.from}&to=${Q1.to}`;
     const today = new Date().toISOString().slice(0, 10);
     for (const [desk, office] of [
@@ -127,13 +135,13 @@ describe.each(backends)('central reports on %s', (backend) => {
     expect(empty.topSections).toEqual([]);
     expect(empty.answerTime).toMatchObject({ answered: 0, meanDays: null, p90Days: null });
     const bad = await fetch(`${c.url}/v1/admin/reports/appeals?from=2026-04-01&to=2026-01-01`, {
-      headers: { authorization: `Bearer ${admin.token}` },
+      headers: { authorization: `Bearer ${token}` },
     });
     expect(bad.status).toBe(400);
   });
 
   it('survey results: per office as the desk shows them, the region adds the offices up', async () => {
-    const c = await startCentral(backend === 'postgres' ? { databaseUrl: pg!.newDatabase() } : {});
+    const c = await startCentral({ databaseUrl: pg.databaseUrl(backend) });
     cleanups.push(() => c.close());
     const a = startDesk({ now });
     const b = startDesk({ now });
@@ -174,14 +182,7 @@ describe.each(backends)('central reports on %s', (backend) => {
     answer(b, [3, 4, 5]); // three: only the total
     await a.services.sync.syncNow();
     await b.services.sync.syncNow();
-    const admin = await c.offices.createAdmin('Аналитик');
-    const get = async <T>(path: string) => {
-      const res = await fetch(`${c.url}${path}`, {
-        headers: { authorization: `Bearer ${admin.token}` },
-      });
-      expect(res.status).toBe(200);
-      return (await res.json()) as T;
-    };
+    const { get } = await adminReader(c);
     const q = `templateId=${templateId}&from=${Q1.from}&to=${Q1.to}`;
     for (const [desk, office] of [
       [a, 'MIN01'],

@@ -8,6 +8,7 @@ import { importPackage } from '../../src-server/domain/import-package';
 import { appealInput } from '../helpers/appeal-input';
 import {
   enroll,
+  centralCounts,
   ok,
   officialOf,
   startCentral,
@@ -40,23 +41,7 @@ async function setup() {
   return { c, d };
 }
 
-const counts = async (c: Central) => {
-  const db = c.central.db;
-  const n = async (t: 'appeals' | 'responses' | 'change_log') =>
-    Number(
-      (
-        await db
-          .selectFrom(t)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return {
-    appeals: await n('appeals'),
-    responses: await n('responses'),
-    log: await n('change_log'),
-  };
-};
+const counts = centralCounts;
 
 function exportPending(d: Desk) {
   const r = d.dispatch('sync.exportPackage', { kind: 'pending' });

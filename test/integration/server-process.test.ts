@@ -3,18 +3,15 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { get } from 'node:https';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { appealInput } from '../helpers/appeal-input';
 import { officialOf, startDesk, type Desk } from '../helpers/central';
-import { postgresBin, startPostgres, type Postgres } from '../helpers/postgres';
+import { postgresForTests } from '../helpers/postgres';
 import { ROOT, serverCli, spawnServer } from '../helpers/server-process';
 import { tempDir } from '../helpers/temp-core';
 
-let pg: Postgres | null = null;
-beforeAll(async () => {
-  if (postgresBin()) pg = await startPostgres();
-}, 60_000);
-afterAll(() => pg?.stop());
+const pg = postgresForTests();
+const { backends } = pg;
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -26,7 +23,7 @@ function env(backend: 'sqlite' | 'postgres') {
   cleanups.push(() => t.cleanup());
   return {
     OTKLIK_SERVER_DATA: t.dir,
-    ...(backend === 'postgres' ? { DATABASE_URL: pg!.newDatabase() } : { DATABASE_URL: '' }),
+    DATABASE_URL: pg.databaseUrl(backend) ?? '',
   };
 }
 
@@ -39,8 +36,6 @@ function desk(dir?: string): Desk {
 function enrollmentCode(e: NodeJS.ProcessEnv, office: string) {
   return /: ([A-Z0-9-]{14}) /.exec(serverCli(e, 'enroll-code', office))![1]!;
 }
-
-const backends = postgresBin() ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
 
 describe.each(backends)('the central server as a process (`npm run server`) on %s', (backend) => {
   it('is set up by its CLI, enrolls desks, takes their data and serves /docs', async () => {

@@ -8,6 +8,7 @@ import {
   startDesk,
   type Central,
   type Desk,
+  centralCounts,
 } from '../helpers/central';
 
 let central: Central;
@@ -29,19 +30,7 @@ afterAll(async () => {
   await central.close();
 });
 
-async function snapshot() {
-  const db = central.central.db;
-  const n = async (t: 'appeals' | 'responses' | 'change_log') =>
-    Number(
-      (
-        await db
-          .selectFrom(t)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return [await n('appeals'), await n('responses'), await n('change_log')];
-}
+const snapshot = () => centralCounts(central);
 
 async function push(payload: string) {
   return central.app.inject({

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Appeal } from '../../src-shared/domain/appeal';
 import { compareDigests } from '../../src-shared/sync/agreement';
 import { deskDigest } from '../../src-main/core/sync/agreement';
@@ -14,19 +14,12 @@ import {
   type Desk,
 } from '../helpers/central';
 import { editAppeal } from '../helpers/edit-appeal';
-import { postgresBin, startPostgres, type Postgres } from '../helpers/postgres';
+import { postgresForTests } from '../helpers/postgres';
 
 const DAY = 86_400_000;
-const backends = postgresBin() ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
-if (!postgresBin()) {
-  console.warn('sync tests: PostgreSQL binaries not installed here, running on SQLite only');
-}
 
-let pg: Postgres | null = null;
-beforeAll(async () => {
-  if (postgresBin()) pg = await startPostgres();
-}, 60_000);
-afterAll(() => pg?.stop());
+const pg = postgresForTests();
+const { backends } = pg;
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -34,7 +27,7 @@ afterEach(async () => {
 });
 
 async function central(backend: 'sqlite' | 'postgres'): Promise<Central> {
-  const c = await startCentral(backend === 'postgres' ? { databaseUrl: pg!.newDatabase() } : {});
+  const c = await startCentral({ databaseUrl: pg.databaseUrl(backend) });
   cleanups.push(() => c.close());
   return c;
 }

@@ -97,8 +97,10 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
       if (current.updated_at !== expectedUpdatedAt) {
         throw new OtklikError('conflict', `appeal ${id} changed since ${expectedUpdatedAt}`);
       }
-      checkReferences(data, repo.topics(id), current);
-      const before = appealRecordOf(read(id));
+      // The card's codes as they were: for the reference check, the journal and the roll-ups.
+      const keptCodes = repo.topics(id);
+      checkReferences(data, keptCodes, current);
+      const before = appealRecordOf(rowToAppeal(current, keptCodes, localToday(ctx.now())));
       // Bump past the previous stamp even if the clock stepped back or two saves share a ms.
       const now = isoNow(ctx);
       const updatedAt = now > current.updated_at ? now : bump(current.updated_at);
@@ -108,7 +110,7 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
         due_date: dueDateFor(data.registeredAt, data.answerMode, data.extensionDays),
         updated_at: updatedAt,
       };
-      rollups.apply(current, repo.topics(id), -1);
+      rollups.apply(current, keptCodes, -1);
       repo.update(params);
       repo.setTopics(id, data.topicCodes, data.registeredAt);
       rollups.apply({ ...current, ...params }, data.topicCodes, 1);
