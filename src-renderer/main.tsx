@@ -8,6 +8,7 @@ import { RouterProvider } from 'react-router';
 import { router } from './app/router';
 import { theme } from './app/theme';
 import { initI18n } from './i18n';
+import { AuthGate } from './features/auth/AuthGate';
 
 initI18n();
 
@@ -15,7 +16,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <Notifications position="top-right" />
-      <RouterProvider router={router} />
+      <AuthGate>
+        <RouterProvider router={router} />
+      </AuthGate>
     </MantineProvider>
   </StrictMode>,
 );

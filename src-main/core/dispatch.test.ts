@@ -54,6 +54,7 @@ describe('contract dispatch', () => {
           throw new Error('disk on fire');
         },
       },
+      null,
       (_m, e) => errors.push(e),
     );
     expect(dispatch('officials.list', {})).toMatchObject({
@@ -66,6 +67,7 @@ describe('contract dispatch', () => {
   it('validates output, so a core bug cannot hand the UI a malformed value', () => {
     const { dispatch } = createDispatch(
       { ...createHandlers(core.services), 'officials.list': () => [{ id: 1 }] as never },
+      null,
       () => undefined,
     );
     expect(dispatch('officials.list', {})).toMatchObject({

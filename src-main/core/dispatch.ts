@@ -1,9 +1,19 @@
 import { api, isMethod } from '../../src-shared/contract/api';
+import { METHOD_ACCESS } from '../../src-shared/contract/access';
 import { OtklikError, issuesFromZod, type CallResult } from '../../src-shared/contract/errors';
-import type { Handlers } from './handlers';
+import type { CallContext, Handlers } from './handlers';
+import type { Caller, Sessions } from './auth/sessions';
 
-export type Dispatch = (method: string, input: unknown) => CallResult<unknown>;
-export type AsyncDispatch = (method: string, input: unknown) => Promise<CallResult<unknown>>;
+/**
+ * `caller` is the window a transport serves (its session token); a call without one comes from
+ * the core's own process (tests, set-up scripts) and is trusted like the database file itself.
+ */
+export type Dispatch = (method: string, input: unknown, caller?: Caller) => CallResult<unknown>;
+export type AsyncDispatch = (
+  method: string,
+  input: unknown,
+  caller?: Caller,
+) => Promise<CallResult<unknown>>;
 
 type Log = (message: string, error: unknown) => void;
 
@@ -19,10 +29,24 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
  * every method and is what the transports use; `dispatch` is its synchronous form for the
  * synchronous methods (tests, the kiosk PIN check) and refuses an asynchronous one.
  */
-export function createDispatch(handlers: Handlers, log: Log = console.error) {
-  function start(method: string, input: unknown) {
+export function createDispatch(
+  handlers: Handlers,
+  sessions: Sessions | null,
+  log: Log = console.error,
+) {
+  function start(method: string, input: unknown, caller: Caller | undefined) {
     if (!isMethod(method)) {
       return { done: { ok: false, error: { code: 'unknown_method', detail: method } } as const };
+    }
+    // Who may call comes first: a refused caller learns nothing from validation messages.
+    let context: CallContext = { user: null, session: null, trusted: true };
+    if (caller && sessions) {
+      try {
+        const user = sessions.authorize(METHOD_ACCESS[method], caller.session);
+        context = { user, session: caller.session, trusted: false };
+      } catch (error) {
+        return { done: failure(method, error) };
+      }
     }
     const spec = api[method];
     const parsed = spec.input.safeParse(input ?? {});
@@ -31,8 +55,8 @@ export function createDispatch(handlers: Handlers, log: Log = console.error) {
         done: { ok: false, error: { code: 'validation', issues: issuesFromZod(parsed.error) } },
       } as const;
     }
-    const handler = handlers[method] as (input: unknown) => unknown;
-    return { method, run: () => handler(parsed.data), output: spec.output };
+    const handler = handlers[method] as (input: unknown, context: CallContext) => unknown;
+    return { method, run: () => handler(parsed.data, context), output: spec.output };
   }
 
   function settle(method: string, f: () => unknown): CallResult<unknown> {
@@ -49,8 +73,8 @@ export function createDispatch(handlers: Handlers, log: Log = console.error) {
     return { ok: false, error: { code: 'internal', detail: String(error) } };
   }
 
-  const dispatch: Dispatch = (method, input) => {
-    const s = start(method, input);
+  const dispatch: Dispatch = (method, input, caller) => {
+    const s = start(method, input, caller);
     if ('done' in s) return s.done as CallResult<unknown>;
     return settle(method, () => {
       const value = s.run();
@@ -59,8 +83,8 @@ export function createDispatch(handlers: Handlers, log: Log = console.error) {
     });
   };
 
-  const call: AsyncDispatch = async (method, input) => {
-    const s = start(method, input);
+  const call: AsyncDispatch = async (method, input, caller) => {
+    const s = start(method, input, caller);
     if ('done' in s) return s.done as CallResult<unknown>;
     try {
       const value = await s.run();

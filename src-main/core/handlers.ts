@@ -6,10 +6,27 @@ import { syncHandlers } from './sync/handlers';
 import { appealMetrics } from './reports/appeal-metrics';
 import { classifierGroups } from './reports/classifier-groups';
 import { surveyResults } from './reports/survey-results';
+import { authHandlers } from './auth/handlers';
+import type { User } from '../../src-shared/auth/roles';
+import type { Actor } from './audit/trail';
+
+/** What a handler knows of its caller, once the dispatcher has let the call through. */
+export interface CallContext {
+  /** The signed-in user of the calling window; null for the core itself or a public call. */
+  user: User | null;
+  /** The window's session token (auth.* methods act on it). */
+  session: string | null;
+  /** The call came from inside the core's process, not from a window. */
+  trusted: boolean;
+}
 
 export type Handlers = {
-  [M in Method]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+  [M in Method]: (input: ParsedInput<M>, context: CallContext) => Output<M> | Promise<Output<M>>;
 };
+
+export function actorOf(context: CallContext): Actor | null {
+  return context.user ? { userId: context.user.id, userName: context.user.fullName } : null;
+}
 
 /** The handler map: one function per contract method, grouped by capability. */
 export function createHandlers(s: CoreServices): Handlers {
@@ -30,9 +47,10 @@ export function createHandlers(s: CoreServices): Handlers {
       s.settings.setDeskCode(deskCode);
       return { deskCode };
     },
-    'appeals.create': ({ data, draftId }) => changed(s.appeals.create(data, draftId ?? null)),
-    'appeals.update': ({ id, expectedUpdatedAt, data, draftId }) =>
-      changed(s.appeals.update(id, expectedUpdatedAt, data, draftId ?? null)),
+    'appeals.create': ({ data, draftId }, c) =>
+      changed(s.appeals.create(data, draftId ?? null, actorOf(c))),
+    'appeals.update': ({ id, expectedUpdatedAt, data, draftId }, c) =>
+      changed(s.appeals.update(id, expectedUpdatedAt, data, draftId ?? null, actorOf(c))),
     'appeals.get': ({ id }) => s.appeals.get(id),
     'appeals.list': ({ filter, offset, limit }) => listAppeals(s.ctx, filter, offset, limit),
     'drafts.save': ({ id, appealId, data }) => s.drafts.save(id, appealId, data),
@@ -71,5 +89,6 @@ export function createHandlers(s: CoreServices): Handlers {
     'reports.exportStatus': ({ jobId }) => s.exports.status(jobId),
     'reports.exportCancel': ({ jobId }) => s.exports.cancel(jobId),
     ...syncHandlers(s),
+    ...authHandlers(s),
   };
 }

@@ -61,7 +61,7 @@ export function createCore(options: CoreOptions): Core {
   services.syncStore.backfill();
   const stopCheckpoints = startCheckpoints(db, options.checkpointIntervalMs ?? 5000);
   if (options.backgroundSync) services.sync.start();
-  const { dispatch, call } = createDispatch(createHandlers(services));
+  const { dispatch, call } = createDispatch(createHandlers(services), services.sessions);
   return {
     db,
     services,

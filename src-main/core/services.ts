@@ -14,6 +14,8 @@ import { createSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { createJournal } from './sync/journal';
 import { createSyncStore } from './sync/store';
 import { createExports } from './reports/export/exports';
+import { createUsers } from './auth/users';
+import { createSessions } from './auth/sessions';
 
 /** Every domain service of the desk, built once over one database. */
 export function createCoreServices(
@@ -28,10 +30,13 @@ export function createCoreServices(
   const journal = createJournal(ctx, clock);
   const appeals = createAppealsService(ctx, settings, journal);
   const syncStore = createSyncStore(ctx, settings, clock, journal, appeals);
+  const users = createUsers(ctx);
   return {
     ...meta,
     ctx,
     settings,
+    users,
+    sessions: createSessions(ctx, settings, users),
     appeals,
     syncStore,
     credentials: syncOptions.credentials,

@@ -1,7 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HTTP_CALL_PREFIX, TOKEN_HEADER, TOKEN_META } from '../../src-shared/contract/transport';
+import {
+  HTTP_CALL_PREFIX,
+  SESSION_HEADER,
+  TOKEN_HEADER,
+  TOKEN_META,
+} from '../../src-shared/contract/transport';
 import type { AsyncDispatch } from '../core/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/csp';
 import { readStatic } from './static-files';
@@ -95,7 +100,14 @@ export async function startHarness(options: HarnessOptions) {
     } catch {
       return send(res, 400, { ok: false, error: { code: 'validation', detail: 'json' } });
     }
-    send(res, 200, await options.dispatch(decodeURIComponent(method), input));
+    const session = req.headers[SESSION_HEADER];
+    send(
+      res,
+      200,
+      await options.dispatch(decodeURIComponent(method), input, {
+        session: typeof session === 'string' && session ? session : null,
+      }),
+    );
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -13,12 +13,13 @@ export function registerIpc(
   isAppUrl: (url: string) => boolean,
   openKiosk: () => void,
 ) {
-  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown, session: unknown) => {
     const frame: WebFrameMain | null = event.senderFrame;
     if (!frame || !isAppUrl(frame.url) || typeof method !== 'string') {
       return { ok: false, error: { code: 'forbidden' } };
     }
-    return call(method, input);
+    // Every window's call is checked against its session (the kiosk window has none).
+    return call(method, input, { session: typeof session === 'string' ? session : null });
   });
 
   // The officer's window opens the kiosk; only the kiosk window can ask to close itself, and

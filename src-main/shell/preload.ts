@@ -8,7 +8,7 @@ import {
 
 /** The renderer's only door to the core: one call(method, input), validated on the other side. */
 const bridge: OtklikBridge = {
-  call: (method, input) => ipcRenderer.invoke(IPC_CHANNEL, method, input),
+  call: (method, input, session) => ipcRenderer.invoke(IPC_CHANNEL, method, input, session),
   openKiosk: () => ipcRenderer.invoke(IPC_OPEN_KIOSK),
   exitKiosk: (pin) => ipcRenderer.invoke(IPC_EXIT_KIOSK, pin),
 };

@@ -1,4 +1,13 @@
-import { AppShell, Badge, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Button,
+  Group,
+  NavLink,
+  SegmentedControl,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,23 +15,29 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { call } from '../api/client';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { OverdueBadge } from '../features/deadlines/OverdueBadge';
+import { useAuth } from '../features/auth/auth-context';
+import type { Capability } from '../../src-shared/auth/roles';
 
-const NAV = [
-  { to: '/appeals', key: 'nav.appeals', exact: true },
-  { to: '/appeals/new', key: 'nav.newAppeal', exact: true },
-  { to: '/drafts', key: 'nav.drafts', exact: true },
-  { to: '/surveys', key: 'nav.surveys', exact: true },
-  { to: '/deadlines', key: 'nav.deadlines', exact: true },
-  { to: '/reports', key: 'nav.reports', exact: true },
-  { to: '/sync', key: 'nav.sync', exact: true },
-  { to: '/settings', key: 'nav.settings', exact: true },
-] as const;
+/** The menu shows what the user's role may open (the routes say the same: router.tsx). */
+const NAV: readonly { to: string; key: string; needs: Capability }[] = [
+  { to: '/appeals', key: 'nav.appeals', needs: 'cards.read' },
+  { to: '/appeals/new', key: 'nav.newAppeal', needs: 'cards.write' },
+  { to: '/drafts', key: 'nav.drafts', needs: 'cards.write' },
+  { to: '/surveys', key: 'nav.surveys', needs: 'surveys.manage' },
+  { to: '/deadlines', key: 'nav.deadlines', needs: 'cards.read' },
+  { to: '/reports', key: 'nav.reports', needs: 'reports.read' },
+  { to: '/sync', key: 'nav.sync', needs: 'sync.run' },
+  { to: '/settings', key: 'nav.settings', needs: 'settings.manage' },
+  { to: '/users', key: 'nav.users', needs: 'users.manage' },
+];
 
 export function Layout() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const [deskCode, setDeskCode] = useState('');
+  const auth = useAuth();
+  const user = auth.status.user!;
 
   useEffect(() => {
     call('app.info', {}).then(
@@ -48,6 +63,15 @@ export function Layout() {
             <Badge variant="light" aria-label={t('app.desk')}>
               {t('app.desk')}: {deskCode}
             </Badge>
+            <Text size="sm" data-testid="current-user">
+              {user.fullName} · {t(`users.roles.${user.role}`)}
+            </Text>
+            <Button size="xs" variant="default" onClick={auth.lock}>
+              {t('auth.lock')}
+            </Button>
+            <Button size="xs" variant="default" onClick={auth.signOut}>
+              {t('auth.signOut')}
+            </Button>
             <SegmentedControl
               size="xs"
               aria-label="Язык / Language"
@@ -65,7 +89,7 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Навигация">
-        {NAV.map((item) => (
+        {NAV.filter((item) => auth.can(item.needs)).map((item) => (
           <NavLink
             key={item.to}
             component={Link}

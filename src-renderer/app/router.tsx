@@ -1,4 +1,6 @@
 import { createHashRouter, Navigate } from 'react-router';
+import type { Capability } from '../../src-shared/auth/roles';
+import { RequireCapability } from '../features/auth/RequireCapability';
 import { Layout } from './Layout';
 
 /**
@@ -11,19 +13,44 @@ export const router = createHashRouter([
     element: <Layout />,
     children: [
       { index: true, element: <Navigate to="/appeals" replace /> },
-      { path: 'appeals', lazy: () => import('../features/appeals/AppealListPage').then(page) },
-      { path: 'appeals/new', lazy: () => import('../features/appeals/AppealFormPage').then(page) },
-      { path: 'appeals/:id', lazy: () => import('../features/appeals/AppealViewPage').then(page) },
+      {
+        path: 'appeals',
+        lazy: guarded('cards.read', () => import('../features/appeals/AppealListPage')),
+      },
+      {
+        path: 'appeals/new',
+        lazy: guarded('cards.write', () => import('../features/appeals/AppealFormPage')),
+      },
+      {
+        path: 'appeals/:id',
+        lazy: guarded('cards.read', () => import('../features/appeals/AppealViewPage')),
+      },
       {
         path: 'appeals/:id/edit',
-        lazy: () => import('../features/appeals/AppealFormPage').then(page),
+        lazy: guarded('cards.write', () => import('../features/appeals/AppealFormPage')),
       },
-      { path: 'drafts', lazy: () => import('../features/drafts/DraftsPage').then(page) },
-      { path: 'surveys', lazy: () => import('../features/surveys/SurveysPage').then(page) },
-      { path: 'deadlines', lazy: () => import('../features/deadlines/DeadlinesPage').then(page) },
-      { path: 'reports', lazy: () => import('../features/reports/ReportsPage').then(page) },
-      { path: 'sync', lazy: () => import('../features/sync/SyncPage').then(page) },
-      { path: 'settings', lazy: () => import('../features/settings/SettingsPage').then(page) },
+      {
+        path: 'drafts',
+        lazy: guarded('cards.write', () => import('../features/drafts/DraftsPage')),
+      },
+      {
+        path: 'surveys',
+        lazy: guarded('surveys.manage', () => import('../features/surveys/SurveysPage')),
+      },
+      {
+        path: 'deadlines',
+        lazy: guarded('cards.read', () => import('../features/deadlines/DeadlinesPage')),
+      },
+      {
+        path: 'reports',
+        lazy: guarded('reports.read', () => import('../features/reports/ReportsPage')),
+      },
+      { path: 'sync', lazy: guarded('sync.run', () => import('../features/sync/SyncPage')) },
+      {
+        path: 'settings',
+        lazy: guarded('settings.manage', () => import('../features/settings/SettingsPage')),
+      },
+      { path: 'users', lazy: guarded('users.manage', () => import('../features/users/UsersPage')) },
       {
         path: 'surveys/paper',
         lazy: () => import('../features/surveys/paper/PaperEntryPage').then(page),
@@ -39,4 +66,18 @@ export const router = createHashRouter([
 
 function page(module: { default: React.ComponentType }) {
   return { Component: module.default };
+}
+
+/** A page only roles with this capability may open; others read why they cannot. */
+function guarded(capability: Capability, load: () => Promise<{ default: React.ComponentType }>) {
+  return async () => {
+    const Page = (await load()).default;
+    return {
+      Component: () => (
+        <RequireCapability capability={capability}>
+          <Page />
+        </RequireCapability>
+      ),
+    };
+  };
 }

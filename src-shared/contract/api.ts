@@ -17,6 +17,13 @@ import { surveyResultsInputSchema, surveyResultsSchema } from '../reports/survey
 import { periodSchema } from '../reports/period';
 import { surveyDefinitionSchema } from '../surveys/definition';
 import {
+  auditEntrySchema,
+  authStatusSchema,
+  setupInputSchema,
+  userInputSchema,
+  userSchema,
+} from '../auth/roles';
+import {
   campaignInputSchema,
   campaignSchema,
   submitInputSchema,
@@ -31,6 +38,9 @@ const kioskSettingsSchema = z.object({
 });
 
 const empty = z.object({});
+
+/** A new session: its token goes into the window's sessionStorage. */
+const signedInSchema = authStatusSchema.extend({ session: z.string() });
 
 const exportJobSchema = z.object({
   id: z.uuid(),
@@ -255,6 +265,33 @@ export const api = {
   },
   'reports.exportStatus': { input: z.object({ jobId: z.uuid() }), output: exportJobSchema },
   'reports.exportCancel': { input: z.object({ jobId: z.uuid() }), output: exportJobSchema },
+  /** Who is signed in on this window, and whether the desk still needs its administrator. */
+  'auth.status': { input: empty, output: authStatusSchema },
+  /** First start only (no user yet): creates the administrator and signs them in. */
+  'auth.setup': { input: setupInputSchema, output: signedInSchema },
+  'auth.login': {
+    input: z.object({
+      login: z.string().trim().toLowerCase().max(40),
+      password: z.string().max(200),
+    }),
+    output: signedInSchema,
+  },
+  'auth.logout': { input: empty, output: authStatusSchema },
+  'auth.lock': { input: empty, output: authStatusSchema },
+  /** The signed-in user's own password opens a locked screen. */
+  'auth.unlock': { input: z.object({ password: z.string().max(200) }), output: authStatusSchema },
+  'auth.changePassword': {
+    input: z.object({ current: z.string().max(200), next: setupInputSchema.shape.password }),
+    output: empty,
+  },
+  'users.list': { input: empty, output: z.array(userSchema) },
+  'users.save': { input: userInputSchema, output: userSchema },
+  'users.setLockMinutes': {
+    input: z.object({ minutes: z.number().int().min(1, 'lock_range').max(120, 'lock_range') }),
+    output: z.object({ minutes: z.number().int() }),
+  },
+  /** Who changed which field of a card, when, from what to what; never editable. */
+  'audit.forAppeal': { input: byId, output: z.array(auditEntrySchema) },
   'kiosk.verifyPin': {
     input: z.object({ pin: z.string().max(8) }),
     output: z.object({ ok: z.boolean() }),

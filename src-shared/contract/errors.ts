@@ -10,6 +10,10 @@ export const ERROR_CODES = [
   'conflict',
   'unknown_method',
   'forbidden',
+  /** No user is signed in on this window (or the session ended): the sign-in screen. */
+  'unauthenticated',
+  /** The screen is locked after inactivity: the user's password opens it again. */
+  'session_locked',
   /** The central server could not be reached or refused; the detail says why, in Russian. */
   'unavailable',
   'internal',

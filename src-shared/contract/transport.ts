@@ -3,7 +3,8 @@ import type { Input, Method, Output } from './api';
 
 /** What both transports (preload bridge, loopback HTTP) give the renderer. */
 export interface OtklikBridge {
-  call(method: string, input: unknown): Promise<CallResult<unknown>>;
+  /** `session`: the window's sign-in token (sessionStorage), null before signing in. */
+  call(method: string, input: unknown, session: string | null): Promise<CallResult<unknown>>;
   /** Electron only: the shell checks the PIN again and closes the kiosk window. */
   exitKiosk?(pin: string): Promise<boolean>;
   /** Electron only: opens the kiosk window, on the visitor's display when there is one. */
@@ -20,3 +21,6 @@ export const IPC_EXIT_KIOSK = 'otklik:exit-kiosk';
 export const HTTP_CALL_PREFIX = '/__otklik/call/';
 export const TOKEN_HEADER = 'x-otklik-token';
 export const TOKEN_META = 'otklik-token';
+export const SESSION_HEADER = 'x-otklik-session';
+/** Where a window keeps its sign-in token: per window, gone when the window closes. */
+export const SESSION_STORAGE_KEY = 'otklik.session';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { coreCall } from './core-call';
 import { createCard, ensureReference } from './helpers';
 

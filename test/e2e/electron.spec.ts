@@ -31,13 +31,19 @@ const reason = !binary
   : 'the app is not built: run `npm run build` and `node scripts/electron-native.mjs` first';
 if (!binary || !ready) console.log(`electron smoke test skipped: ${reason}`);
 
-test('the desktop app opens the reception card list', async () => {
+test('the desktop app starts with its administrator, then opens the reception card list', async () => {
   test.skip(!binary || !ready, reason);
   const app = await electron.launch({
     executablePath: binary!,
     args: ['.', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'otklik-electron-'))}`],
   });
   const window = await app.firstWindow();
+  await expect(window.getByRole('heading', { name: /Первый запуск/ })).toBeVisible();
+  await window.getByLabel('Логин').fill('admin');
+  await window.getByLabel('ФИО').fill('Администратор');
+  await window.getByLabel('Пароль', { exact: true }).fill('electron-password');
+  await window.getByLabel('Пароль еще раз').fill('electron-password');
+  await window.getByRole('button', { name: 'Создать администратора' }).click();
   await expect(window.getByText('Карточки приема').first()).toBeVisible();
   expect(await window.evaluate(() => typeof (window as { otklik?: unknown }).otklik)).toBe(
     'object',

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addTopic, choose, ensureReference, uniq } from './helpers';
 
 const OFFICIAL = 'Петрова Елена Викторовна';

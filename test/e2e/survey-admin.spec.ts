@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { choose, ensureReference } from './helpers';
 
 test('an administrator copies a questionnaire, is told what is wrong with its logic, publishes it and runs it at some desks', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { BIG_PORT } from './ports';
 
 const BIG = `http://127.0.0.1:${BIG_PORT}`;

@@ -36,6 +36,10 @@ describe('Russian resources', () => {
       '../../src-shared/surveys/records.ts',
       '../../src-main/core/surveys/campaigns.ts',
       '../../src-main/core/surveys/responses.ts',
+      '../../src-shared/auth/roles.ts',
+      '../../src-main/core/auth/users.ts',
+      '../../src-main/core/auth/sessions.ts',
+      '../../src-main/core/auth/handlers.ts',
     ].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));
     const keys = new Set<string>();
     for (const source of sources) {

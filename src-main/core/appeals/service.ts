@@ -12,6 +12,7 @@ import { createAppealsRepository } from './repository';
 import { dataToParams, rowToAppeal } from './rows';
 import { createSearchIndex } from './search-index';
 import { createRollups } from '../reports/rollups';
+import { createAuditTrail, type Actor } from '../audit/trail';
 
 /** Creating, editing and reading reception cards: numbering, due dates, index, references. */
 export function createAppealsService(ctx: CoreContext, settings: Settings, journal: Journal) {
@@ -19,6 +20,7 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
   const repo = createAppealsRepository(db);
   const index = createSearchIndex(db);
   const rollups = createRollups(db);
+  const audit = createAuditTrail(ctx);
   const officialExists = db.prepare('SELECT 1 FROM officials WHERE id = ?').pluck();
   const serviceExists = db.prepare('SELECT 1 FROM services WHERE id = ?').pluck();
   const codeState = db.prepare('SELECT retired FROM classifier_nodes WHERE code = ?').pluck();
@@ -66,32 +68,42 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
     return rowToAppeal(row, repo.topics(id), localToday(ctx.now()));
   }
 
-  const create = db.transaction((data: AppealData, draftId: string | null = null): string => {
-    checkReferences(data, []);
-    const deskCode = settings.deskCode();
-    const year = Number(data.registeredAt.slice(0, 4));
-    const id = uuidv7(ctx.now().getTime());
-    const now = isoNow(ctx);
-    const params = {
-      ...dataToParams(data),
-      id,
-      reg_number: formatRegNumber(deskCode, year, repo.nextSequence(deskCode, year)),
-      desk_code: deskCode,
-      due_date: dueDateFor(data.registeredAt, data.answerMode, data.extensionDays),
-      created_at: now,
-      updated_at: now,
-    };
-    const rowid = repo.insert(params);
-    repo.setTopics(id, data.topicCodes, data.registeredAt);
-    index.add(rowid, params);
-    rollups.apply(params, data.topicCodes, 1);
-    journal.appeal(id, null, appealRecordOf(read(id)));
-    if (draftId) dropDraft.run(draftId);
-    return id;
-  });
+  const create = db.transaction(
+    (data: AppealData, draftId: string | null = null, actor: Actor | null = null): string => {
+      checkReferences(data, []);
+      const deskCode = settings.deskCode();
+      const year = Number(data.registeredAt.slice(0, 4));
+      const id = uuidv7(ctx.now().getTime());
+      const now = isoNow(ctx);
+      const params = {
+        ...dataToParams(data),
+        id,
+        reg_number: formatRegNumber(deskCode, year, repo.nextSequence(deskCode, year)),
+        desk_code: deskCode,
+        due_date: dueDateFor(data.registeredAt, data.answerMode, data.extensionDays),
+        created_at: now,
+        updated_at: now,
+      };
+      const rowid = repo.insert(params);
+      repo.setTopics(id, data.topicCodes, data.registeredAt);
+      index.add(rowid, params);
+      rollups.apply(params, data.topicCodes, 1);
+      const record = appealRecordOf(read(id));
+      journal.appeal(id, null, record);
+      audit.record(id, null, record, { actor, source: 'desk' });
+      if (draftId) dropDraft.run(draftId);
+      return id;
+    },
+  );
 
   const update = db.transaction(
-    (id: string, expectedUpdatedAt: string, data: AppealData, draftId: string | null) => {
+    (
+      id: string,
+      expectedUpdatedAt: string,
+      data: AppealData,
+      draftId: string | null,
+      actor: Actor | null,
+    ) => {
       const current = repo.get(id);
       if (!current) throw new OtklikError('not_found', `appeal ${id}`);
       if (current.updated_at !== expectedUpdatedAt) {
@@ -115,7 +127,9 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
       repo.setTopics(id, data.topicCodes, data.registeredAt);
       rollups.apply({ ...current, ...params }, data.topicCodes, 1);
       index.replace(current._rowid, { ...current, ...params });
-      journal.appeal(id, before, appealRecordOf(read(id)));
+      const after = appealRecordOf(read(id));
+      journal.appeal(id, before, after);
+      audit.record(id, before, after, { actor, source: 'desk' });
       if (draftId) dropDraft.run(draftId);
     },
   );
@@ -144,10 +158,18 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
       repo.setTopics(id, record.topicCodes, record.registeredAt);
       index.add(rowid, params);
       rollups.apply(params, record.topicCodes, 1);
+      audit.record(id, null, record, { actor: null, source: 'sync' });
       return;
     }
     const updatedAt = now > current.updated_at ? now : bump(current.updated_at);
-    rollups.apply(current, repo.topics(id), -1);
+    const keptCodes = repo.topics(id);
+    audit.record(
+      id,
+      appealRecordOf(rowToAppeal(current, keptCodes, localToday(ctx.now()))),
+      record,
+      { actor: null, source: 'sync' },
+    );
+    rollups.apply(current, keptCodes, -1);
     repo.update({ ...params, updated_at: updatedAt });
     repo.setTopics(id, record.topicCodes, record.registeredAt);
     rollups.apply({ ...current, ...params }, record.topicCodes, 1);
@@ -156,17 +178,24 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
 
   return {
     /** Registers a card; the draft it was typed in, if any, goes in the same transaction. */
-    create(data: AppealData, draftId: string | null = null): Appeal {
-      return read(create(data, draftId));
+    create(data: AppealData, draftId: string | null = null, actor: Actor | null = null): Appeal {
+      return read(create(data, draftId, actor));
     },
     /** Registers a card and returns only its id (bulk loads that do not need it back). */
     createUnread(data: AppealData): string {
       return create(data);
     },
-    update(id: string, expectedUpdatedAt: string, data: AppealData, draftId: string | null = null) {
-      update(id, expectedUpdatedAt, data, draftId);
+    update(
+      id: string,
+      expectedUpdatedAt: string,
+      data: AppealData,
+      draftId: string | null = null,
+      actor: Actor | null = null,
+    ) {
+      update(id, expectedUpdatedAt, data, draftId, actor);
       return read(id);
     },
+    audit: audit.forAppeal,
     get: read,
     /** The synced record of a card, or null when this desk has no such card. */
     record(id: string): AppealRecord | null {

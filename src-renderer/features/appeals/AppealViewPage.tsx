@@ -20,6 +20,8 @@ import { call } from '../../api/client';
 import { errorMessage } from '../../app/errors';
 import { formatDate, formatDateTime } from './format';
 import { useReference } from './use-reference';
+import { AuditPanel } from './AuditPanel';
+import { useAuth } from '../auth/auth-context';
 
 /** A read-only view of one reception card; E (or the button) opens the editor. */
 export default function AppealViewPage() {
@@ -27,6 +29,7 @@ export default function AppealViewPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const reference = useReference();
+  const auth = useAuth();
   const [appeal, setAppeal] = useState<Appeal | null>(null);
   const [topics, setTopics] = useState<ClassifierNode[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -71,9 +74,11 @@ export default function AppealViewPage() {
               {t('card.overdue')}
             </Badge>
           )}
-          <Button component={Link} to={`/appeals/${id}/edit`}>
-            {t('actions.edit')}
-          </Button>
+          {auth.can('cards.write') && (
+            <Button component={Link} to={`/appeals/${id}/edit`}>
+              {t('actions.edit')}
+            </Button>
+          )}
         </Group>
       </Group>
       <Paper withBorder p="md">
@@ -140,6 +145,7 @@ export default function AppealViewPage() {
           {row(t('fields.answerDate'), formatDate(appeal.answerDate))}
         </SimpleGrid>
       </Paper>
+      {auth.can('audit.read') && <AuditPanel appealId={appeal.id} updatedAt={appeal.updatedAt} />}
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import { m0060ReportIndexes } from './0060-report-indexes';
 import { m0070ReportRollups } from './0070-report-rollups';
 import { m0080SurveyRollups } from './0080-survey-rollups';
 import { m0090DeadlineExtension } from './0090-deadline-extension';
+import { m0100UsersAudit } from './0100-users-audit';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0070ReportRollups,
   m0080SurveyRollups,
   m0090DeadlineExtension,
+  m0100UsersAudit,
 ];

@@ -229,6 +229,27 @@ describe('migrations', () => {
     expect(() => insert.run('a2', 'A-2', 31)).toThrow(/CHECK/);
   });
 
+  it('0100-users-audit keeps the audit trail append-only and roles to the four known', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 100);
+    const user = db.prepare(
+      `INSERT INTO users (id, login, full_name, role, password_hash, created_at, updated_at)
+       VALUES (?, ?, 'Иванова', ?, 'scrypt$x', 'now', 'now')`,
+    );
+    user.run('u1', 'Ivanova', 'admin');
+    expect(() => user.run('u2', 'ivanova', 'registrar')).toThrow(/UNIQUE/);
+    expect(() => user.run('u3', 'petrov', 'root')).toThrow(/CHECK/);
+    db.prepare(
+      `INSERT INTO audit_log (appeal_id, at, user_id, user_name, source, action, field, old_value, new_value)
+       VALUES ('a1', 'now', 'u1', 'Иванова', 'desk', 'update', 'content', 'было', 'стало')`,
+    ).run();
+    expect(() => db.prepare("UPDATE audit_log SET new_value = 'подделка'").run()).toThrow(
+      /append-only/,
+    );
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(db.prepare('SELECT new_value FROM audit_log').pluck().get()).toBe('стало');
+  });
+
   it('running again changes nothing', () => {
     const db = freshDb();
     migrate(db);

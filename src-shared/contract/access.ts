@@ -1,0 +1,68 @@
+import type { Capability } from '../auth/roles';
+import type { Method } from './api';
+
+/**
+ * Who may call each contract method:
+ * - `public`: anyone, no user signed in (the kiosk, sign-in itself, the desk's name);
+ * - `signed_in`: any signed-in user with an unlocked screen;
+ * - a capability: a signed-in user whose role has it (roles.ts).
+ * The dispatcher checks this before validating input; the test in access.test.ts calls every
+ * method as every role.
+ */
+export type Access = 'public' | 'signed_in' | Capability;
+
+export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
+  'app.info': 'public',
+  'settings.setDeskCode': 'settings.manage',
+  'appeals.create': 'cards.write',
+  'appeals.update': 'cards.write',
+  'appeals.get': 'cards.read',
+  'appeals.list': 'cards.read',
+  'drafts.save': 'cards.write',
+  'drafts.list': 'cards.write',
+  'drafts.get': 'cards.write',
+  'drafts.discard': 'cards.write',
+  'officials.list': 'reference.read',
+  'officials.save': 'reference.manage',
+  'services.list': 'reference.read',
+  'services.save': 'reference.manage',
+  'classifier.search': 'reference.read',
+  'classifier.get': 'reference.read',
+  'classifier.sections': 'reference.read',
+  'classifier.import': 'reference.manage',
+  'surveys.templates': 'signed_in',
+  'surveys.template': 'signed_in',
+  'surveys.saveTemplate': 'surveys.manage',
+  'surveys.duplicateTemplate': 'surveys.manage',
+  'surveys.publishTemplate': 'surveys.manage',
+  'surveys.campaigns': 'signed_in',
+  'surveys.saveCampaign': 'surveys.manage',
+  // The kiosk and the paper form: anonymous by design, no user (docs/anonymity.md).
+  'surveys.submit': 'public',
+  'kiosk.state': 'public',
+  'kiosk.verifyPin': 'public',
+  'kiosk.saveSettings': 'settings.manage',
+  'sync.status': 'signed_in',
+  'sync.now': 'sync.run',
+  'sync.enroll': 'sync.manage',
+  'sync.leave': 'sync.manage',
+  'sync.exportPackage': 'sync.run',
+  'reports.appeals': 'reports.read',
+  'reports.classifierGroups': 'reports.read',
+  'reports.surveys': 'reports.read',
+  'reports.export': 'reports.read',
+  'reports.exportStatus': 'reports.read',
+  'reports.exportCancel': 'reports.read',
+  // Each of these checks its own session state (a locked screen may still unlock or sign out).
+  'auth.status': 'public',
+  'auth.setup': 'public',
+  'auth.login': 'public',
+  'auth.logout': 'public',
+  'auth.lock': 'public',
+  'auth.unlock': 'public',
+  'auth.changePassword': 'signed_in',
+  'users.list': 'users.manage',
+  'users.save': 'users.manage',
+  'users.setLockMinutes': 'users.manage',
+  'audit.forAppeal': 'audit.read',
+};
