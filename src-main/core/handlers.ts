@@ -1,6 +1,7 @@
 import type { Method, Output, ParsedInput } from '../../src-shared/contract/api';
 import type { CoreServices } from './services';
 import { listAppeals } from './appeals/list';
+import { findRepeatCandidates } from './appeals/repeats';
 import { kioskState } from './surveys/kiosk-state';
 import { syncHandlers } from './sync/handlers';
 import { appealMetrics } from './reports/appeal-metrics';
@@ -47,11 +48,12 @@ export function createHandlers(s: CoreServices): Handlers {
       s.settings.setDeskCode(deskCode);
       return { deskCode };
     },
-    'appeals.create': ({ data, draftId }, c) =>
-      changed(s.appeals.create(data, draftId ?? null, actorOf(c))),
+    'appeals.create': ({ data, draftId, bookingId }, c) =>
+      changed(s.appeals.create(data, { draftId, bookingId, actor: actorOf(c) })),
     'appeals.update': ({ id, expectedUpdatedAt, data, draftId }, c) =>
       changed(s.appeals.update(id, expectedUpdatedAt, data, draftId ?? null, actorOf(c))),
     'appeals.get': ({ id }) => s.appeals.get(id),
+    'appeals.repeatCandidates': (q) => findRepeatCandidates(s.ctx, q),
     'appeals.list': ({ filter, offset, limit }) => listAppeals(s.ctx, filter, offset, limit),
     'drafts.save': ({ id, appealId, data }) => s.drafts.save(id, appealId, data),
     'drafts.list': () => s.drafts.list(),
@@ -90,5 +92,11 @@ export function createHandlers(s: CoreServices): Handlers {
     'reports.exportCancel': ({ jobId }) => s.exports.cancel(jobId),
     ...syncHandlers(s),
     ...authHandlers(s),
+    'schedule.month': ({ month }) => s.schedule.month(month),
+    'schedule.saveEntry': (input) => s.schedule.saveEntry(input),
+    'bookings.day': ({ date }) => s.schedule.day(date),
+    'bookings.get': ({ id }) => s.schedule.booking(id),
+    'bookings.save': (input) => s.schedule.saveBooking(input),
+    'bookings.setStatus': ({ id, status }) => s.schedule.setStatus(id, status),
   };
 }

@@ -16,6 +16,7 @@ import { createSyncStore } from './sync/store';
 import { createExports } from './reports/export/exports';
 import { createUsers } from './auth/users';
 import { createSessions } from './auth/sessions';
+import { createSchedule } from './schedule/schedule';
 
 /** Every domain service of the desk, built once over one database. */
 export function createCoreServices(
@@ -28,7 +29,8 @@ export function createCoreServices(
   const campaigns = createCampaigns(ctx);
   const clock = createClock(ctx, settings);
   const journal = createJournal(ctx, clock);
-  const appeals = createAppealsService(ctx, settings, journal);
+  const schedule = createSchedule(ctx);
+  const appeals = createAppealsService(ctx, settings, journal, schedule);
   const syncStore = createSyncStore(ctx, settings, clock, journal, appeals);
   const users = createUsers(ctx);
   return {
@@ -38,6 +40,7 @@ export function createCoreServices(
     users,
     sessions: createSessions(ctx, settings, users),
     appeals,
+    schedule,
     syncStore,
     credentials: syncOptions.credentials,
     sync: createSyncEngine(ctx, settings, clock, syncStore, syncOptions),

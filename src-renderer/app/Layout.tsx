@@ -20,6 +20,7 @@ import type { Capability } from '../../src-shared/auth/roles';
 
 /** The menu shows what the user's role may open (the routes say the same: router.tsx). */
 const NAV: readonly { to: string; key: string; needs: Capability }[] = [
+  { to: '/schedule', key: 'nav.schedule', needs: 'cards.read' },
   { to: '/appeals', key: 'nav.appeals', needs: 'cards.read' },
   { to: '/appeals/new', key: 'nav.newAppeal', needs: 'cards.write' },
   { to: '/drafts', key: 'nav.drafts', needs: 'cards.write' },

@@ -52,12 +52,24 @@ export const router = createHashRouter([
       },
       { path: 'users', lazy: guarded('users.manage', () => import('../features/users/UsersPage')) },
       {
+        path: 'schedule',
+        lazy: guarded('cards.read', () => import('../features/schedule/SchedulePage')),
+      },
+      {
         path: 'surveys/paper',
         lazy: () => import('../features/surveys/paper/PaperEntryPage').then(page),
       },
     ],
   },
   // Print previews stand outside the app's frame: the screen shows exactly the sheet.
+  {
+    path: '/print/appeal/:id',
+    lazy: guarded('cards.read', () => import('../features/print/PrintCardPage')),
+  },
+  {
+    path: '/print/schedule/:month',
+    lazy: guarded('cards.read', () => import('../features/print/PrintSchedulePage')),
+  },
   {
     path: '/print/survey/:id',
     lazy: () => import('../features/surveys/print/PrintFormPage').then(page),

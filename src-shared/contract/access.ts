@@ -17,6 +17,7 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'appeals.create': 'cards.write',
   'appeals.update': 'cards.write',
   'appeals.get': 'cards.read',
+  'appeals.repeatCandidates': 'cards.read',
   'appeals.list': 'cards.read',
   'drafts.save': 'cards.write',
   'drafts.list': 'cards.write',
@@ -65,4 +66,10 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'users.save': 'users.manage',
   'users.setLockMinutes': 'users.manage',
   'audit.forAppeal': 'audit.read',
+  'schedule.month': 'cards.read',
+  'schedule.saveEntry': 'schedule.write',
+  'bookings.day': 'cards.read',
+  'bookings.get': 'cards.read',
+  'bookings.save': 'schedule.write',
+  'bookings.setStatus': 'schedule.write',
 };

@@ -17,6 +17,12 @@ import { surveyResultsInputSchema, surveyResultsSchema } from '../reports/survey
 import { periodSchema } from '../reports/period';
 import { surveyDefinitionSchema } from '../surveys/definition';
 import {
+  bookingInputSchema,
+  bookingSchema,
+  scheduleEntryInputSchema,
+  scheduleEntrySchema,
+} from '../domain/schedule';
+import {
   auditEntrySchema,
   authStatusSchema,
   setupInputSchema,
@@ -117,6 +123,8 @@ export const api = {
       data: appealInputSchema,
       /** The autosaved draft this card was typed in: removed in the same transaction. */
       draftId: z.uuid().nullable().optional(),
+      /** The booking this visitor came on: marked received by this card, same transaction. */
+      bookingId: z.uuid().nullable().optional(),
     }),
     output: appealSchema,
   },
@@ -131,6 +139,27 @@ export const api = {
     output: appealSchema,
   },
   'appeals.get': { input: byId, output: appealSchema },
+  /** Earlier cards of the same person and classifier question within a year (repeat.ts). */
+  'appeals.repeatCandidates': {
+    input: z.object({
+      visitorName: z.string().max(LIMITS.name).nullable(),
+      visitorPhone: z.string().max(LIMITS.phone).nullable(),
+      visitorEmail: z.string().max(LIMITS.email).nullable(),
+      topicCodes: z.array(z.string().regex(CLASSIFIER_CODE, 'invalid_code')).max(LIMITS.topics),
+      registeredAt: z.string().max(20),
+      excludeId: z.uuid().nullable(),
+    }),
+    output: z.array(
+      z.object({
+        id: z.uuid(),
+        regNumber: z.string(),
+        registeredAt: z.string(),
+        content: z.string(),
+        status: z.string(),
+        sharedCodes: z.array(z.string()),
+      }),
+    ),
+  },
   'appeals.list': { input: appealListInputSchema, output: appealListSchema },
   'drafts.save': {
     input: z.object({
@@ -292,6 +321,25 @@ export const api = {
   },
   /** Who changed which field of a card, when, from what to what; never editable. */
   'audit.forAppeal': { input: byId, output: z.array(auditEntrySchema) },
+  'schedule.month': {
+    input: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'invalid_month') }),
+    output: z.array(scheduleEntrySchema),
+  },
+  'schedule.saveEntry': { input: scheduleEntryInputSchema, output: scheduleEntrySchema },
+  /** The day's list: bookings and walk-ins of a date, by time. */
+  'bookings.day': {
+    input: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date') }),
+    output: z.array(bookingSchema),
+  },
+  'bookings.get': { input: byId, output: bookingSchema },
+  'bookings.save': { input: bookingInputSchema, output: bookingSchema },
+  'bookings.setStatus': {
+    input: z.object({
+      id: z.uuid(),
+      status: z.enum(['booked', 'arrived', 'cancelled', 'no_show']),
+    }),
+    output: bookingSchema,
+  },
   'kiosk.verifyPin': {
     input: z.object({ pin: z.string().max(8) }),
     output: z.object({ ok: z.boolean() }),

@@ -94,6 +94,28 @@ export const appealFields = {
     .optional()
     .transform((v) => v ?? null),
   extensionReason: optText(LIMITS.note),
+  /**
+   * Seed 004, 6.6.5: the visitor agrees to an oral answer in their own hand and signs. On
+   * screen: the signature as an SVG data URL; or marked as signed on the paper card.
+   * Both optional with no default, like extensionDays (a sync patch must not gain them).
+   */
+  consentSignature: z
+    .string()
+    .max(LIMITS.signature, 'signature_too_large')
+    .regex(/^data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+$/, 'invalid')
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  consentOnPaper: z
+    .boolean()
+    .optional()
+    .transform((v) => v ?? false),
+  /** The earlier card this one repeats (same person, same topic): see repeat detection. */
+  repeatOfId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 };
 
 export const appealInputSchema = z.object(appealFields).superRefine((a, ctx) => {
@@ -121,6 +143,7 @@ export const appealInputSchema = z.object(appealFields).superRefine((a, ctx) => 
   }
   if (a.status === 'answered_written' && !a.answerDate) need('answerDate');
   if (a.status === 'left_without_answer' && !a.resultNote) need('resultNote', 'reason_required');
+  if (a.repeatOfId !== null && !a.isRepeat) need('isRepeat', 'repeat_link_needs_flag');
   if (a.extensionDays !== null) {
     if (a.answerMode !== 'written') need('extensionDays', 'extension_written_only');
     if (!a.extensionReason) need('extensionReason', 'reason_required');

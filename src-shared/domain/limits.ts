@@ -11,6 +11,8 @@ export const LIMITS = {
   recipient: 300,
   executor: 200,
   note: 2_000,
+  /** An SVG signature drawn on screen, as a data URL. */
+  signature: 48_000,
   topics: 10,
   searchQuery: 200,
 } as const;

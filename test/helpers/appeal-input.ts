@@ -36,6 +36,9 @@ export function appealInput(officialId: string, overrides: Partial<AppealInput> 
     answerDate: null,
     extensionDays: null,
     extensionReason: null,
+    consentSignature: null,
+    consentOnPaper: false,
+    repeatOfId: null,
     ...overrides,
   };
 }

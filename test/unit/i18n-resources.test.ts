@@ -40,6 +40,8 @@ describe('Russian resources', () => {
       '../../src-main/core/auth/users.ts',
       '../../src-main/core/auth/sessions.ts',
       '../../src-main/core/auth/handlers.ts',
+      '../../src-shared/domain/schedule.ts',
+      '../../src-main/core/schedule/schedule.ts',
     ].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));
     const keys = new Set<string>();
     for (const source of sources) {

@@ -38,6 +38,9 @@ const FIELDS = [
   'due_date',
   'extension_days',
   'extension_reason',
+  'consent_signature',
+  'consent_on_paper',
+  'repeat_of_id',
 ] as const;
 
 /** All SQL that reads or writes single reception cards and their topic codes. */

@@ -49,6 +49,9 @@ export interface AppealRow {
   due_date: string | null;
   extension_days: number | null;
   extension_reason: string | null;
+  consent_signature: string | null;
+  consent_on_paper: number;
+  repeat_of_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -88,6 +91,9 @@ export function dataToParams(data: AppealData) {
     answer_date: data.answerDate,
     extension_days: data.answerMode === 'written' ? data.extensionDays : null,
     extension_reason: data.answerMode === 'written' ? data.extensionReason : null,
+    consent_signature: data.consentSignature,
+    consent_on_paper: data.consentOnPaper ? 1 : 0,
+    repeat_of_id: data.repeatOfId,
   };
 }
 
@@ -130,6 +136,9 @@ export function rowToAppeal(row: AppealRow, topicCodes: string[], today: string)
     answerDate: row.answer_date,
     extensionDays: row.extension_days,
     extensionReason: row.extension_reason,
+    consentSignature: row.consent_signature,
+    consentOnPaper: row.consent_on_paper === 1,
+    repeatOfId: row.repeat_of_id,
     dueDate: row.due_date,
     overdue: isOverdue(row.due_date, status, today),
     createdAt: row.created_at,

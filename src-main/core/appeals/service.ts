@@ -13,9 +13,22 @@ import { dataToParams, rowToAppeal } from './rows';
 import { createSearchIndex } from './search-index';
 import { createRollups } from '../reports/rollups';
 import { createAuditTrail, type Actor } from '../audit/trail';
+import type { Schedule } from '../schedule/schedule';
+
+/** What may come with a new card: its draft, who registers it, the booking it receives. */
+export interface CreateOptions {
+  draftId?: string | null;
+  actor?: Actor | null;
+  bookingId?: string | null;
+}
 
 /** Creating, editing and reading reception cards: numbering, due dates, index, references. */
-export function createAppealsService(ctx: CoreContext, settings: Settings, journal: Journal) {
+export function createAppealsService(
+  ctx: CoreContext,
+  settings: Settings,
+  journal: Journal,
+  schedule: Schedule,
+) {
   const { db } = ctx;
   const repo = createAppealsRepository(db);
   const index = createSearchIndex(db);
@@ -23,6 +36,7 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
   const audit = createAuditTrail(ctx);
   const officialExists = db.prepare('SELECT 1 FROM officials WHERE id = ?').pluck();
   const serviceExists = db.prepare('SELECT 1 FROM services WHERE id = ?').pluck();
+  const appealExists = db.prepare('SELECT 1 FROM appeals WHERE id = ?').pluck();
   const codeState = db.prepare('SELECT retired FROM classifier_nodes WHERE code = ?').pluck();
   const dropDraft = db.prepare('DELETE FROM drafts WHERE id = ?');
   const placeholderOfficial = db.prepare(
@@ -41,7 +55,12 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
   function checkReferences(
     data: AppealData,
     keptCodes: readonly string[],
-    kept: { official_id: string | null; service_id: string | null } | null = null,
+    kept: {
+      id?: string;
+      official_id: string | null;
+      service_id: string | null;
+      repeat_of_id?: string | null;
+    } | null = null,
   ) {
     const issues: Issue[] = [];
     const officialKept = kept !== null && data.officialId === kept.official_id;
@@ -51,6 +70,12 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
     }
     if (data.serviceId && !serviceKept && !serviceExists.get(data.serviceId)) {
       issues.push({ path: 'serviceId', message: 'unknown_reference' });
+    }
+    const repeatKept = kept !== null && data.repeatOfId === kept.repeat_of_id;
+    if (data.repeatOfId && !repeatKept) {
+      if (data.repeatOfId === kept?.id || !appealExists.get(data.repeatOfId)) {
+        issues.push({ path: 'repeatOfId', message: 'unknown_reference' });
+      }
     }
     data.topicCodes.forEach((code, i) => {
       const retired = codeState.get(code);
@@ -69,7 +94,10 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
   }
 
   const create = db.transaction(
-    (data: AppealData, draftId: string | null = null, actor: Actor | null = null): string => {
+    (
+      data: AppealData,
+      { draftId = null, actor = null, bookingId = null }: CreateOptions,
+    ): string => {
       checkReferences(data, []);
       const deskCode = settings.deskCode();
       const year = Number(data.registeredAt.slice(0, 4));
@@ -91,6 +119,7 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
       const record = appealRecordOf(read(id));
       journal.appeal(id, null, record);
       audit.record(id, null, record, { actor, source: 'desk' });
+      if (bookingId) schedule.receive(bookingId, id);
       if (draftId) dropDraft.run(draftId);
       return id;
     },
@@ -178,12 +207,12 @@ export function createAppealsService(ctx: CoreContext, settings: Settings, journ
 
   return {
     /** Registers a card; the draft it was typed in, if any, goes in the same transaction. */
-    create(data: AppealData, draftId: string | null = null, actor: Actor | null = null): Appeal {
-      return read(create(data, draftId, actor));
+    create(data: AppealData, options: CreateOptions = {}): Appeal {
+      return read(create(data, options));
     },
     /** Registers a card and returns only its id (bulk loads that do not need it back). */
     createUnread(data: AppealData): string {
-      return create(data);
+      return create(data, {});
     },
     update(
       id: string,

@@ -17,6 +17,7 @@ import { dueDateFor } from '../../../src-shared/domain/deadlines';
 import { isValidLocalDateTime } from '../../../src-shared/domain/dates';
 import { enumOptions, textProps, type FieldsProps } from './field-binding';
 import { formatDate } from './format';
+import { SignatureField } from './SignatureField';
 
 /** How the appeal is answered (oral with consent, written in 30 days, redirected) and its outcome. */
 export function AnswerFields(props: FieldsProps) {
@@ -53,6 +54,15 @@ export function AnswerFields(props: FieldsProps) {
               onChange={(e) => set('oralConsent', e.currentTarget.checked)}
               error={errors.oralConsent}
             />
+            {state.oralConsent && (
+              <SignatureField
+                signature={state.consentSignature}
+                onPaper={state.consentOnPaper}
+                onSignature={(v) => set('consentSignature', v)}
+                onPaperChange={(v) => set('consentOnPaper', v)}
+                error={errors.consentSignature}
+              />
+            )}
             <Textarea
               {...textProps(props, 'oralAnswer', t('fields.oralAnswer'))}
               autosize

@@ -13,12 +13,17 @@ import { ApplicantFields } from './ApplicantFields';
 import { ContentFields } from './ContentFields';
 import { ReceptionFields } from './ReceptionFields';
 import type { SetField } from './field-binding';
-import { emptyForm, fromAppeal, fromDraft, type FormState } from './form-state';
+import { emptyForm, fromAppeal, fromBooking, fromDraft, type FormState } from './form-state';
 import { useDraftAutosave } from './use-draft-autosave';
 import { useReference } from './use-reference';
+import { RepeatHint } from './RepeatHint';
+import { formatDate } from './format';
+import type { Booking } from '../../../src-shared/domain/schedule';
 
 interface Loaded {
   state: FormState;
+  /** The booking the visitor came on (/appeals/new?booking=…): received by this card. */
+  booking: Booking | null;
   draftId: string;
   appealId: string | null;
   regNumber: string | null;
@@ -40,11 +45,12 @@ export default function AppealFormPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const draftParam = search.get('draft');
+  const bookingParam = search.get('booking');
   const fresh = search.get('fresh');
 
   useEffect(() => {
     let live = true;
-    load(id ?? null, draftParam).then(
+    load(id ?? null, draftParam, bookingParam).then(
       (l) => {
         if (!live) return;
         setLoaded(l);
@@ -58,7 +64,7 @@ export default function AppealFormPage() {
     return () => {
       live = false;
     };
-  }, [id, draftParam, fresh, t]);
+  }, [id, draftParam, bookingParam, fresh, t]);
 
   const savedAt = useDraftAutosave(loaded?.draftId ?? null, loaded?.appealId ?? null, state, dirty);
 
@@ -86,7 +92,11 @@ export default function AppealFormPage() {
             data: state,
             draftId: loaded.draftId,
           })
-        : await call('appeals.create', { data: state, draftId: loaded.draftId });
+        : await call('appeals.create', {
+            data: state,
+            draftId: loaded.draftId,
+            bookingId: loaded.booking?.id ?? null,
+          });
       notifications.show({
         color: 'green',
         message: t('card.saved', { number: appeal.regNumber }),
@@ -125,9 +135,19 @@ export default function AppealFormPage() {
           </Text>
         </Group>
         {loaded.restored && <Alert color="yellow">{t('card.draftRestored')}</Alert>}
+        {loaded.booking && (
+          <Alert color="blue" data-testid="from-booking">
+            {t('card.fromBooking', {
+              name: loaded.booking.visitorName,
+              date: formatDate(loaded.booking.date),
+              time: loaded.booking.time,
+            })}
+          </Alert>
+        )}
         <ReceptionFields {...props} reference={reference} />
         <ApplicantFields {...props} />
         <ContentFields {...props} reference={reference} />
+        <RepeatHint state={state} set={set} appealId={loaded.appealId} />
         <AnswerFields {...props} />
         {formError && (
           <Alert color="red" role="alert" data-testid="form-error">
@@ -147,12 +167,17 @@ export default function AppealFormPage() {
   );
 }
 
-async function load(appealId: string | null, draftId: string | null): Promise<Loaded> {
+async function load(
+  appealId: string | null,
+  draftId: string | null,
+  bookingId: string | null,
+): Promise<Loaded> {
   if (appealId) {
     const appeal = await call('appeals.get', { id: appealId });
     const draft = (await call('drafts.list', {})).find((d) => d.appealId === appealId);
     const full = draft ? await call('drafts.get', { id: draft.id }) : null;
     return {
+      booking: null,
       state: full ? fromDraft(full.data) : fromAppeal(appeal),
       draftId: full?.id ?? crypto.randomUUID(),
       appealId,
@@ -162,8 +187,10 @@ async function load(appealId: string | null, draftId: string | null): Promise<Lo
     };
   }
   const draft = draftId ? await call('drafts.get', { id: draftId }) : null;
+  const booking = bookingId ? await call('bookings.get', { id: bookingId }) : null;
   return {
-    state: draft ? fromDraft(draft.data) : emptyForm(),
+    booking,
+    state: draft ? fromDraft(draft.data) : booking ? fromBooking(booking) : emptyForm(),
     draftId: draft?.id ?? crypto.randomUUID(),
     appealId: null,
     regNumber: null,

@@ -1,6 +1,8 @@
 import {
   Alert,
+  Anchor,
   Badge,
+  Image,
   Button,
   Group,
   Loader,
@@ -74,6 +76,9 @@ export default function AppealViewPage() {
               {t('card.overdue')}
             </Badge>
           )}
+          <Button variant="default" component={Link} to={`/print/appeal/${id}`}>
+            {t('card.print')}
+          </Button>
           {auth.can('cards.write') && (
             <Button component={Link} to={`/appeals/${id}/edit`}>
               {t('actions.edit')}
@@ -110,7 +115,18 @@ export default function AppealViewPage() {
             t('fields.isCollective'),
             appeal.isCollective ? `✓ (${appeal.signatoryCount ?? '—'})` : null,
           )}
-          {row(t('fields.isRepeat'), appeal.isRepeat ? '✓' : null)}
+          {row(
+            t('fields.isRepeat'),
+            appeal.isRepeat ? (
+              appeal.repeatOfId ? (
+                <Anchor component={Link} to={`/appeals/${appeal.repeatOfId}`}>
+                  {t('fields.repeatOfId')}
+                </Anchor>
+              ) : (
+                '✓'
+              )
+            ) : null,
+          )}
           {row(t('fields.avRecordingNotified'), appeal.avRecordingNotified ? '✓' : null)}
         </SimpleGrid>
       </Paper>
@@ -134,7 +150,24 @@ export default function AppealViewPage() {
           )}
           {row(
             t('fields.oralConsent'),
-            appeal.answerMode === 'oral' && appeal.oralConsent ? '✓' : null,
+            appeal.answerMode === 'oral' && appeal.oralConsent ? (
+              appeal.consentSignature ? (
+                <Image
+                  src={appeal.consentSignature}
+                  alt={t('card.signatureImage')}
+                  h={80}
+                  w={240}
+                  fit="contain"
+                  data-testid="signature-view"
+                />
+              ) : appeal.consentOnPaper ? (
+                `✓ (${t('card.signedOnPaper')})`
+              ) : (
+                <Text c="orange" span>
+                  ✓ ({t('card.notSigned')})
+                </Text>
+              )
+            ) : null,
           )}
           {row(t('fields.oralAnswer'), appeal.oralAnswer)}
           {row(t('fields.redirectRecipient'), appeal.redirectRecipient)}

@@ -1,5 +1,6 @@
 import type { Appeal, AppealInput } from '../../../src-shared/domain/appeal';
 import { toLocalDateTime } from '../../../src-shared/domain/dates';
+import type { Booking } from '../../../src-shared/domain/schedule';
 
 /** The form's state: the contract's input shape, with empty text held as '' while typing. */
 export type FormState = {
@@ -41,6 +42,9 @@ export function emptyForm(now = new Date()): FormState {
     answerDate: '',
     extensionDays: null,
     extensionReason: '',
+    consentSignature: null,
+    consentOnPaper: false,
+    repeatOfId: null,
   };
 }
 
@@ -65,4 +69,17 @@ export function fromDraft(data: Record<string, unknown>): FormState {
     else if (key in data && base[key as keyof FormState] === null) state[key] = data[key];
   }
   return state as FormState;
+}
+
+/** A booked visitor has come: the card starts with what the booking says about them. */
+export function fromBooking(booking: Booking, now = new Date()): FormState {
+  return {
+    ...emptyForm(now),
+    officialId: booking.officialId,
+    visitorName: booking.visitorName,
+    visitorPhone: booking.visitorPhone ?? '',
+    visitorEmail: booking.visitorEmail ?? '',
+    visitorAddress: booking.visitorAddress ?? '',
+    content: booking.topic,
+  };
 }

@@ -9,6 +9,8 @@ import { m0070ReportRollups } from './0070-report-rollups';
 import { m0080SurveyRollups } from './0080-survey-rollups';
 import { m0090DeadlineExtension } from './0090-deadline-extension';
 import { m0100UsersAudit } from './0100-users-audit';
+import { m0110ConsentRepeat } from './0110-consent-repeat';
+import { m0120Schedule } from './0120-schedule';
 
 export interface Migration {
   version: number;
@@ -28,4 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0080SurveyRollups,
   m0090DeadlineExtension,
   m0100UsersAudit,
+  m0110ConsentRepeat,
+  m0120Schedule,
 ];

@@ -250,6 +250,35 @@ describe('migrations', () => {
     expect(db.prepare('SELECT new_value FROM audit_log').pluck().get()).toBe('стало');
   });
 
+  it('0110-consent-repeat gives earlier cards no signature, not signed on paper, no link', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 100);
+    db.prepare(
+      `INSERT INTO appeals (id, reg_number, desk_code, registered_at, applicant_type, social_category,
+        is_collective, is_repeat, kind, form, channel, content, av_recording_notified, oral_consent,
+        status, created_at, updated_at)
+       VALUES ('a1', 'A-1', 'A', '2026-03-01T10:00', 'person', 'none', 0, 0, 'statement', 'oral',
+        'post', 'x', 0, 1, 'registered', 'now', 'now')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO appeal_topics (appeal_id, position, code, section, registered_at)
+       VALUES ('a1', 0, '0005.0005.0056.1160', '0005', '2026-03-01T10:00')`,
+    ).run();
+    migrate(db, MIGRATIONS, 110);
+    expect(
+      db.prepare('SELECT consent_signature, consent_on_paper, repeat_of_id FROM appeals').get(),
+    ).toEqual({ consent_signature: null, consent_on_paper: 0, repeat_of_id: null });
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT appeal_id FROM appeal_topics
+         WHERE code = '0005.0005.0056.1160' AND registered_at >= '2025-03-01'`,
+      )
+      .all()
+      .map((r) => (r as { detail: string }).detail)
+      .join(' ');
+    expect(plan).toContain('appeal_topics_code_date');
+  });
+
   it('running again changes nothing', () => {
     const db = freshDb();
     migrate(db);
