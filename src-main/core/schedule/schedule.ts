@@ -126,7 +126,8 @@ export function createSchedule(ctx: CoreContext) {
       now,
     };
     if (input.id) {
-      if (booking(input.id).status === 'received') throw new OtklikError('conflict', 'booking already received');
+      if (booking(input.id).status === 'received')
+        throw new OtklikError('conflict', 'booking already received');
       db.prepare(
         `UPDATE bookings SET entry_id = @entry_id, date = @date, time = @time, source = @source,
            visitor_name = @visitor_name, visitor_phone = @visitor_phone,
