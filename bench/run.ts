@@ -22,6 +22,11 @@ const BENCHES: Record<string, Bench> = {
   },
   /** size = cards, and as many survey responses, pushed by one desk and pulled by another. */
   sync: { defaultSize: 100_000, load: async () => (await import('./sync.bench')).runSyncBench },
+  /** size = synthetic cards of random codes added to the office's coded history. */
+  topics: {
+    defaultSize: 100_000,
+    load: async () => (await import('./topics.bench')).runTopicsBench,
+  },
 };
 
 const { values, positionals } = parseArgs({

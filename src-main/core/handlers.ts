@@ -66,7 +66,16 @@ export function createHandlers(s: CoreServices): Handlers {
     'classifier.search': ({ query, limit }) => s.classifier.search(query, limit),
     'classifier.get': ({ codes }) => s.classifier.get(codes),
     'classifier.sections': () => s.classifier.sections(),
-    'classifier.import': ({ csv, edition }) => s.classifier.importCsv(csv, edition),
+    'classifier.children': ({ parent }) => s.classifierBrowser.children(parent),
+    'classifier.favourites': () => s.classifierBrowser.favourites(),
+    'classifier.setFavourite': ({ code, favourite }) =>
+      s.classifierBrowser.setFavourite(code, favourite),
+    'classifier.suggest': ({ text, limit }) => s.topics.suggest(text, limit),
+    'classifier.import': ({ csv, edition }) => {
+      const result = s.classifier.importCsv(csv, edition);
+      s.topics.reset();
+      return result;
+    },
     'surveys.templates': () => s.templates.list(),
     'surveys.template': ({ id }) => s.templates.get(id),
     'surveys.saveTemplate': ({ templateId, definition }) =>

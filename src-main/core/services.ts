@@ -17,6 +17,8 @@ import { createExports } from './reports/export/exports';
 import { createUsers } from './auth/users';
 import { createSessions } from './auth/sessions';
 import { createSchedule } from './schedule/schedule';
+import { createClassifierBrowser } from './reference/favourites';
+import { createTopicSuggester } from './topics/service';
 
 /** Every domain service of the desk, built once over one database. */
 export function createCoreServices(
@@ -33,6 +35,7 @@ export function createCoreServices(
   const appeals = createAppealsService(ctx, settings, journal, schedule);
   const syncStore = createSyncStore(ctx, settings, clock, journal, appeals);
   const users = createUsers(ctx);
+  const classifier = createClassifier(ctx, settings);
   return {
     ...meta,
     ctx,
@@ -47,7 +50,9 @@ export function createCoreServices(
     drafts: createDrafts(ctx),
     officials: createOfficials(ctx),
     services: createServices(ctx),
-    classifier: createClassifier(ctx, settings),
+    classifier,
+    classifierBrowser: createClassifierBrowser(ctx, classifier),
+    topics: createTopicSuggester(ctx, classifier),
     templates,
     campaigns,
     responses: createResponses(ctx, settings, templates, campaigns),

@@ -498,6 +498,16 @@ export const ru = {
       no_show: 'Не пришел',
     },
   },
+  classifier: {
+    suggested: 'Предложено по тексту:',
+    favourites: 'Избранное:',
+    favourite: 'Избранный код',
+    browse: 'Обзор классификатора',
+    expand: 'Раскрыть',
+    collapse: 'Свернуть',
+    pick: 'Добавить код в карточку',
+    tone: { neutral: 'Тон: нейтральный', negative: 'Тон: негативный' },
+  },
   print: {
     now: 'Печать',
     from: 'от',

@@ -188,6 +188,32 @@ export const api = {
     output: z.array(classifierNodeSchema),
   },
   'classifier.sections': { input: empty, output: z.array(classifierNodeSchema) },
+  /** One level of the tree: the nodes under a parent (null: the sections). */
+  'classifier.children': {
+    input: z.object({ parent: z.string().regex(CLASSIFIER_CODE, 'invalid_code').nullable() }),
+    output: z.array(classifierNodeSchema.extend({ childCount: z.number().int() })),
+  },
+  'classifier.favourites': { input: empty, output: z.array(classifierNodeSchema) },
+  'classifier.setFavourite': {
+    input: z.object({
+      code: z.string().regex(CLASSIFIER_CODE, 'invalid_code'),
+      favourite: z.boolean(),
+    }),
+    output: z.array(classifierNodeSchema),
+  },
+  /** Codes (and the tone) suggested for an appeal's text, offline; the officer confirms. */
+  'classifier.suggest': {
+    input: z.object({
+      text: z.string().max(LIMITS.content),
+      limit: z.number().int().min(1).max(10),
+    }),
+    output: z.object({
+      topics: z.array(
+        z.object({ code: z.string(), title: z.string(), confidence: z.number().min(0).max(1) }),
+      ),
+      tone: z.enum(['neutral', 'negative']),
+    }),
+  },
   'classifier.import': {
     input: z.object({
       csv: z.string().min(1).max(20_000_000),

@@ -2,6 +2,7 @@ import { Checkbox, Fieldset, Group, NumberInput, Select, Stack, Textarea } from 
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../src-shared/domain/limits';
 import { ClassifierPicker } from './ClassifierPicker';
+import { TopicHelpers } from './TopicHelpers';
 import { textProps, type FieldsProps } from './field-binding';
 import type { Reference } from './use-reference';
 
@@ -27,6 +28,11 @@ export function ContentFields(props: FieldsProps & { reference: Reference }) {
           value={state.topicCodes}
           onChange={(codes) => set('topicCodes', codes)}
           error={errors.topicCodes}
+        />
+        <TopicHelpers
+          content={state.content}
+          value={state.topicCodes}
+          onChange={(codes) => set('topicCodes', codes)}
         />
         <Select
           name="serviceId"

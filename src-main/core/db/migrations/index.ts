@@ -11,6 +11,7 @@ import { m0090DeadlineExtension } from './0090-deadline-extension';
 import { m0100UsersAudit } from './0100-users-audit';
 import { m0110ConsentRepeat } from './0110-consent-repeat';
 import { m0120Schedule } from './0120-schedule';
+import { m0130ClassifierFavourites } from './0130-classifier-favourites';
 
 export interface Migration {
   version: number;
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0100UsersAudit,
   m0110ConsentRepeat,
   m0120Schedule,
+  m0130ClassifierFavourites,
 ];

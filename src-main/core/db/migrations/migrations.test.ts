@@ -279,6 +279,35 @@ describe('migrations', () => {
     expect(plan).toContain('appeal_topics_code_date');
   });
 
+  it('0120-schedule and 0130-classifier-favourites keep one visitor per time and known codes', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 130);
+    db.prepare(
+      `INSERT INTO officials (id, full_name, position, active, created_at, updated_at)
+       VALUES ('o1', 'Петров', 'Министр', 1, 'now', 'now')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO schedule_entries (id, official_id, date, start_time, end_time, place,
+         created_at, updated_at) VALUES ('e1', 'o1', '2026-12-03', '10:00', '13:00', '101', 'now', 'now')`,
+    ).run();
+    const book = db.prepare(
+      `INSERT INTO bookings (id, entry_id, date, time, source, visitor_name, topic, status,
+         created_at, updated_at) VALUES (?, 'e1', '2026-12-03', '10:30', 'phone', 'А', 'Т', ?, 'now', 'now')`,
+    );
+    book.run('b1', 'booked');
+    expect(() => book.run('b2', 'booked')).toThrow(/UNIQUE/);
+    book.run('b3', 'cancelled');
+    // "received" needs the card it became.
+    expect(() => book.run('b4', 'received')).toThrow(/CHECK/);
+    db.prepare(
+      `INSERT INTO classifier_nodes (code, title, parent_code, level, search_text, retired)
+       VALUES ('0001.0000.0000.0000', 'Раздел', NULL, 1, '', 0)`,
+    ).run();
+    const fav = db.prepare("INSERT INTO classifier_favourites (code, added_at) VALUES (?, 'now')");
+    fav.run('0001.0000.0000.0000');
+    expect(() => fav.run('9999.0000.0000.0000')).toThrow(/FOREIGN KEY/);
+  });
+
   it('running again changes nothing', () => {
     const db = freshDb();
     migrate(db);
