@@ -107,5 +107,16 @@ export function createHandlers(s: CoreServices): Handlers {
     'bookings.get': ({ id }) => s.schedule.booking(id),
     'bookings.save': (input) => s.schedule.saveBooking(input),
     'bookings.setStatus': ({ id, status }) => s.schedule.setStatus(id, status),
+    'attachments.list': ({ appealId }) => s.attachments.list(appealId),
+    'attachments.add': ({ appealId, fileName, data }, c) =>
+      changed(s.attachments.add(appealId, fileName, data, actorOf(c))),
+    'attachments.get': ({ id }) => {
+      const { attachment, bytes } = s.attachments.read(id);
+      return { attachment, data: bytes.toString('base64') };
+    },
+    'attachments.remove': ({ id }, c) => {
+      s.attachments.remove(id, actorOf(c));
+      return {};
+    },
   };
 }

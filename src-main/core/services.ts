@@ -19,6 +19,7 @@ import { createSessions } from './auth/sessions';
 import { createSchedule } from './schedule/schedule';
 import { createClassifierBrowser } from './reference/favourites';
 import { createTopicSuggester } from './topics/service';
+import { createAttachments } from './attachments/store';
 
 /** Every domain service of the desk, built once over one database. */
 export function createCoreServices(
@@ -36,6 +37,7 @@ export function createCoreServices(
   const syncStore = createSyncStore(ctx, settings, clock, journal, appeals);
   const users = createUsers(ctx);
   const classifier = createClassifier(ctx, settings);
+  const attachments = createAttachments(ctx, meta.dataDir);
   return {
     ...meta,
     ctx,
@@ -46,7 +48,8 @@ export function createCoreServices(
     schedule,
     syncStore,
     credentials: syncOptions.credentials,
-    sync: createSyncEngine(ctx, settings, clock, syncStore, syncOptions),
+    attachments,
+    sync: createSyncEngine(ctx, settings, clock, syncStore, attachments, syncOptions),
     drafts: createDrafts(ctx),
     officials: createOfficials(ctx),
     services: createServices(ctx),

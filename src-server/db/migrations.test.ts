@@ -48,6 +48,30 @@ describe('central migrations', () => {
     expect(cols.filter((c) => /_at$|time/.test(String(c)))).toEqual([]);
     t.cleanup();
   });
+
+  it('0030-attachments keeps the bytes of each scan with its card and hash', async () => {
+    const t = tempDir();
+    const file = join(t.dir, 'central.sqlite');
+    await (await openCentralDb({ sqliteFile: file })).close();
+    const db = new Database(file, { readonly: true });
+    const cols = db
+      .prepare('SELECT name, type, "notnull" AS nn FROM pragma_table_info(\'attachments\')')
+      .all() as { name: string; type: string; nn: number }[];
+    db.close();
+    expect(cols.map((c) => c.name)).toEqual([
+      'id',
+      'appeal_id',
+      'office_id',
+      'file_name',
+      'mime',
+      'size',
+      'sha256',
+      'data',
+      'received_at',
+    ]);
+    expect(cols.find((c) => c.name === 'data')).toMatchObject({ type: 'BLOB', nn: 1 });
+    t.cleanup();
+  });
 });
 
 describe('central migration 0020-report-columns', () => {

@@ -186,6 +186,29 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0030-attachments': {
+      async up(db: Kysely<unknown>) {
+        // Scanned documents of cards, uploaded by desks; the bytes in the database, so one
+        // backup of it holds everything (PostgreSQL bytea, SQLite blob).
+        await db.schema
+          .createTable('attachments')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('appeal_id', 'text', (c) => c.notNull())
+          .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('mime', 'text', (c) => c.notNull())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('data', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('attachments_appeal')
+          .on('attachments')
+          .column('appeal_id')
+          .execute();
+      },
+    },
   };
 }
 

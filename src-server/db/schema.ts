@@ -100,7 +100,21 @@ export interface ReferenceTable {
   data: string;
 }
 
+/** A scanned document of a card (migration 0030). */
+export interface AttachmentTable {
+  id: string;
+  appeal_id: string;
+  office_id: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  received_at: string;
+}
+
 export interface ServerDatabase {
+  attachments: AttachmentTable;
   offices: OfficeTable;
   devices: DeviceTable;
   enrollment_codes: EnrollmentCodeTable;

@@ -13,4 +13,5 @@ export class HttpError extends Error {
 export const badRequest = (message: string, issues?: { path: string; message: string }[]) =>
   new HttpError(400, 'bad_request', message, issues);
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
+export const conflict = (message: string) => new HttpError(409, 'conflict', message);
 export const unauthorized = (message: string) => new HttpError(401, 'unauthorized', message);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   agreementResponseSchema,
+  attachmentUploadResponseSchema,
+  attachmentUploadSchema,
   centralAppealUpdateSchema,
   enrollRequestSchema,
   enrollResponseSchema,
@@ -21,6 +23,7 @@ import { surveyResultsSchema } from '../../src-shared/reports/survey-results';
 import { appealMetricsSchema } from '../../src-shared/reports/appeal-metrics';
 import { periodSchema } from '../../src-shared/reports/period';
 import { badRequest } from '../domain/errors';
+import { storeAttachment } from '../domain/attachments';
 import type { Db, Writer } from '../domain/write-lock';
 import { route, type RouteSpec } from './spec';
 
@@ -71,6 +74,15 @@ export function routes(d: RouteDeps): RouteSpec[] {
             body.responses,
           ),
         ),
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/attachments',
+      auth: 'device',
+      summary: 'Принять скан документа карточки (идемпотентно; сверка SHA-256)',
+      body: attachmentUploadSchema,
+      response: attachmentUploadResponseSchema,
+      handler: ({ body, device }) => d.write((tx) => storeAttachment(tx, device!, body, d.now())),
     }),
     route({
       method: 'GET',

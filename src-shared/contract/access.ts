@@ -76,4 +76,8 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'bookings.get': 'cards.read',
   'bookings.save': 'schedule.write',
   'bookings.setStatus': 'schedule.write',
+  'attachments.list': 'cards.read',
+  'attachments.add': 'cards.write',
+  'attachments.get': 'cards.read',
+  'attachments.remove': 'cards.write',
 };

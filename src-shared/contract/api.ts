@@ -16,6 +16,7 @@ import { appealMetricsSchema, classifierGroupsSchema } from '../reports/appeal-m
 import { surveyResultsInputSchema, surveyResultsSchema } from '../reports/survey-results';
 import { periodSchema } from '../reports/period';
 import { surveyDefinitionSchema } from '../surveys/definition';
+import { ATTACHMENT_LIMITS, MAX_BASE64, attachmentSchema } from '../domain/attachments';
 import {
   bookingInputSchema,
   bookingSchema,
@@ -70,7 +71,12 @@ const syncStatusSchema = z.object({
   officeCode: z.string().nullable(),
   officeName: z.string().nullable(),
   deviceId: z.string().nullable(),
-  pending: z.object({ changes: z.number().int(), responses: z.number().int() }),
+  pending: z.object({
+    changes: z.number().int(),
+    responses: z.number().int(),
+    /** Scanned documents waiting to be uploaded (0 when there are none). */
+    attachments: z.number().int(),
+  }),
   running: z.boolean(),
   progress: z
     .object({
@@ -366,6 +372,24 @@ export const api = {
     }),
     output: bookingSchema,
   },
+  'attachments.list': {
+    input: z.object({ appealId: z.uuid() }),
+    output: z.array(attachmentSchema),
+  },
+  /** A scanned document (PDF, JPEG, PNG, TIFF; at most 10 MiB), as base64. */
+  'attachments.add': {
+    input: z.object({
+      appealId: z.uuid(),
+      fileName: z.string().trim().min(1, 'required').max(ATTACHMENT_LIMITS.fileName, 'too_long'),
+      data: z.string().max(MAX_BASE64, 'attachment_size'),
+    }),
+    output: attachmentSchema,
+  },
+  'attachments.get': {
+    input: byId,
+    output: z.object({ attachment: attachmentSchema, data: z.string() }),
+  },
+  'attachments.remove': { input: byId, output: empty },
   'kiosk.verifyPin': {
     input: z.object({ pin: z.string().max(8) }),
     output: z.object({ ok: z.boolean() }),

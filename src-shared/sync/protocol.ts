@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DESK_CODE } from '../domain/numbering';
+import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, MAX_BASE64, SHA256_HEX } from '../domain/attachments';
 import { classifierNodeSchema, officialSchema, serviceSchema } from '../domain/reference';
 import { surveyDefinitionSchema } from '../surveys/definition';
 import { campaignSchema, TEMPLATE_STATUSES } from '../surveys/records';
@@ -132,3 +133,21 @@ export const centralAppealUpdateSchema = z
     fields: appealFieldsPatchSchema,
   })
   .strict();
+
+/**
+ * A scanned document of a card, uploaded once the card is at the central server. Idempotent
+ * by id; the server checks the bytes against the SHA-256 and refuses another office's card.
+ */
+export const attachmentUploadSchema = z
+  .object({
+    id: z.uuid(),
+    appealId: z.uuid(),
+    fileName: z.string().min(1).max(ATTACHMENT_LIMITS.fileName),
+    mime: z.enum(ATTACHMENT_TYPES),
+    sha256: z.string().regex(SHA256_HEX),
+    data: z.string().min(1).max(MAX_BASE64),
+  })
+  .strict();
+export type AttachmentUpload = z.output<typeof attachmentUploadSchema>;
+
+export const attachmentUploadResponseSchema = z.object({ stored: z.boolean() });

@@ -76,6 +76,31 @@ test('the audit trail shows who changed a card’s field, from what to what', as
   await expect(trail.getByRole('row').filter({ hasText: 'Карточка зарегистрирована' })).toHaveCount(
     1,
   );
+
+  // A scan attached to the card is listed, waits for the central server, and is in the trail;
+  // a file that is not a scan is refused with a Russian message.
+  const fileInput = page.locator('input[type="file"]');
+  await fileInput.setInputFiles({
+    name: 'заметки.txt',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('не скан'),
+  });
+  await expect(page.getByText('Прикрепляются сканы: PDF, JPEG, PNG или TIFF')).toBeVisible();
+  await fileInput.setInputFiles({
+    name: 'заявление.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\nскан\n%%EOF'),
+  });
+  const files = page.getByRole('table', { name: 'Документы (сканы)' });
+  await expect(files.getByRole('row').filter({ hasText: 'заявление.pdf' })).toContainText(
+    'ждет отправки в центр',
+  );
+  await expect(trail.getByRole('row').filter({ hasText: 'заявление.pdf' })).toContainText(
+    'Документы (сканы)',
+  );
+  const download = page.waitForEvent('download');
+  await files.getByRole('button', { name: 'Сохранить копию' }).click();
+  expect((await download).suggestedFilename()).toBe('заявление.pdf');
 });
 
 test('the screen locks by hand and opens with the user’s password only', async ({

@@ -14,7 +14,11 @@ export interface FaultRunResult {
   cardsCreated: number;
   responsesCreated: number;
   central: { appeals: number; responses: number; changeLogDuplicates: number };
-  desks: { appeals: number; responses: number; pending: { changes: number; responses: number } }[];
+  desks: {
+    appeals: number;
+    responses: number;
+    pending: { changes: number; responses: number; attachments: number };
+  }[];
   disagreements: Disagreement[][];
 }
 

@@ -15,7 +15,7 @@ describe('sync through a faulty network (50 seeded runs; more: npm run soak:sync
       for (const d of r.desks) {
         expect(d.appeals).toBe(r.cardsCreated);
         expect(d.responses).toBe(r.responsesCreated);
-        expect(d.pending).toEqual({ changes: 0, responses: 0 });
+        expect(d.pending).toEqual({ changes: 0, responses: 0, attachments: 0 });
       }
       expect(r.disagreements).toEqual([[], []]);
       for (const k of ['drop', 'duplicate', 'cut', '5xx', 'reorder', 'restart'] as const)

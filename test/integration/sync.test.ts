@@ -73,7 +73,7 @@ describe.each(backends)('sync with the central server on %s', (backend) => {
     expect(pulled.agreement).toMatchObject({ agrees: true, differences: [] });
     // Nothing left to send, nothing new to receive: a second run moves nothing.
     expect(await a.services.sync.syncNow()).toMatchObject({ pushed: 0, pulled: 0 });
-    expect(a.services.sync.status().pending).toEqual({ changes: 0, responses: 0 });
+    expect(a.services.sync.status().pending).toEqual({ changes: 0, responses: 0, attachments: 0 });
   });
 
   it('merges concurrent edits of one card field by field, last writer by HLC wins', async () => {
@@ -242,6 +242,56 @@ describe.each(backends)('sync with the central server on %s', (backend) => {
     expect(await push()).toEqual({ applied: 0, duplicates: 1 });
     const log = await c.central.db.selectFrom('change_log').select('seq').execute();
     expect(log).toHaveLength(1);
+  });
+  it('uploads a card’s scans once the card is there, once, checked by hash and office', async () => {
+    const c = await central(backend);
+    const a = desk();
+    const other = desk();
+    await enroll(c, a, 'MIN01');
+    await enroll(c, other, 'MIN02');
+    const card = create(a, officialOf(a));
+    const scan = Buffer.from('%PDF-1.4\nскан заявления\n%%EOF');
+    const attachment = ok<{ id: string; sha256: string }>(
+      a.dispatch('attachments.add', {
+        appealId: card.id,
+        fileName: 'заявление.pdf',
+        data: scan.toString('base64'),
+      }),
+    );
+    expect(a.services.sync.status().pending.attachments).toBe(1);
+    await a.services.sync.syncNow();
+    expect(a.services.sync.status().pending.attachments).toBe(0);
+    const rows = await c.central.db.selectFrom('attachments').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(Buffer.from(rows[0]!.data).equals(scan)).toBe(true);
+    expect(rows[0]).toMatchObject({ appeal_id: card.id, sha256: attachment.sha256 });
+    expect(a.services.attachments.list(card.id)[0]!.uploadedAt).not.toBeNull();
+    await a.services.sync.syncNow();
+    expect(await c.central.db.selectFrom('attachments').selectAll().execute()).toHaveLength(1);
+
+    const upload = (token: string, body: Record<string, unknown>) =>
+      fetch(`${c.url}/v1/attachments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          id: '0194f0c0-0000-4000-8000-00000000bbbb',
+          appealId: card.id,
+          fileName: 'x.pdf',
+          mime: 'application/pdf',
+          sha256: attachment.sha256,
+          data: scan.toString('base64'),
+          ...body,
+        }),
+      });
+    const mine = a.services.credentials.load()!.token;
+    const theirs = other.services.credentials.load()!.token;
+    const damaged = Buffer.from('%PDF-1.4\nповрежден\n%%EOF').toString('base64');
+    expect((await upload(mine, { data: damaged })).status).toBe(400);
+    expect((await upload(theirs, {})).status).toBe(403);
+    expect((await upload(mine, { appealId: '0194f0c0-0000-4000-8000-00000000cccc' })).status).toBe(
+      409,
+    );
+    expect(await c.central.db.selectFrom('attachments').selectAll().execute()).toHaveLength(1);
   });
 });
 

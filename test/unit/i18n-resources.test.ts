@@ -42,6 +42,7 @@ describe('Russian resources', () => {
       '../../src-main/core/auth/handlers.ts',
       '../../src-shared/domain/schedule.ts',
       '../../src-main/core/schedule/schedule.ts',
+      '../../src-main/core/attachments/store.ts',
     ].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));
     const keys = new Set<string>();
     for (const source of sources) {

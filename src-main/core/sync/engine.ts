@@ -1,4 +1,5 @@
 import {
+  attachmentUploadResponseSchema,
   agreementResponseSchema,
   enrollResponseSchema,
   PROTOCOL_VERSION,
@@ -14,6 +15,7 @@ import type { Clock } from './clock';
 import type { CredentialStore } from './credentials';
 import { requestJson, SyncHttpError, type HttpOptions } from './http-client';
 import type { SyncStore } from './store';
+import type { Attachments } from '../attachments/store';
 
 export interface SyncEngineOptions {
   credentials: CredentialStore;
@@ -63,6 +65,7 @@ export function createSyncEngine(
   settings: Settings,
   clock: Clock,
   store: SyncStore,
+  attachments: Attachments,
   options: SyncEngineOptions,
 ) {
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -110,6 +113,28 @@ export function createSyncEngine(
     }
   }
 
+  /** Scanned documents of cards the central now has, one request each (up to 10 MiB). */
+  async function upload(opts: HttpOptions): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const batch = attachments.pendingUploads(20);
+      if (batch.length === 0) return done;
+      for (const a of batch) {
+        const { bytes } = attachments.read(a.id);
+        await requestJson(opts, 'POST', '/v1/attachments', attachmentUploadResponseSchema, {
+          id: a.id,
+          appealId: a.appealId,
+          fileName: a.fileName,
+          mime: a.mime,
+          sha256: a.sha256,
+          data: bytes.toString('base64'),
+        });
+        attachments.markUploaded(a.id);
+        done++;
+      }
+    }
+  }
+
   async function pull(opts: HttpOptions): Promise<number> {
     let done = 0;
     for (;;) {
@@ -145,6 +170,7 @@ export function createSyncEngine(
     settings.set('sync_last_attempt', ctx.now().toISOString());
     try {
       const pushed = await push(opts);
+      await upload(opts);
       const pulled = await pull(opts);
       const pending = store.pending();
       const agreement =
@@ -272,7 +298,7 @@ export function createSyncEngine(
         officeCode: c?.officeCode ?? null,
         officeName: c?.officeName ?? null,
         deviceId: c?.deviceId ?? null,
-        pending: store.pending(),
+        pending: { ...store.pending(), attachments: attachments.pendingCount() },
         running: running !== null,
         progress,
         lastAttemptAt: settings.value('sync_last_attempt') || null,

@@ -23,6 +23,7 @@ import { errorMessage } from '../../app/errors';
 import { formatDate, formatDateTime } from './format';
 import { useReference } from './use-reference';
 import { AuditPanel } from './AuditPanel';
+import { AttachmentsPanel } from './AttachmentsPanel';
 import { useAuth } from '../auth/auth-context';
 
 /** A read-only view of one reception card; E (or the button) opens the editor. */
@@ -32,6 +33,8 @@ export default function AppealViewPage() {
   const navigate = useNavigate();
   const reference = useReference();
   const auth = useAuth();
+  /** Bumped when a document is attached or removed: the audit trail reads itself again. */
+  const [revision, setRevision] = useState(0);
   const [appeal, setAppeal] = useState<Appeal | null>(null);
   const [topics, setTopics] = useState<ClassifierNode[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -178,7 +181,10 @@ export default function AppealViewPage() {
           {row(t('fields.answerDate'), formatDate(appeal.answerDate))}
         </SimpleGrid>
       </Paper>
-      {auth.can('audit.read') && <AuditPanel appealId={appeal.id} updatedAt={appeal.updatedAt} />}
+      <AttachmentsPanel appealId={appeal.id} onChanged={() => setRevision((r) => r + 1)} />
+      {auth.can('audit.read') && (
+        <AuditPanel appealId={appeal.id} revision={`${appeal.updatedAt}:${revision}`} />
+      )}
     </Stack>
   );
 }

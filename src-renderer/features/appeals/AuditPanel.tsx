@@ -5,12 +5,12 @@ import type { AuditEntry } from '../../../src-shared/auth/roles';
 import { call } from '../../api/client';
 
 /** The card's audit trail, read-only, for administrators (the core refuses anyone else). */
-export function AuditPanel({ appealId, updatedAt }: { appealId: string; updatedAt: string }) {
+export function AuditPanel({ appealId, revision }: { appealId: string; revision: string }) {
   const { t, i18n } = useTranslation();
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   useEffect(() => {
     call('audit.forAppeal', { id: appealId }).then(setEntries, () => undefined);
-  }, [appealId, updatedAt]);
+  }, [appealId, revision]);
 
   const who = (e: AuditEntry) =>
     e.userName ?? (e.source === 'sync' ? t('audit.sync') : t('audit.system'));

@@ -12,6 +12,7 @@ import { m0100UsersAudit } from './0100-users-audit';
 import { m0110ConsentRepeat } from './0110-consent-repeat';
 import { m0120Schedule } from './0120-schedule';
 import { m0130ClassifierFavourites } from './0130-classifier-favourites';
+import { m0140Attachments } from './0140-attachments';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0110ConsentRepeat,
   m0120Schedule,
   m0130ClassifierFavourites,
+  m0140Attachments,
 ];

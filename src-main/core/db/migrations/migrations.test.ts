@@ -308,6 +308,19 @@ describe('migrations', () => {
     expect(() => fav.run('9999.0000.0000.0000')).toThrow(/FOREIGN KEY/);
   });
 
+  it('0140-attachments ties each file to a card with its size and full hash', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 140);
+    const add = db.prepare(
+      `INSERT INTO attachments (id, appeal_id, file_name, mime, size, sha256, created_at)
+       VALUES (?, 'no-such-card', 'a.pdf', 'application/pdf', ?, ?, 'now')`,
+    );
+    expect(() => add.run('x1', 10, 'a'.repeat(64))).toThrow(/FOREIGN KEY/);
+    db.pragma('foreign_keys = OFF');
+    expect(() => add.run('x2', 10, 'abc')).toThrow(/CHECK/);
+    expect(() => add.run('x3', 0, 'a'.repeat(64))).toThrow(/CHECK/);
+  });
+
   it('running again changes nothing', () => {
     const db = freshDb();
     migrate(db);
