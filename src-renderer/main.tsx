@@ -15,7 +15,7 @@ initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
       <AuthGate>
         <RouterProvider router={router} />
       </AuthGate>

@@ -107,6 +107,9 @@ export function createHandlers(s: CoreServices): Handlers {
     'bookings.get': ({ id }) => s.schedule.booking(id),
     'bookings.save': (input) => s.schedule.saveBooking(input),
     'bookings.setStatus': ({ id, status }) => s.schedule.setStatus(id, status),
+    'deadlines.memoTemplate': () => s.memos.template(),
+    'deadlines.saveMemoTemplate': (t) => s.memos.saveTemplate(t),
+    'deadlines.memo': ({ appealIds }, c) => s.memos.memo(appealIds, c.user?.fullName ?? null),
     'attachments.list': ({ appealId }) => s.attachments.list(appealId),
     'attachments.add': ({ appealId, fileName, data }, c) =>
       changed(s.attachments.add(appealId, fileName, data, actorOf(c))),

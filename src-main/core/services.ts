@@ -20,6 +20,7 @@ import { createSchedule } from './schedule/schedule';
 import { createClassifierBrowser } from './reference/favourites';
 import { createTopicSuggester } from './topics/service';
 import { createAttachments } from './attachments/store';
+import { createMemos } from './deadlines/memo';
 
 /** Every domain service of the desk, built once over one database. */
 export function createCoreServices(
@@ -49,6 +50,7 @@ export function createCoreServices(
     syncStore,
     credentials: syncOptions.credentials,
     attachments,
+    memos: createMemos(ctx, settings, appeals),
     sync: createSyncEngine(ctx, settings, clock, syncStore, attachments, syncOptions),
     drafts: createDrafts(ctx),
     officials: createOfficials(ctx),

@@ -15,6 +15,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { call } from '../api/client';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { OverdueBadge } from '../features/deadlines/OverdueBadge';
+import { DeadlineNotifier } from '../features/deadlines/DeadlineNotifier';
 import { useAuth } from '../features/auth/auth-context';
 import type { Capability } from '../../src-shared/auth/roles';
 
@@ -60,6 +61,7 @@ export function Layout() {
           </Group>
           <Group gap="sm">
             <OverdueBadge />
+            <DeadlineNotifier />
             <SyncIndicator />
             <Badge variant="light" aria-label={t('app.desk')}>
               {t('app.desk')}: {deskCode}

@@ -80,4 +80,7 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'attachments.add': 'cards.write',
   'attachments.get': 'cards.read',
   'attachments.remove': 'cards.write',
+  'deadlines.memoTemplate': 'cards.read',
+  'deadlines.saveMemoTemplate': 'settings.manage',
+  'deadlines.memo': 'cards.write',
 };

@@ -17,6 +17,7 @@ import { surveyResultsInputSchema, surveyResultsSchema } from '../reports/survey
 import { periodSchema } from '../reports/period';
 import { surveyDefinitionSchema } from '../surveys/definition';
 import { ATTACHMENT_LIMITS, MAX_BASE64, attachmentSchema } from '../domain/attachments';
+import { memoTemplateSchema } from '../domain/memo';
 import {
   bookingInputSchema,
   bookingSchema,
@@ -390,6 +391,13 @@ export const api = {
     output: z.object({ attachment: attachmentSchema, data: z.string() }),
   },
   'attachments.remove': { input: byId, output: empty },
+  'deadlines.memoTemplate': { input: empty, output: memoTemplateSchema },
+  'deadlines.saveMemoTemplate': { input: memoTemplateSchema, output: memoTemplateSchema },
+  /** The escalation memo on overdue cards (seed 004, 11.5.1), as a DOCX to edit and sign. */
+  'deadlines.memo': {
+    input: z.object({ appealIds: z.array(z.uuid()).min(1, 'required').max(200, 'too_many') }),
+    output: z.object({ fileName: z.string(), data: z.string() }),
+  },
   'kiosk.verifyPin': {
     input: z.object({ pin: z.string().max(8) }),
     output: z.object({ ok: z.boolean() }),

@@ -23,13 +23,29 @@ test('the deadlines board lists overdue cards and those due soon; an extension m
   const soon = await card('Срочный Семён', daysAgo(28)); // due in 2 days
 
   await page.goto('/#/deadlines');
+  await page.reload();
   await expect(page.getByTestId('overdue-badge')).toBeVisible();
+  // The desk tells on opening what is overdue and what falls due by tomorrow.
+  await expect(
+    page.getByText(/^Просрочено: \d+\. Срок истекает сегодня или завтра: \d+\.$/),
+  ).toBeVisible();
   const overdue = page.getByTestId('deadlines-overdue');
   await expect(overdue.getByRole('row').filter({ hasText: late.regNumber })).toContainText(
     'просрочено на 10 дней',
   );
   const dueSoon = page.getByTestId('deadlines-soon');
   await expect(dueSoon.getByRole('row').filter({ hasText: soon.regNumber })).toContainText('2 дня');
+
+  // The escalation memo on the overdue cards: a DOCX naming the late card.
+  const memo = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Служебная записка о нарушении сроков' }).click();
+  const file = await memo;
+  expect(file.suggestedFilename()).toMatch(/^Служебная записка о нарушении сроков .*\.docx$/);
+  const { readFile } = await import('node:fs/promises');
+  const { unzipSync, strFromU8 } = await import('fflate');
+  const xml = strFromU8(unzipSync(await readFile((await file.path())!))['word/document.xml']!);
+  expect(xml).toContain(late.regNumber);
+  expect(xml).toContain('Прошу принять меры');
 
   // Extending the term by 30 days with a reason takes the card off the "due soon" list.
   await dueSoon.getByRole('link', { name: soon.regNumber }).click();

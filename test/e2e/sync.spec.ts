@@ -25,7 +25,7 @@ test('an officer connects the desk to the central server, syncs, sees agreement,
   await page.getByLabel('Код подключения').fill('AAAA-BBBB-CCCC');
   await page.getByLabel('Название рабочего места').fill('Приемная, окно 1');
   await page.getByRole('button', { name: 'Подключить' }).click();
-  await expect(page.getByRole('alert')).toHaveText(
+  await expect(page.getByRole('alert').filter({ hasText: 'Сервер отказал в доступе' })).toHaveText(
     'Сервер отказал в доступе: Код подключения неверен, уже использован или истёк.',
   );
 

@@ -43,6 +43,7 @@ describe('Russian resources', () => {
       '../../src-shared/domain/schedule.ts',
       '../../src-main/core/schedule/schedule.ts',
       '../../src-main/core/attachments/store.ts',
+      '../../src-main/core/deadlines/memo.ts',
     ].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));
     const keys = new Set<string>();
     for (const source of sources) {

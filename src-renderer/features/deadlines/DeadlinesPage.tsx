@@ -7,6 +7,7 @@ import { localToday } from '../../../src-shared/domain/dates';
 import { daysLeft } from '../../../src-shared/domain/deadlines';
 import { call } from '../../api/client';
 import { formatDate } from '../appeals/format';
+import { MemoBar } from './MemoBar';
 
 type List = Output<'appeals.list'>;
 
@@ -33,6 +34,7 @@ export default function DeadlinesPage() {
     <Stack maw={1100}>
       <Title order={2}>{t('deadlines.title')}</Title>
       <Board title={t('deadlines.overdue')} list={overdue} color="red" testId="overdue" />
+      <MemoBar overdueIds={(overdue?.items ?? []).map((i) => i.id)} />
       <Group align="end" justify="space-between">
         <Title order={3}>{t('deadlines.soon')}</Title>
         <SegmentedControl
