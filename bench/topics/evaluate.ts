@@ -1,5 +1,6 @@
 import type { Core } from '../../src-main/core/index';
 import { appealInputSchema } from '../../src-shared/domain/appeal';
+import { appealInput } from '../../test/helpers/appeal-input';
 import { CODED_APPEALS } from './coded-appeals';
 
 const OPENINGS = ['Заявитель', 'Гражданка', 'Гражданин', 'Посетитель сообщил:', 'Обратилась:'];
@@ -29,27 +30,13 @@ export function registerHistory(core: Core, officialId: string, copies: number):
       for (let c = 0; c < copies; c++) {
         const content = `${OPENINGS[(i + c) % OPENINGS.length]} ${text} ${TAILS[c % TAILS.length]}`;
         core.services.appeals.createUnread(
-          appealInputSchema.parse({
-            registeredAt: `2026-0${1 + (c % 9)}-1${i}T10:00`,
-            officialId,
-            applicantType: 'person',
-            visitorName: 'Заявитель',
-            socialCategory: 'none',
-            isCollective: false,
-            signatoryCount: null,
-            isRepeat: false,
-            kind: 'statement',
-            form: 'oral',
-            channel: 'personal_reception',
-            content,
-            topicCodes: [code],
-            serviceId: null,
-            avRecordingNotified: false,
-            answerMode: 'written',
-            oralConsent: false,
-            status: 'registered',
-            result: null,
-          }),
+          appealInputSchema.parse(
+            appealInput(officialId, {
+              registeredAt: `2026-0${1 + (c % 9)}-1${i}T10:00`,
+              content,
+              topicCodes: [code],
+            }),
+          ),
         );
         n++;
       }

@@ -289,7 +289,6 @@ export const en: DeepPartial<Resources> = {
     duplicate: 'Duplicate',
     publish: 'Publish',
     print: 'Print blank form',
-    printNow: 'Print',
     paperEntry: 'Enter paper forms',
     editorTitle: 'Questionnaire: {{title}}',
     editorJson: 'Questionnaire as JSON',

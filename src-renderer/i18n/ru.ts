@@ -435,7 +435,6 @@ export const ru = {
     duplicate: 'Копировать',
     publish: 'Опубликовать',
     print: 'Печать бланка',
-    printNow: 'Печать',
     paperEntry: 'Ввод бумажных анкет',
     editorTitle: 'Анкета: {{title}}',
     editorJson: 'Анкета в формате JSON',

@@ -18,7 +18,8 @@ import { LIMITS } from './limits';
  * the renderer turns them into Russian (or English) text next to the field they name.
  */
 
-const optText = (max: number) =>
+/** Optional text: trimmed, at most `max` characters, empty becomes null. */
+export const optText = (max: number) =>
   z
     .string()
     .trim()

@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import { isValidIsoDate } from './dates';
 import { LIMITS } from './limits';
+import { optText } from './appeal';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const date = z.string().refine(isValidIsoDate, 'invalid_date');
 const time = z.string().regex(TIME, 'invalid_time');
-const optText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'too_long')
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null));
 
 /**
  * One line of the monthly reception schedule (seed 004, 6.6.1): an official receives citizens

@@ -7,8 +7,9 @@ import { createOffices } from '../../src-server/domain/offices';
 import { createWriter } from '../../src-server/domain/write-lock';
 import { createCore, type Core } from '../../src-main/core/index';
 import type { SyncEngineOptions } from '../../src-main/core/sync/engine';
-import type { CallResult } from '../../src-shared/contract/errors';
 import { RESOURCES, tempDir } from './temp-core';
+
+export { ok, officialOf } from './core-calls';
 
 export interface Central {
   url: string;
@@ -103,22 +104,6 @@ export async function enroll(central: Central, desk: Desk, office = 'MIN01', des
   if (!known) await offices.createOffice(office, `Орган ${office}`);
   const { code } = await offices.createEnrollmentCode(office, deskCode ?? null);
   return desk.services.sync.enroll(central.url, code, 'Рабочее место');
-}
-
-export function officialOf(desk: Desk): string {
-  const r = desk.dispatch('officials.save', {
-    fullName: 'Петров Пётр Петрович',
-    position: 'Заместитель министра',
-    active: true,
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return (r.result as { id: string }).id;
-}
-
-/** The result of a successful call, or a thrown error with the call's error envelope. */
-export function ok<T>(r: CallResult<unknown>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.result as T;
 }
 
 /** How many cards, responses and change-log entries the central holds. */

@@ -1,16 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appealInput } from '../../../test/helpers/appeal-input';
 import { tempCore } from '../../../test/helpers/temp-core';
+import { ok, officialOf } from '../../../test/helpers/core-calls';
 import type { AppealInput } from '../../../src-shared/domain/appeal';
 
 let core: ReturnType<typeof tempCore>;
 let officialId: string;
 const ROADS = '0005.0005.0056.1160';
 
-function ok<T>(r: { ok: boolean; result?: unknown; error?: unknown }): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.result as T;
-}
 const create = (o: Partial<AppealInput>) =>
   ok<{ id: string; regNumber: string; updatedAt: string }>(
     core.dispatch('appeals.create', { data: appealInput(officialId, o) }),
@@ -30,13 +27,7 @@ const candidates = (o: Record<string, unknown>) =>
 
 beforeEach(() => {
   core = tempCore();
-  officialId = ok<{ id: string }>(
-    core.dispatch('officials.save', {
-      fullName: 'Петров П. П.',
-      position: 'Министр',
-      active: true,
-    }),
-  ).id;
+  officialId = officialOf(core);
 });
 afterEach(() => core.cleanup());
 

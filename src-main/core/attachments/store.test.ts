@@ -3,15 +3,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appealInput } from '../../../test/helpers/appeal-input';
 import { tempCore } from '../../../test/helpers/temp-core';
+import { ok, officialOf } from '../../../test/helpers/core-calls';
 import { ATTACHMENT_LIMITS } from '../../../src-shared/domain/attachments';
 
 let core: ReturnType<typeof tempCore>;
 let appealId: string;
 
-function ok<T>(r: { ok: boolean; result?: unknown; error?: unknown }): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.result as T;
-}
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n${text}\n%%EOF`).toString('base64');
 const attach = (fileName: string, data: string) =>
   core.dispatch('attachments.add', { appealId, fileName, data });
@@ -24,13 +21,7 @@ const files = () => {
 
 beforeEach(() => {
   core = tempCore();
-  const officialId = ok<{ id: string }>(
-    core.dispatch('officials.save', {
-      fullName: 'Петров П. П.',
-      position: 'Министр',
-      active: true,
-    }),
-  ).id;
+  const officialId = officialOf(core);
   appealId = ok<{ id: string }>(
     core.dispatch('appeals.create', { data: appealInput(officialId) }),
   ).id;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempCore } from '../../../test/helpers/temp-core';
+import { officialOf } from '../../../test/helpers/core-calls';
 import { appealInput } from '../../../test/helpers/appeal-input';
 import { appealInputSchema } from '../../../src-shared/domain/appeal';
 
@@ -9,12 +10,7 @@ let core: ReturnType<typeof tempCore>;
 let officialId: string;
 beforeEach(() => {
   core = tempCore();
-  const saved = core.dispatch('officials.save', {
-    fullName: 'Смирнов С. С.',
-    position: 'Заместитель министра',
-    active: true,
-  });
-  officialId = (saved as { result: { id: string } }).result.id;
+  officialId = officialOf(core);
 });
 afterEach(() => core.cleanup());
 

@@ -2,16 +2,13 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appealInput } from '../../../test/helpers/appeal-input';
 import { tempCore } from '../../../test/helpers/temp-core';
+import { ok, officialOf } from '../../../test/helpers/core-calls';
 import { DEFAULT_MEMO_TEMPLATE } from '../../../src-shared/domain/memo';
 
 let core: ReturnType<typeof tempCore>;
 let officialId: string;
 const clock = new Date('2026-03-10T09:00:00Z');
 
-function ok<T>(r: { ok: boolean; result?: unknown; error?: unknown }): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.result as T;
-}
 const card = (o: Record<string, unknown>) =>
   ok<{ id: string; regNumber: string }>(
     core.dispatch('appeals.create', { data: appealInput(officialId, o) }),
@@ -19,13 +16,7 @@ const card = (o: Record<string, unknown>) =>
 
 beforeEach(() => {
   core = tempCore(() => clock);
-  officialId = ok<{ id: string }>(
-    core.dispatch('officials.save', {
-      fullName: 'Петров П. П.',
-      position: 'Министр',
-      active: true,
-    }),
-  ).id;
+  officialId = officialOf(core);
 });
 afterEach(() => core.cleanup());
 

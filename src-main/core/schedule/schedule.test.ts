@@ -1,16 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appealInput } from '../../../test/helpers/appeal-input';
 import { tempCore } from '../../../test/helpers/temp-core';
+import { ok, officialOf } from '../../../test/helpers/core-calls';
 import type { Booking, ScheduleEntry } from '../../../src-shared/domain/schedule';
 
 let core: ReturnType<typeof tempCore>;
 let officialId: string;
 let entry: ScheduleEntry;
 
-function ok<T>(r: { ok: boolean; result?: unknown; error?: unknown }): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.result as T;
-}
 const book = (fields: Record<string, unknown>) =>
   core.dispatch('bookings.save', {
     id: null,
@@ -26,13 +23,7 @@ const book = (fields: Record<string, unknown>) =>
 
 beforeEach(() => {
   core = tempCore();
-  officialId = ok<{ id: string }>(
-    core.dispatch('officials.save', {
-      fullName: 'Петров П. П.',
-      position: 'Министр',
-      active: true,
-    }),
-  ).id;
+  officialId = officialOf(core);
   entry = ok<ScheduleEntry>(
     core.dispatch('schedule.saveEntry', {
       id: null,
@@ -51,7 +42,9 @@ describe('schedule and bookings', () => {
     ok(book({}));
     ok(book({ time: '10:30', visitorName: 'Смирнов А. А.' }));
     const month = ok<ScheduleEntry[]>(core.dispatch('schedule.month', { month: '2026-12' }));
-    expect(month).toMatchObject([{ officialName: 'Петров П. П.', place: 'каб. 101', booked: 2 }]);
+    expect(month).toMatchObject([
+      { officialName: 'Петров Пётр Петрович', place: 'каб. 101', booked: 2 },
+    ]);
     expect(ok<ScheduleEntry[]>(core.dispatch('schedule.month', { month: '2027-01' }))).toEqual([]);
   });
 
@@ -87,7 +80,7 @@ describe('schedule and bookings', () => {
     const day = ok<Booking[]>(core.dispatch('bookings.day', { date: '2026-12-03' }));
     expect(day.map((b) => [b.time, b.walkIn, b.officialName])).toEqual([
       ['09:40', true, null],
-      ['11:00', false, 'Петров П. П.'],
+      ['11:00', false, 'Петров Пётр Петрович'],
     ]);
   });
 

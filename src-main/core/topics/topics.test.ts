@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempCore } from '../../../test/helpers/temp-core';
+import { officialOf } from '../../../test/helpers/core-calls';
 import { accuracy, registerHistory } from '../../../bench/topics/evaluate';
 import { toneOf } from './tone';
 
@@ -7,11 +8,7 @@ let core: ReturnType<typeof tempCore>;
 let officialId: string;
 beforeEach(() => {
   core = tempCore();
-  officialId = core.services.officials.save({
-    fullName: 'Петров П. П.',
-    position: 'Министр',
-    active: true,
-  }).id;
+  officialId = officialOf(core);
 });
 afterEach(() => core.cleanup());
 

@@ -11,7 +11,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { AppealMetrics } from '../../../../src-shared/reports/appeal-metrics';
@@ -35,7 +35,31 @@ export async function writeXlsx(
   db: Db,
   job: JobContext,
 ) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
+  // Our own stream, so a cancelled export can close it before its file is removed: a stream
+  // left open could still create the file after the removal.
+  const out = createWriteStream(path);
+  try {
+    await writeXlsxTo(out, m, surveys, db, job);
+  } catch (e) {
+    if (!out.closed) {
+      // Writes still queued by the workbook fail on the destroyed stream: nothing to report.
+      out.on('error', () => undefined);
+      const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+      out.destroy();
+      await closed;
+    }
+    throw e;
+  }
+}
+
+async function writeXlsxTo(
+  out: WriteStream,
+  m: AppealMetrics,
+  surveys: readonly SurveyResults[],
+  db: Db,
+  job: JobContext,
+) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   wb.creator = 'Отклик';
   const surveyTables = surveys.map((s, i) => surveyTable(s, `Анкеты ${i + 1}`));
   for (const table of [...appealTables(m), ...surveyTables]) {

@@ -1,0 +1,19 @@
+import type { Core } from '../../src-main/core/index';
+import type { CallResult } from '../../src-shared/contract/errors';
+
+/** The result of a successful call, or a thrown error with the call's error envelope. */
+export function ok<T>(r: CallResult<unknown>): T {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.result as T;
+}
+
+/** Adds the official who receives visitors on a test desk; returns their id. */
+export function officialOf(desk: Pick<Core, 'dispatch'>): string {
+  return ok<{ id: string }>(
+    desk.dispatch('officials.save', {
+      fullName: 'Петров Пётр Петрович',
+      position: 'Заместитель министра',
+      active: true,
+    }),
+  ).id;
+}
