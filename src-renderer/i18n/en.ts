@@ -14,6 +14,8 @@ export const en: DeepPartial<Resources> = {
     sync: 'Sync',
     reports: 'Reports',
     deadlines: 'Deadlines',
+    users: 'Users',
+    schedule: 'Reception',
   },
   actions: {
     save: 'Save',
