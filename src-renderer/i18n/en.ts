@@ -155,6 +155,8 @@ export const en: DeepPartial<Resources> = {
     notifyMore_one: '{{count}} more card is overdue',
     notifyMore_other: '{{count}} more cards are overdue',
     memo: 'Memo on broken deadlines',
+    memoPicked: 'Memo on the picked cards ({{count}})',
+    pick: 'Include in the memo',
     memoTemplate: 'Wording of the memo',
     memoTemplateSaved: 'Wording saved',
     title: 'Deadlines',

@@ -239,6 +239,8 @@ export const ru = {
     notifyMore_many: 'Еще {{count}} карточек просрочено',
     notifyMore_other: 'Еще {{count}} карточки просрочено',
     memo: 'Служебная записка о нарушении сроков',
+    memoPicked: 'Служебная записка по выбранным ({{count}})',
+    pick: 'Включить в служебную записку',
     memoTemplate: 'Текст служебной записки',
     memoTemplateSaved: 'Текст служебной записки сохранен',
     memoFields: {

@@ -36,15 +36,19 @@ test('the deadlines board lists overdue cards and those due soon; an extension m
   const dueSoon = page.getByTestId('deadlines-soon');
   await expect(dueSoon.getByRole('row').filter({ hasText: soon.regNumber })).toContainText('2 дня');
 
-  // The escalation memo on the overdue cards: a DOCX naming the late card.
+  // The escalation memo on the overdue card picked on the board: a DOCX naming it.
+  await overdue
+    .getByRole('checkbox', { name: `Включить в служебную записку: ${late.regNumber}` })
+    .check();
   const memo = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Служебная записка о нарушении сроков' }).click();
+  await page.getByRole('button', { name: 'Служебная записка по выбранным (1)' }).click();
   const file = await memo;
   expect(file.suggestedFilename()).toMatch(/^Служебная записка о нарушении сроков .*\.docx$/);
   const { readFile } = await import('node:fs/promises');
   const { unzipSync, strFromU8 } = await import('fflate');
   const xml = strFromU8(unzipSync(await readFile((await file.path())!))['word/document.xml']!);
   expect(xml).toContain(late.regNumber);
+  expect(xml).toContain('обращений граждан (1)');
   expect(xml).toContain('Прошу принять меры');
 
   // Extending the term by 30 days with a reason takes the card off the "due soon" list.

@@ -1,4 +1,14 @@
-import { Anchor, Badge, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Checkbox,
+  Group,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,6 +27,8 @@ export default function DeadlinesPage() {
   const [days, setDays] = useState('5');
   const [overdue, setOverdue] = useState<List | null>(null);
   const [soon, setSoon] = useState<List | null>(null);
+  /** Overdue cards picked for the memo; none picked means all of them. */
+  const [picked, setPicked] = useState<Set<string>>(new Set());
   useEffect(() => {
     call('appeals.list', { filter: { overdueOnly: true }, offset: 0, limit: 500 }).then(
       setOverdue,
@@ -33,8 +45,18 @@ export default function DeadlinesPage() {
   return (
     <Stack maw={1100}>
       <Title order={2}>{t('deadlines.title')}</Title>
-      <Board title={t('deadlines.overdue')} list={overdue} color="red" testId="overdue" />
-      <MemoBar overdueIds={(overdue?.items ?? []).map((i) => i.id)} />
+      <Board
+        title={t('deadlines.overdue')}
+        list={overdue}
+        color="red"
+        testId="overdue"
+        picked={picked}
+        onPick={setPicked}
+      />
+      <MemoBar
+        overdueIds={picked.size > 0 ? [...picked] : (overdue?.items ?? []).map((i) => i.id)}
+        picked={picked.size}
+      />
       <Group align="end" justify="space-between">
         <Title order={3}>{t('deadlines.soon')}</Title>
         <SegmentedControl
@@ -57,11 +79,16 @@ function Board({
   list,
   color,
   testId,
+  picked,
+  onPick,
 }: {
   title?: string;
   list: List | null;
   color: string;
   testId: string;
+  /** With these, each row has a checkbox (cards picked for the escalation memo). */
+  picked?: Set<string>;
+  onPick?: (next: Set<string>) => void;
 }) {
   const { t } = useTranslation();
   const today = localToday();
@@ -83,6 +110,7 @@ function Board({
         <Table striped>
           <Table.Thead>
             <Table.Tr>
+              {picked && <Table.Th />}
               <Table.Th>{t('list.number')}</Table.Th>
               <Table.Th>{t('list.applicant')}</Table.Th>
               <Table.Th>{t('list.due')}</Table.Th>
@@ -95,6 +123,20 @@ function Board({
               const left = i.dueDate ? daysLeft(i.dueDate, today) : null;
               return (
                 <Table.Tr key={i.id}>
+                  {picked && onPick && (
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={`${t('deadlines.pick')}: ${i.regNumber}`}
+                        checked={picked.has(i.id)}
+                        onChange={(e) => {
+                          const next = new Set(picked);
+                          if (e.currentTarget.checked) next.add(i.id);
+                          else next.delete(i.id);
+                          onPick(next);
+                        }}
+                      />
+                    </Table.Td>
+                  )}
                   <Table.Td>
                     <Anchor component={Link} to={`/appeals/${i.id}`}>
                       {i.regNumber}

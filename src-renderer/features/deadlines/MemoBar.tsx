@@ -34,10 +34,10 @@ const FIELDS: (keyof MemoTemplate)[] = [
 ];
 
 /**
- * The escalation memo on the overdue cards (seed 004, 11.5.1): a DOCX to edit, sign and send;
- * an administrator sets its wording.
+ * The escalation memo on the overdue cards (seed 004, 11.5.1) — those picked on the board, or
+ * all of them: a DOCX to edit, sign and send; an administrator sets its wording.
  */
-export function MemoBar({ overdueIds }: { overdueIds: string[] }) {
+export function MemoBar({ overdueIds, picked }: { overdueIds: string[]; picked: number }) {
   const { t } = useTranslation();
   const auth = useAuth();
   const [busy, setBusy] = useState(false);
@@ -79,7 +79,7 @@ export function MemoBar({ overdueIds }: { overdueIds: string[] }) {
           disabled={overdueIds.length === 0}
           onClick={make}
         >
-          {t('deadlines.memo')}
+          {picked > 0 ? t('deadlines.memoPicked', { count: picked }) : t('deadlines.memo')}
         </Button>
       )}
       {auth.can('settings.manage') && (
