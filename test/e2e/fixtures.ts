@@ -15,6 +15,19 @@ export interface Credentials {
   password: string;
 }
 
+const tokens = new Map<string, string>();
+
+/** The per-run token a desk embeds in the page it serves (read once per origin). */
+async function pageToken(request: APIRequestContext, origin: string): Promise<string> {
+  let token = tokens.get(origin);
+  if (token === undefined) {
+    const html = await (await request.get(`${origin}/`)).text();
+    token = /name="otklik-token" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    tokens.set(origin, token);
+  }
+  return token;
+}
+
 /** Calls a desk's loopback transport as a window would: its page token, maybe a session. */
 export async function harnessCall<T>(
   request: APIRequestContext,
@@ -23,8 +36,7 @@ export async function harnessCall<T>(
   input: unknown,
   session: string | null = null,
 ): Promise<T> {
-  const html = await (await request.get(`${origin}/`)).text();
-  const token = /name="otklik-token" content="([^"]+)"/.exec(html)?.[1] ?? '';
+  const token = await pageToken(request, origin);
   const response = await request.post(`${origin}/__otklik/call/${method}`, {
     headers: {
       'content-type': 'application/json',

@@ -29,6 +29,17 @@ interface ListRow {
 
 type Params = Record<string, string | number>;
 
+/** Filters that match one column exactly: filter key → column. */
+const EQUALS = [
+  ['status', 'status'],
+  ['channel', 'channel'],
+  ['kind', 'kind'],
+  ['form', 'form'],
+  ['officialId', 'official_id'],
+  ['result', 'result'],
+  ['answerMode', 'answer_mode'],
+] as const satisfies readonly (readonly [keyof AppealFilter, string])[];
+
 /** The WHERE conditions of every filter except the text query. */
 function filterConditions(filter: AppealFilter, today: string) {
   const where: string[] = [];
@@ -42,30 +53,18 @@ function filterConditions(filter: AppealFilter, today: string) {
     where.push('a.registered_at < @toEnd');
     params.toEnd = `${filter.to}U`;
   }
-  for (const key of ['status', 'channel', 'kind', 'form'] as const) {
+  for (const [key, column] of EQUALS) {
     const value = filter[key];
     if (value) {
-      where.push(`a.${key} = @${key}`);
+      where.push(`a.${column} = @${key}`);
       params[key] = value;
     }
-  }
-  if (filter.officialId) {
-    where.push('a.official_id = @officialId');
-    params.officialId = filter.officialId;
   }
   if (filter.section) {
     where.push(
       'EXISTS (SELECT 1 FROM appeal_topics t WHERE t.appeal_id = a.id AND t.section = @section)',
     );
     params.section = filter.section;
-  }
-  if (filter.result) {
-    where.push('a.result = @result');
-    params.result = filter.result;
-  }
-  if (filter.answerMode) {
-    where.push('a.answer_mode = @answerMode');
-    params.answerMode = filter.answerMode;
   }
   if (filter.topic) {
     // A group at any level: its code without the trailing zero blocks is a prefix of the codes.

@@ -72,6 +72,9 @@ export function createAttachments(ctx: CoreContext, dataDir: string) {
      ORDER BY a.created_at LIMIT ?`,
   );
   const markUploaded = db.prepare('UPDATE attachments SET uploaded_at = ? WHERE id = ?');
+  const pendingCount = db
+    .prepare('SELECT count(*) FROM attachments WHERE uploaded_at IS NULL')
+    .pluck();
 
   const addTx = db.transaction(
     (appealId: string, fileName: string, bytes: Buffer, actor: Actor | null): Attachment => {
@@ -145,11 +148,7 @@ export function createAttachments(ctx: CoreContext, dataDir: string) {
     markUploaded(id: string) {
       markUploaded.run(isoNow(ctx), id);
     },
-    pendingCount: () =>
-      db
-        .prepare('SELECT count(*) FROM attachments WHERE uploaded_at IS NULL')
-        .pluck()
-        .get() as number,
+    pendingCount: () => pendingCount.get() as number,
   };
 }
 

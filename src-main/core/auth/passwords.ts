@@ -37,5 +37,13 @@ export function verifyPassword(password: string, stored: string): boolean {
   return timingSafeEqual(actual, expected);
 }
 
-/** A hash no password matches, used to spend the same time on an unknown login. */
-export const DUMMY_HASH = hashPassword(randomBytes(12).toString('hex'));
+let dummy: string | null = null;
+
+/**
+ * A hash no password matches, used to spend the same time on an unknown login; made on first
+ * need, not when the module loads (scrypt takes ~0.1 s and start-up does not need it).
+ */
+export function dummyHash(): string {
+  dummy ??= hashPassword(randomBytes(12).toString('hex'));
+  return dummy;
+}

@@ -3,7 +3,7 @@ import { uuidv7 } from '../../../src-shared/domain/ids';
 import { OtklikError } from '../../../src-shared/contract/errors';
 import type { Role, User, setupInputSchema, userInputSchema } from '../../../src-shared/auth/roles';
 import { isoNow, type CoreContext } from '../context';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
+import { dummyHash, hashPassword, verifyPassword } from './passwords';
 
 /** Failed sign-ins in a row that lock an account, and for how long. */
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -125,7 +125,7 @@ export function createUsers(ctx: CoreContext) {
     authenticate(login: string, password: string): User {
       const row = byLogin.get(login);
       if (!row) {
-        verifyPassword(password, DUMMY_HASH);
+        verifyPassword(password, dummyHash());
         throw refuse('password', 'wrong_credentials');
       }
       const now = ctx.now();

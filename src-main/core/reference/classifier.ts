@@ -9,7 +9,8 @@ import { parseClassifierCsv, type CsvNode } from './classifier-csv';
 /** The edition shipped in resources/classifier (see its README). */
 export const BUNDLED_EDITION = '2025-10-31';
 
-interface NodeRow {
+/** A row of classifier_nodes, as the reference modules read it. */
+export interface NodeRow {
   code: string;
   title: string;
   parent_code: string | null;
@@ -17,7 +18,7 @@ interface NodeRow {
   retired: number;
 }
 
-const toNode = (r: NodeRow): ClassifierNode => ({
+export const toNode = (r: NodeRow): ClassifierNode => ({
   code: r.code,
   title: r.title,
   parentCode: r.parent_code,

@@ -18,7 +18,7 @@ const ENTRY_SELECT = `
          o.position AS officialPosition, e.date, e.start_time AS startTime,
          e.end_time AS endTime, e.place, e.note,
          (SELECT count(*) FROM bookings b
-          WHERE b.entry_id = e.id AND b.status NOT IN ('cancelled','no_show')) AS booked
+          WHERE b.entry_id = e.id AND b.status NOT IN ('cancelled', 'no_show')) AS booked
   FROM schedule_entries e JOIN officials o ON o.id = e.official_id`;
 
 const BOOKING_SELECT = `
@@ -31,6 +31,9 @@ const BOOKING_SELECT = `
   LEFT JOIN schedule_entries e ON e.id = b.entry_id
   LEFT JOIN officials o ON o.id = e.official_id
   LEFT JOIN appeals a ON a.id = b.appeal_id`;
+
+type BookingRow = Omit<Booking, 'walkIn'> & { walkIn: number };
+const toBooking = (row: BookingRow): Booking => ({ ...row, walkIn: row.walkIn === 1 });
 
 /** Which status a booking may move to from which (received only by registering the card). */
 const NEXT: Record<BookingStatus, readonly BookingStatus[]> = {
@@ -54,7 +57,7 @@ export function createSchedule(ctx: CoreContext) {
   const slotTaken = db
     .prepare(
       `SELECT 1 FROM bookings WHERE entry_id = ? AND time = ? AND id IS NOT ?
-       AND status NOT IN ('cancelled','no_show')`,
+       AND status NOT IN ('cancelled', 'no_show')`,
     )
     .pluck();
 
@@ -65,9 +68,9 @@ export function createSchedule(ctx: CoreContext) {
   }
 
   function booking(id: string): Booking {
-    const row = bookingById.get(id) as (Omit<Booking, 'walkIn'> & { walkIn: number }) | undefined;
+    const row = bookingById.get(id) as BookingRow | undefined;
     if (!row) throw new OtklikError('not_found', `booking ${id}`);
-    return { ...row, walkIn: row.walkIn === 1 };
+    return toBooking(row);
   }
 
   const saveEntry = db.transaction((input: z.output<typeof scheduleEntryInputSchema>) => {
@@ -167,7 +170,7 @@ export function createSchedule(ctx: CoreContext) {
 
   const markReceived = db.prepare(
     `UPDATE bookings SET status = 'received', appeal_id = ?, updated_at = ?
-     WHERE id = ? AND status IN ('booked','arrived')`,
+     WHERE id = ? AND status IN ('booked', 'arrived')`,
   );
 
   return {
@@ -177,8 +180,7 @@ export function createSchedule(ctx: CoreContext) {
       return entriesOfMonth.all(`${month}-01`, `${next}-01`) as ScheduleEntry[];
     },
     saveEntry: (input: z.output<typeof scheduleEntryInputSchema>) => saveEntry(input),
-    day: (date: string): Booking[] =>
-      (bookingsOfDay.all(date) as { id: string }[]).map((r) => booking(r.id)),
+    day: (date: string): Booking[] => (bookingsOfDay.all(date) as BookingRow[]).map(toBooking),
     booking,
     saveBooking: (input: z.output<typeof bookingInputSchema>) => saveBooking(input),
     setStatus: (id: string, status: BookingStatus) => setStatus(id, status),

@@ -6,6 +6,7 @@ import { ATTACHMENT_LIMITS, type Attachment } from '../../../src-shared/domain/a
 import { call } from '../../api/client';
 import { errorMessage } from '../../app/errors';
 import { useAuth } from '../auth/auth-context';
+import { saveBase64File } from '../../app/save-file';
 
 function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
@@ -59,13 +60,7 @@ export function AttachmentsPanel({ appealId, onChanged }: { appealId: string; on
   async function save(a: Attachment) {
     try {
       const { data } = await call('attachments.get', { id: a.id });
-      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: a.mime }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = a.fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBase64File(a.fileName, data, a.mime);
     } catch (e) {
       notifications.show({ color: 'red', message: errorMessage(t, e) });
     }

@@ -6,20 +6,9 @@ import type { MemoTemplate } from '../../../src-shared/domain/memo';
 import { ApiCallError, call } from '../../api/client';
 import { errorMessage, fieldErrors, type FieldErrors } from '../../app/errors';
 import { useAuth } from '../auth/auth-context';
+import { saveBase64File } from '../../app/save-file';
 
-function download(fileName: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(
-    new Blob([bytes], {
-      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    }),
-  );
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The placeholders the template's texts may hold, shown as they are written. */
 const TOKENS = { dateToken: '{{date}}', countToken: '{{count}}' };
@@ -48,7 +37,7 @@ export function MemoBar({ overdueIds, picked }: { overdueIds: string[]; picked: 
     setBusy(true);
     try {
       const memo = await call('deadlines.memo', { appealIds: overdueIds.slice(0, 200) });
-      download(memo.fileName, memo.data);
+      saveBase64File(memo.fileName, memo.data, DOCX);
     } catch (e) {
       notifications.show({ color: 'red', message: errorMessage(t, e) });
     } finally {

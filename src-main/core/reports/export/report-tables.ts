@@ -88,31 +88,23 @@ export function appealTables(m: AppealMetrics): ReportTable[] {
   ];
 }
 
+/** Raw columns holding a code of a closed vocabulary, and the labels of that vocabulary. */
+const LABELLED: Record<string, Record<string, string>> = {
+  kind: L.kind,
+  form: L.form,
+  channel: L.channel,
+  social_category: L.socialCategory,
+  answer_mode: L.answerMode,
+  status: L.status,
+  result: L.result,
+};
+
 /** Raw codes to the words the screen uses. */
 export function rawLabel(column: string, value: Cell): Cell {
   if (value === null) return null;
-  const v = String(value);
-  switch (column) {
-    case 'kind':
-      return L.kind[v as keyof typeof L.kind] ?? v;
-    case 'form':
-      return L.form[v as keyof typeof L.form] ?? v;
-    case 'channel':
-      return L.channel[v as keyof typeof L.channel] ?? v;
-    case 'social_category':
-      return L.socialCategory[v as keyof typeof L.socialCategory] ?? v;
-    case 'answer_mode':
-      return L.answerMode[v as keyof typeof L.answerMode] ?? v;
-    case 'status':
-      return L.status[v as keyof typeof L.status] ?? v;
-    case 'result':
-      return L.result[v as keyof typeof L.result] ?? v;
-    case 'is_repeat':
-    case 'is_collective':
-      return value === 1 ? 'да' : 'нет';
-    default:
-      return value;
-  }
+  if (column === 'is_repeat' || column === 'is_collective') return value === 1 ? 'да' : 'нет';
+  const labels = LABELLED[column];
+  return labels ? (labels[String(value)] ?? String(value)) : value;
 }
 
 /**
