@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
+/** Unit and integration tests; the attack-style suite has its own run (vitest.security.config.ts). */
 export default defineConfig({
   test: {
     include: ['src-*/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],

@@ -225,6 +225,8 @@ export const en: DeepPartial<Resources> = {
       title: 'Survey results',
       note: 'Any cell with fewer than 5 responses shows «<5»: otherwise an answer could be linked to a person.',
       template: 'Questionnaire (version)',
+      wholeMonths:
+        'Survey results are given for whole calendar months only, so that no day can be isolated by comparing two periods: shown from {{from}} to {{to}}.',
       noneYet: 'No questionnaire has responses yet',
       responses: 'Responses in the period',
       channel: { kiosk: 'Kiosk', paper: 'Paper' },

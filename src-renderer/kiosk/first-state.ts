@@ -1,5 +1,10 @@
 import type { Output } from '../../src-shared/contract/api';
+import { SESSION_STORAGE_KEY } from '../../src-shared/contract/transport';
 import { call } from '../api/client';
+
+// The kiosk is the visitors' screen: it never carries an officer's sign-in, even where a
+// browser copied the opener's sessionStorage or someone typed /kiosk into a signed-in tab.
+sessionStorage.removeItem(SESSION_STORAGE_KEY);
 
 /**
  * The kiosk's first state, asked for by the first module the entry evaluates, so the core

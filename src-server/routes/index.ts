@@ -21,7 +21,7 @@ import { centralMetrics } from '../domain/reports';
 import { createSurveyReports } from '../domain/survey-reports';
 import { surveyResultsSchema } from '../../src-shared/reports/survey-results';
 import { appealMetricsSchema } from '../../src-shared/reports/appeal-metrics';
-import { periodSchema } from '../../src-shared/reports/period';
+import { isWholeMonths, periodSchema } from '../../src-shared/reports/period';
 import { badRequest } from '../domain/errors';
 import { storeAttachment } from '../domain/attachments';
 import type { Db, Writer } from '../domain/write-lock';
@@ -174,7 +174,7 @@ export function routes(d: RouteDeps): RouteSpec[] {
         return surveys.results(
           {
             templateId: query.templateId,
-            period: reportPeriod(query),
+            period: surveyPeriod(query),
             campaignId: query.campaignId ?? null,
             serviceId: query.serviceId ?? null,
           },
@@ -202,6 +202,17 @@ function reportPeriod(q: { from: string; to: string }) {
   if (!parsed.success)
     throw badRequest('Период задан неверно: from и to — даты ГГГГ-ММ-ДД, to не раньше from.');
   return parsed.data;
+}
+
+/** Survey results: whole calendar months only, as on the desk (docs/metrics.md). */
+function surveyPeriod(q: { from: string; to: string }) {
+  const period = reportPeriod(q);
+  if (!isWholeMonths(period)) {
+    throw badRequest(
+      'Результаты анкетирования даются только за целые календарные месяцы: from — первое число месяца, to — последнее.',
+    );
+  }
+  return period;
 }
 
 const today = (d: Date) => d.toISOString().slice(0, 10);

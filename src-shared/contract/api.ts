@@ -260,7 +260,7 @@ export const api = {
       keepPartial: z.boolean(),
       pin: z
         .string()
-        .regex(/^\d{4,8}$/, 'pin_format')
+        .regex(/^\d{6,8}$/, 'pin_format')
         .optional(),
     }),
     output: kioskSettingsSchema,

@@ -1,8 +1,7 @@
-import { addDays } from '../domain/dates';
 import type { Question, SurveyDefinition } from '../surveys/definition';
 import { questionNumbers } from '../surveys/logic';
 import { choiceText, choiceValue, questionsOf } from '../surveys/model';
-import { previousQuarter, quarterOf, quarterPeriod, type Period } from './period';
+import { previousMonths, type Period } from './period';
 import { shareOf } from './shares';
 import {
   MIN_CELL,
@@ -88,14 +87,9 @@ export function talliesOf(rows: Iterable<CountRow>): Tallies {
   return { total, byChannel, questions };
 }
 
-/** The quarter before a quarter; for any other period, the same number of days before it. */
+/** The same number of whole months just before (survey periods are whole months). */
 export function previousPeriodOf(p: Period): Period {
-  const { year, quarter } = quarterOf(p.from);
-  const q = quarterPeriod(year, quarter);
-  if (q.from === p.from && q.to === p.to) return previousQuarter(p);
-  const days = Math.round((Date.parse(p.to) - Date.parse(p.from)) / 86_400_000);
-  const to = addDays(p.from, -1);
-  return { from: addDays(to, -days), to };
+  return previousMonths(p);
 }
 
 function scores(counts: Map<number, number> | undefined) {
@@ -172,6 +166,9 @@ function questionResult(
       };
     case 'comment': {
       // Sorted, so the list's order says nothing about the order visitors answered in.
+      // Only where the question's own count is shown: 2 comments of 50 responses would
+      // otherwise be read beside a «<5».
+      if (answered < MIN_CELL) return base;
       const texts = [...(t?.values ?? [])].flatMap(([text, n]) => Array<string>(n).fill(text));
       return { ...base, openAnswers: texts.sort((x, y) => x.localeCompare(y, 'ru')) };
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RESPONSE_CHANNELS } from '../surveys/records';
-import { periodSchema } from './period';
+import { periodSchema, wholeMonthsPeriodSchema } from './period';
 
 /** Fewer responses than this in a breakdown cell and the cell shows «<5» (docs/anonymity.md). */
 export const MIN_CELL = 5;
@@ -18,7 +18,8 @@ const share = z.number().min(0).max(100).nullable();
 
 export const surveyResultsInputSchema = z.object({
   templateId: z.uuid(),
-  period: periodSchema,
+  /** Whole calendar months only (docs/metrics.md): no day can be isolated by differencing. */
+  period: wholeMonthsPeriodSchema,
   campaignId: z.uuid().nullable().optional(),
   serviceId: z.uuid().nullable().optional(),
 });

@@ -140,3 +140,22 @@ test('leaving the kiosk needs the administrator PIN; a wrong one is refused', as
   await page.getByRole('button', { name: 'OK' }).click();
   await expect(page).not.toHaveURL(/\/kiosk/);
 });
+
+test('the officer opens the kiosk in a window of its own that carries no sign-in', async ({
+  page,
+}) => {
+  await page.goto('/#/surveys');
+  const signedIn = await page.evaluate(() => sessionStorage.getItem('otklik.session'));
+  expect(signedIn).toBeTruthy();
+  const [kiosk] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Открыть киоск' }).click(),
+  ]);
+  await expect(kiosk).toHaveURL(/\/kiosk$/);
+  await expect(kiosk.getByRole('button', { name: 'Выход' })).toBeVisible();
+  expect(await kiosk.evaluate(() => sessionStorage.getItem('otklik.session'))).toBeNull();
+  // The officer's tab is where it was, still signed in.
+  await expect(page).toHaveURL(/#\/surveys/);
+  expect(await page.evaluate(() => sessionStorage.getItem('otklik.session'))).toBe(signedIn);
+  await kiosk.close();
+});

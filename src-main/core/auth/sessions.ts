@@ -83,11 +83,7 @@ export function createSessions(ctx: CoreContext, settings: Settings, users: User
     unlock(token: string | null, password: string) {
       const found = current(token);
       if (!found) throw new OtklikError('unauthenticated');
-      if (!users.checkPassword(found.user.id, password)) {
-        throw new OtklikError('validation', 'wrong password', [
-          { path: 'password', message: 'wrong_password' },
-        ]);
-      }
+      users.unlock(found.user.id, password);
       found.session.locked = false;
       found.session.lastActivity = ctx.now().getTime();
     },

@@ -107,6 +107,24 @@ export function createUsers(ctx: CoreContext) {
     return toUser(byId.get(input.id)!);
   });
 
+  /** One password try against an account: locked accounts refuse, failures lock after 5. */
+  function counted(row: UserRow, password: string, wrong: string): User {
+    const now = ctx.now();
+    if (row.locked_until && row.locked_until > now.toISOString()) {
+      throw refuse('password', 'account_locked', { until: row.locked_until });
+    }
+    if (!verifyPassword(password, row.password_hash) || row.active !== 1) {
+      const attempts = row.failed_attempts + 1;
+      const lock = attempts >= MAX_FAILED_ATTEMPTS;
+      const until = lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+      failed.run(lock ? 0 : attempts, until, now.toISOString(), row.id);
+      if (lock) throw refuse('password', 'account_locked', { until: until! });
+      throw refuse('password', wrong);
+    }
+    succeeded.run(row.id);
+    return toUser(row);
+  }
+
   return {
     needsSetup: () => (count.get() as number) === 0,
     setup: (input: z.output<typeof setupInputSchema>) => setupTx(input),
@@ -128,22 +146,17 @@ export function createUsers(ctx: CoreContext) {
         verifyPassword(password, dummyHash());
         throw refuse('password', 'wrong_credentials');
       }
-      const now = ctx.now();
-      if (row.locked_until && row.locked_until > now.toISOString()) {
-        throw refuse('password', 'account_locked', { until: row.locked_until });
-      }
-      if (!verifyPassword(password, row.password_hash) || row.active !== 1) {
-        const attempts = row.failed_attempts + 1;
-        const lock = attempts >= MAX_FAILED_ATTEMPTS;
-        const until = lock
-          ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
-          : null;
-        failed.run(lock ? 0 : attempts, until, now.toISOString(), row.id);
-        if (lock) throw refuse('password', 'account_locked', { until: until! });
-        throw refuse('password', 'wrong_credentials');
-      }
-      succeeded.run(row.id);
-      return toUser(row);
+      return counted(row, password, 'wrong_credentials');
+    },
+
+    /**
+     * The password of a signed-in user whose screen is locked: failures count towards the same
+     * lockout as at sign-in, so a locked, unattended PC cannot be guessed open.
+     */
+    unlock(id: string, password: string): User {
+      const row = byId.get(id);
+      if (!row) throw new OtklikError('unauthenticated');
+      return counted(row, password, 'wrong_password');
     },
 
     /** The password check of a signed-in user (unlock, change of password); no lockout count. */

@@ -107,6 +107,8 @@ export function createClassifier(ctx: CoreContext, settings: Settings) {
         ).map(toNode);
       }
       const stems = words(q).map(stemWord);
+      // Only punctuation or symbols: nothing to look for.
+      if (stems.length === 0) return [];
       const conditions = stems.map(() => `search_text LIKE ? ESCAPE '\\'`).join(' AND ');
       const params = stems.map((s) => `% ${s.replace(/[\\%_]/g, (m) => '\\' + m)}%`);
       return (

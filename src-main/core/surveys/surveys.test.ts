@@ -245,18 +245,18 @@ describe('anonymous responses', () => {
 describe('kiosk settings', () => {
   it('checks the exit PIN against a salted hash and locks out after five wrong ones', () => {
     expect(ok<{ ok: boolean }>(core.dispatch('kiosk.verifyPin', { pin: '1234' })).ok).toBe(false);
-    ok(core.dispatch('kiosk.saveSettings', { idleSeconds: 30, keepPartial: false, pin: '2468' }));
+    ok(core.dispatch('kiosk.saveSettings', { idleSeconds: 30, keepPartial: false, pin: '246810' }));
     expect(
       core.db.prepare("SELECT value FROM settings WHERE key = 'kiosk_pin'").pluck().get(),
-    ).not.toContain('2468');
-    expect(ok<{ ok: boolean }>(core.dispatch('kiosk.verifyPin', { pin: '2468' })).ok).toBe(true);
+    ).not.toContain('246810');
+    expect(ok<{ ok: boolean }>(core.dispatch('kiosk.verifyPin', { pin: '246810' })).ok).toBe(true);
     for (let i = 0; i < 5; i++) core.dispatch('kiosk.verifyPin', { pin: '0000' });
-    expect(core.dispatch('kiosk.verifyPin', { pin: '2468' })).toMatchObject({
+    expect(core.dispatch('kiosk.verifyPin', { pin: '246810' })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
     clock = new Date(clock.getTime() + 61_000);
-    expect(ok<{ ok: boolean }>(core.dispatch('kiosk.verifyPin', { pin: '2468' })).ok).toBe(true);
+    expect(ok<{ ok: boolean }>(core.dispatch('kiosk.verifyPin', { pin: '246810' })).ok).toBe(true);
   });
 
   it('gives the kiosk today’s campaigns with their forms', () => {

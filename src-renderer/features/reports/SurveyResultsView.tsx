@@ -1,8 +1,8 @@
 import { Alert, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-shared/contract/api';
-import type { Period } from '../../../src-shared/reports/period';
+import { isWholeMonths, wholeMonthsAround, type Period } from '../../../src-shared/reports/period';
 import type { QuestionResult, SurveyResults } from '../../../src-shared/reports/survey-results';
 import { call } from '../../api/client';
 import { pct, ShareBar } from './figures';
@@ -10,8 +10,11 @@ import { pct, ShareBar } from './figures';
 const num = (x: number | null) => (x === null ? '—' : x.toLocaleString('ru-RU'));
 
 /** Survey results for a questionnaire version and period; cells under 5 read «<5». */
-export function SurveyResultsView({ period }: { period: Period }) {
+export function SurveyResultsView({ period: asked }: { period: Period }) {
   const { t } = useTranslation();
+  // Survey results exist for whole calendar months only (docs/metrics.md).
+  const widened = !isWholeMonths(asked);
+  const period = useMemo(() => wholeMonthsAround(asked), [asked]);
   const [templates, setTemplates] = useState<Output<'surveys.templates'>>([]);
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [results, setResults] = useState<SurveyResults | null>(null);
@@ -38,6 +41,11 @@ export function SurveyResultsView({ period }: { period: Period }) {
         <Text size="sm" c="dimmed">
           {t('reports.surveys.note')}
         </Text>
+        {widened && (
+          <Alert color="blue" data-testid="survey-months">
+            {t('reports.surveys.wholeMonths', { from: period.from, to: period.to })}
+          </Alert>
+        )}
         <Select
           label={t('reports.surveys.template')}
           maw={640}

@@ -44,7 +44,8 @@ export function KioskSettingsPanel() {
     );
   const open = () => {
     if (window.otklik?.openKiosk) void window.otklik.openKiosk();
-    else window.location.href = '/kiosk';
+    // Browser mode: a window of its own, without the officer's tab or its sign-in.
+    else window.open('/kiosk', '_blank', 'noopener,noreferrer');
   };
   return (
     <Fieldset legend={t('surveys.kiosk')}>

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Period } from '../../../../src-shared/reports/period';
+import { isWholeMonths, type Period } from '../../../../src-shared/reports/period';
 import type { CoreContext } from '../../context';
 import type { Settings } from '../../settings';
 import { appealMetrics } from '../appeal-metrics';
@@ -21,15 +21,19 @@ export function createExports(
   templates: Templates,
   dataDir: string,
 ) {
-  /** Every questionnaire version answered in the period, with its results. */
+  /**
+   * Every questionnaire version answered in the period, with its results; none for a period
+   * that is not whole calendar months (survey results never are: docs/metrics.md).
+   */
   const surveysOf = (period: Period) =>
-    (
-      ctx.db
-        .prepare(
-          'SELECT DISTINCT template_id FROM survey_responses WHERE response_date BETWEEN ? AND ?',
-        )
-        .pluck()
-        .all(period.from, period.to) as string[]
+    (isWholeMonths(period)
+      ? (ctx.db
+          .prepare(
+            'SELECT DISTINCT template_id FROM survey_responses WHERE response_date BETWEEN ? AND ?',
+          )
+          .pluck()
+          .all(period.from, period.to) as string[])
+      : []
     ).map((templateId) => surveyResults(ctx, templates, { templateId, period }));
   const jobs = createJobs();
   return {

@@ -20,6 +20,7 @@ import type { JobContext } from './jobs';
 import { countRaw, RAW_COLUMNS, rawPages } from './raw-appeals';
 import { appealTables, rawLabel, surveyTable, type Cell } from './report-tables';
 import type { SurveyResults } from '../../../../src-shared/reports/survey-results';
+import { neutralizeFormula, safeCell } from '../../../../src-shared/security/spreadsheet';
 
 const periodTitle = (m: AppealMetrics) => `с ${ru(m.period.from)} по ${ru(m.period.to)}`;
 const ru = (iso: string) => iso.split('-').reverse().join('.');
@@ -69,7 +70,7 @@ async function writeXlsxTo(
     ws.addRow([]);
     const header = ws.addRow(table.columns);
     header.font = { bold: true };
-    for (const row of table.rows) ws.addRow(row);
+    for (const row of table.rows) ws.addRow(row.map(safeCell));
     ws.columns.forEach((c, i) => (c.width = i === 0 || i === 2 ? 48 : 16));
     ws.commit();
   }
@@ -78,7 +79,9 @@ async function writeXlsxTo(
   const total = countRaw(db, m.period);
   let done = 0;
   for (const page of rawPages(db, m.period)) {
-    for (const r of page) raw.addRow(RAW_COLUMNS.map(([key]) => rawLabel(key, r[key]))).commit();
+    for (const r of page) {
+      raw.addRow(RAW_COLUMNS.map(([key]) => safeCell(rawLabel(key, r[key])))).commit();
+    }
     done += page.length;
     await job.step(done / Math.max(1, total));
   }
@@ -88,7 +91,12 @@ async function writeXlsxTo(
 
 function csvCell(v: Cell, sep: string): string {
   if (v === null) return '';
-  const s = typeof v === 'number' && sep === ';' ? String(v).replace('.', ',') : String(v);
+  const s =
+    typeof v === 'number'
+      ? sep === ';'
+        ? String(v).replace('.', ',')
+        : String(v)
+      : neutralizeFormula(String(v));
   return /["\r\n]/.test(s) || s.includes(sep) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
