@@ -9,17 +9,55 @@ import { createWriter } from './domain/write-lock';
 import { docsPage, openApiDocument } from './openapi';
 import { routes } from './routes/index';
 import type { Device, RouteSpec } from './routes/spec';
+import type { PackageKeys } from './domain/package-keys';
 
 export interface AppOptions {
   central: CentralDb;
   logger?: FastifyServerOptions['logger'];
   https?: { cert: Buffer; key: Buffer } | null;
-  /** Largest request body in bytes; 32 MB by default (a full push batch of long cards). */
+  /** Largest request body in bytes of the routes that take whole batches; 32 MB by default. */
   bodyLimit?: number;
   /** Requests per minute per device (or address, before enrollment); 1200 by default. */
   rateLimit?: number;
+  /** Failed authentications per minute from one address before it is refused unheard; 30. */
+  authFailureLimit?: number;
+  /** Scans an office may keep, in bytes (docs/security.md); 20 GiB by default. */
+  attachmentQuotaBytes?: number;
+  /** The central's package key pair (offline packages are encrypted to it). */
+  packageKeys: PackageKeys;
   version?: string;
   now?: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the authentication hook before the body is read. */
+    identity?: string;
+    device?: Device | null;
+  }
+}
+
+/**
+ * Failed authentications per client address, in memory for a minute: random tokens from one
+ * address are refused before they cost a database lookup (issue 13, point 6).
+ */
+function createAuthFailures(limit: number, now: () => number) {
+  const failures = new Map<string, { count: number; until: number }>();
+  return {
+    blocked(ip: string): boolean {
+      const f = failures.get(ip);
+      if (!f || f.until < now()) return false;
+      return f.count >= limit;
+    },
+    fail(ip: string) {
+      const t = now();
+      const f = failures.get(ip);
+      if (!f || f.until < t) {
+        if (failures.size > 50_000) failures.clear(); // a flood of addresses: start over
+        failures.set(ip, { count: 1, until: t + 60_000 });
+      } else f.count += 1;
+    },
+  };
 }
 
 function bearer(header: string | undefined): string | undefined {
@@ -47,14 +85,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.https ? { https: options.https } : {}),
   }) as unknown as FastifyInstance;
   const write = createWriter(options.central);
-  const offices = createOffices(options.central.db, write, now);
+  const offices = createOffices(options.central.db, write, now, options.packageKeys);
   const central = createCentralEdits(write, () => now().getTime());
-  const specs = routes({ db: options.central.db, write, offices, central, now });
+  const specs = routes({
+    db: options.central.db,
+    write,
+    offices,
+    central,
+    now,
+    batchBodyLimit: options.bodyLimit,
+    attachmentQuotaBytes: options.attachmentQuotaBytes,
+  });
+  const authFailures = createAuthFailures(options.authFailureLimit ?? 30, () => now().getTime());
 
+  // Counted after authentication (preHandler), keyed by the verified device or administrator,
+  // or by the client address where a route has no authentication: a random token is never a
+  // key of its own. Requests with a bad token never get this far (onRequest below).
   await app.register(rateLimit, {
+    hook: 'preHandler',
     max: options.rateLimit ?? 1200,
     timeWindow: '1 minute',
-    keyGenerator: (req) => bearer(req.headers.authorization) ?? req.ip,
+    keyGenerator: (req) => req.identity ?? `ip:${req.ip}`,
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       error: 'rate_limited',
@@ -100,18 +151,45 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     server.route({
       method: spec.method,
       url: spec.url,
+      bodyLimit: spec.bodyLimit ?? 64 * 1024,
+      ...(spec.anonymous ? { logLevel: 'silent' as const } : {}),
+      ...(spec.rateLimit ? { config: { rateLimit: { max: spec.rateLimit } } } : {}),
+      // Who is calling is settled before the body is read: an unknown token costs one
+      // indexed lookup and no parsing, and an address that keeps failing is refused unheard.
+      onRequest: async (request) => {
+        if (spec.auth === 'none') return;
+        if (authFailures.blocked(request.ip)) {
+          throw new HttpError(
+            429,
+            'rate_limited',
+            'Слишком много неудачных попыток входа с этого адреса; повторите через минуту.',
+          );
+        }
+        const token = bearer(request.headers.authorization);
+        try {
+          if (spec.auth === 'device') {
+            const device = await offices.authenticate(token);
+            request.device = device;
+            request.identity = `device:${device.id}`;
+          } else {
+            const admin = await offices.authenticateAdmin(token);
+            request.identity = `admin:${admin.id}`;
+          }
+        } catch (e) {
+          if (e instanceof HttpError && (e.status === 401 || e.status === 403)) {
+            authFailures.fail(request.ip);
+          }
+          throw e;
+        }
+        if (request.device && !spec.anonymous) {
+          request.log.info({ device: request.device.id }, 'device');
+        }
+      },
       handler: async (request) => {
         if (spec.body && !/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
           throw new HttpError(415, 'unsupported_media_type', 'Ожидается application/json.');
         }
-        let device: Device | null = null;
-        const token = bearer(request.headers.authorization);
-        if (spec.auth === 'device') {
-          device = await offices.authenticate(token);
-          request.log.info({ device: device.id }, 'device');
-        } else if (spec.auth === 'admin') {
-          await offices.authenticateAdmin(token);
-        }
+        const device: Device | null = request.device ?? null;
         return spec.handler({
           body: spec.body ? parse(spec.body, request.body, 'тело') : undefined,
           query: spec.query ? parse(spec.query, request.query, 'параметры') : undefined,

@@ -1,7 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { referenceSchema } from '../src-shared/sync/protocol';
-import { PackageError } from '../src-shared/sync/package';
+import { PACKAGE_LIMITS, PackageError } from '../src-shared/sync/package';
+import { isLoopbackHost } from '../src-shared/sync/transport-security';
+import { backupSqlite } from './db/backup';
+import { loadPackageKeys } from './domain/package-keys';
+import { plainHttpRefusal } from './listen-policy';
 import { buildApp } from './app';
 import { serverConfig } from './config';
 import { openCentralDb } from './db/database';
@@ -16,13 +20,18 @@ const USAGE = `Центральный сервер «Отклик»
   npm run server                                  запустить сервер
   npm run server -- office create КОД "Название"  создать орган
   npm run server -- office list                   органы
-  npm run server -- enroll-code КОД_ОРГАНА [--desk КОД_МЕСТА] [--days 7]
+  npm run server -- enroll-code КОД_ОРГАНА [--desk КОД_МЕСТА] [--days 7] [--replace]
                                                   одноразовый код подключения рабочего места
+                                                  (1–30 дней; --replace — замена компьютера)
   npm run server -- devices                       подключённые рабочие места
   npm run server -- revoke ID_УСТРОЙСТВА          отозвать доступ
   npm run server -- admin create ИМЯ              ключ администратора (для /v1/admin/*)
+  npm run server -- admin list                    ключи администраторов
+  npm run server -- admin revoke ID               отозвать ключ администратора
   npm run server -- reference import ФАЙЛ.ndjson  загрузить справочники
   npm run server -- import ФАЙЛ.otkp [--office КОД]  принять пакет без сети
+  npm run server -- package-key                   ключ центра для пакетов рабочих мест без сети
+  npm run server -- backup ФАЙЛ                   согласованная копия базы SQLite
 
 Настройки — переменные окружения, см. README («Центральный сервер»).`;
 
@@ -31,6 +40,7 @@ const { positionals, values } = parseArgs({
   options: {
     desk: { type: 'string' },
     days: { type: 'string', default: '7' },
+    replace: { type: 'boolean', default: false },
     office: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -60,17 +70,27 @@ if (command === 'serve') {
 }
 
 async function serve() {
-  const central = await openCentralDb(config);
   const https =
     config.tlsCert && config.tlsKey
       ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) }
       : null;
+  const listenRefusal = plainHttpRefusal(config.host, https !== null, config.allowHttp);
+  if (listenRefusal) {
+    console.error(`Ошибка: ${listenRefusal}`);
+    process.exit(2);
+  }
+  const central = await openCentralDb(config);
   const app = await buildApp({
     central,
     https,
     rateLimit: config.rateLimit,
     logger: { level: config.logLevel },
+    packageKeys: loadPackageKeys(config.packageKeyFile),
+    attachmentQuotaBytes: config.attachmentQuotaBytes,
   });
+  if (!https && !isLoopbackHost(config.host)) {
+    app.log.warn('plain HTTP beyond loopback (OTKLIK_ALLOW_HTTP=1): use TLS in production');
+  }
   const address = await app.listen({ host: config.host, port: config.port });
   app.log.info(
     {
@@ -108,14 +128,22 @@ async function runCommand() {
         return;
       case 'enroll-code': {
         if (!a) return console.log(USAGE);
-        const c = await offices.createEnrollmentCode(a, values.desk ?? null, Number(values.days));
+        const c = await offices.createEnrollmentCode(
+          a,
+          values.desk ?? null,
+          Number(values.days),
+          values.replace,
+        );
         console.log(`Код подключения для ${c.office}: ${c.code} (действует до ${c.expiresAt})`);
         return;
       }
       case 'devices':
         for (const d of await offices.listDevices()) {
           console.log(
-            `${d.id}\t${d.office}\t${d.desk_code ?? '-'}\t${d.name}\t${d.enrolled_at}\t${d.revoked_at ? `отозван ${d.revoked_at}` : 'действует'}`,
+            `${d.id}\t${d.office}\t${d.desk_code ?? '-'}\t${d.name}\t${d.enrolled_at}\t${d.revoked_at ? `отозван ${d.revoked_at}` : 'действует'}` +
+              (d.clone_suspected_at
+                ? `\tВНИМАНИЕ: возможна копия диска (${d.clone_suspected_at})`
+                : ''),
           );
         }
         return;
@@ -125,11 +153,36 @@ async function runCommand() {
         console.log(`Доступ устройства ${a} отозван.`);
         return;
       case 'admin':
-        if (a !== 'create' || !b) return console.log(USAGE);
-        console.log(
-          `Ключ администратора (показывается один раз): ${(await offices.createAdmin(b)).token}`,
-        );
+        if (a === 'create' && b) {
+          const admin = await offices.createAdmin(b);
+          console.log(`Ключ администратора ${admin.id} (показывается один раз): ${admin.token}`);
+        } else if (a === 'list') {
+          for (const k of await offices.listAdmins()) {
+            console.log(
+              `${k.id}\t${k.name}\t${k.created_at}\t${k.revoked_at ? `отозван ${k.revoked_at}` : 'действует'}`,
+            );
+          }
+        } else if (a === 'revoke' && b) {
+          await offices.revokeAdmin(b);
+          console.log(`Ключ администратора ${b} отозван.`);
+        } else console.log(USAGE);
         return;
+      case 'package-key':
+        console.log(loadPackageKeys(config.packageKeyFile).publicKey);
+        return;
+      case 'backup': {
+        if (!a) return console.log(USAGE);
+        if (central.dialect !== 'sqlite') {
+          throw new HttpError(
+            400,
+            'bad_request',
+            'Для PostgreSQL копию делает pg_dump (см. docs/security.md, «Резервные копии»).',
+          );
+        }
+        await backupSqlite(config.sqliteFile, a);
+        console.log(`Копия базы записана: ${a}`);
+        return;
+      }
       case 'reference': {
         if (a !== 'import' || !b) return console.log(USAGE);
         const edits = createCentralEdits(write);
@@ -152,16 +205,24 @@ async function runCommand() {
       }
       case 'import': {
         if (!a) return console.log(USAGE);
+        if (statSync(a).size > PACKAGE_LIMITS.fileBytes) {
+          throw new PackageError('Пакет больше 256 МБ: такой пакет Otklik не создаёт.');
+        }
         const report = await importPackage(
           central.db,
           write,
+          loadPackageKeys(config.packageKeyFile),
           readFileSync(a),
           values.office ?? null,
         );
         console.log(
           `Пакет рабочего места ${report.deskCode} (${report.office}): изменений ${report.changes}, ` +
-            `анкет ${report.responses}; применено ${report.applied}, уже было ${report.duplicates}.`,
+            `анкет ${report.responses}; применено ${report.applied}, уже было ${report.duplicates}, ` +
+            `отклонено ${report.refused.length}.`,
         );
+        for (const r of report.refused.slice(0, 50)) {
+          console.log(`  отклонено: ${r.id ?? `#${r.index}`} — ${r.message}`);
+        }
         return;
       }
       default:

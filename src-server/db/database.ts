@@ -34,7 +34,9 @@ export async function openCentralDb(options: {
     mkdirSync(dirname(options.sqliteFile), { recursive: true });
     const file = new Database(options.sqliteFile);
     file.pragma('journal_mode = WAL');
-    file.pragma('synchronous = NORMAL');
+    // FULL: a push acknowledged to a desk (which then empties its outbox) survives a power
+    // cut; with NORMAL the last commits of WAL mode may be lost (issue 13, point 5).
+    file.pragma('synchronous = FULL');
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
     // 64 MB of page cache: the change log and cards outgrow the default 2 MB.

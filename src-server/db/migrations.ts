@@ -209,6 +209,127 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    /**
+     * Issue 13. Desk codes bound to one device each; cards' registration numbers as a unique
+     * column (a second card with a number is a cloned or replaced desk, never a stall); devices
+     * keep their package signing key and a clone suspicion; survey responses leave the change
+     * log and get a sequence of their own, re-drawn here in key (random) order so that neither
+     * their rows nor their numbers follow the order the central received them.
+     */
+    '0040-hardening': {
+      async up(db: Kysely<unknown>) {
+        const loose = db as Kysely<Record<string, Record<string, unknown>>>;
+        await db.schema.alterTable('devices').addColumn('signing_key', 'text').execute();
+        await db.schema.alterTable('devices').addColumn('clone_suspected_at', 'text').execute();
+        // 1: the code replaces the device that holds its desk code (an explicit replacement).
+        await db.schema
+          .alterTable('enrollment_codes')
+          .addColumn('replaces', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .createTable('desk_codes')
+          .addColumn('code', 'text', (c) => c.primaryKey())
+          .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))
+          .addColumn('device_id', 'text')
+          .addColumn('bound_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.alterTable('appeals').addColumn('reg_number', 'text').execute();
+        const cards = await sql<{
+          id: string;
+          office_id: string;
+          desk_code: string;
+          data: string;
+          registered_at: string;
+        }>`
+          SELECT id, office_id, desk_code, data, registered_at FROM appeals ORDER BY registered_at, id`.execute(
+          db,
+        );
+        const taken = new Set<string>();
+        const codes = new Map<string, string>();
+        for (const row of cards.rows) {
+          const regNumber = (JSON.parse(row.data) as { regNumber?: string }).regNumber ?? null;
+          // Two cards with one number (a clone before this migration): the later keeps none.
+          const value = regNumber === null || taken.has(regNumber) ? null : regNumber;
+          if (value) taken.add(value);
+          await loose
+            .updateTable('appeals')
+            .set({ reg_number: value })
+            .where('id', '=', row.id)
+            .execute();
+          if (!codes.has(row.desk_code)) codes.set(row.desk_code, row.office_id);
+        }
+        await db.schema
+          .createIndex('appeals_reg_number')
+          .on('appeals')
+          .column('reg_number')
+          .unique()
+          .execute();
+        const now = new Date().toISOString();
+        const devices = await sql<{ id: string; office_id: string; desk_code: string }>`
+          SELECT id, office_id, desk_code FROM devices
+          WHERE revoked_at IS NULL AND desk_code IS NOT NULL ORDER BY enrolled_at`.execute(db);
+        const bound = new Map<string, { office_id: string; device_id: string | null }>();
+        for (const [code, office] of codes) bound.set(code, { office_id: office, device_id: null });
+        for (const d of devices.rows) {
+          const known = bound.get(d.desk_code);
+          if (!known || known.office_id === d.office_id) {
+            bound.set(d.desk_code, { office_id: d.office_id, device_id: d.id });
+          }
+        }
+        for (const [code, b] of bound) {
+          await loose
+            .insertInto('desk_codes')
+            .values({ code, office_id: b.office_id, device_id: b.device_id, bound_at: now })
+            .execute();
+        }
+        // Responses: a new table filled in key order, with its own sequence in that order.
+        await db.schema
+          .createTable('responses_new')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))
+          .addColumn('feed_seq', dialect === 'postgres' ? 'bigint' : 'integer', (c) =>
+            c.notNull().unique(),
+          )
+          .addColumn('template_id', 'text', (c) => c.notNull())
+          .addColumn('campaign_id', 'text')
+          .addColumn('service_id', 'text')
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('office', 'text', (c) => c.notNull())
+          .addColumn('response_date', 'text', (c) => c.notNull())
+          .addColumn('complete', 'integer', (c) => c.notNull())
+          .addColumn('answers', 'text', (c) => c.notNull())
+          .execute();
+        await sql`
+          INSERT INTO responses_new (id, office_id, feed_seq, template_id, campaign_id, service_id,
+            channel, office, response_date, complete, answers)
+          SELECT id, office_id, row_number() OVER (ORDER BY id), template_id, campaign_id,
+            service_id, channel, office, response_date, complete, answers
+          FROM responses ORDER BY id`.execute(db);
+        await db.schema.dropTable('responses').execute();
+        await db.schema.alterTable('responses_new').renameTo('responses').execute();
+        await db.schema
+          .createIndex('responses_office_date')
+          .on('responses')
+          .columns(['office_id', 'response_date'])
+          .execute();
+        await db.schema
+          .createIndex('responses_office_id')
+          .on('responses')
+          .columns(['office_id', 'id'])
+          .execute();
+        await db.schema
+          .createIndex('responses_office_feed')
+          .on('responses')
+          .columns(['office_id', 'feed_seq'])
+          .execute();
+        await loose.deleteFrom('change_log').where('type', '=', 'response').execute();
+        await db.schema
+          .createIndex('attachments_office')
+          .on('attachments')
+          .columns(['office_id', 'size'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -19,6 +19,19 @@ export interface DeviceTable {
   enrolled_at: string;
   revoked_at: string | null;
   last_seen_at: string | null;
+  /** Base64 SPKI of the Ed25519 key that signs this desk's offline packages (migration 0040). */
+  signing_key: string | null;
+  /** Set when a second machine seems to use this device's identity (same numbers or node). */
+  clone_suspected_at: string | null;
+}
+
+/** A desk code, bound to the one device that may register cards under it (migration 0040). */
+export interface DeskCodeTable {
+  code: string;
+  office_id: string;
+  /** Null: known from cards or packages, not yet bound; the first device of the office takes it. */
+  device_id: string | null;
+  bound_at: string;
 }
 
 export interface EnrollmentCodeTable {
@@ -28,6 +41,8 @@ export interface EnrollmentCodeTable {
   expires_at: string;
   used_at: string | null;
   created_at: string;
+  /** 1 when the code replaces the device holding its desk code (migration 0040). */
+  replaces: Generated<number>;
 }
 
 export interface AdminTable {
@@ -44,7 +59,7 @@ export interface ChangeLogTable {
   change_id: string;
   office_id: string | null;
   device_id: string | null;
-  type: 'change' | 'response' | 'reference';
+  type: 'change' | 'reference';
   entity: string;
   entity_id: string;
   payload: string;
@@ -56,6 +71,8 @@ export interface AppealTable {
   office_id: string;
   desk_code: string;
   registered_at: string;
+  /** Unique across the region (migration 0040). */
+  reg_number: string | null;
   data: string;
   clocks: string;
   // Report columns (migration 0020), kept in step with `data` by every write.
@@ -80,10 +97,15 @@ export interface AppealTopicTable {
   registered_at: string;
 }
 
-/** Anonymous responses: the fields of docs/anonymity.md and nothing else, no receipt time. */
+/**
+ * Anonymous responses: the fields of docs/anonymity.md and nothing else: no receipt time, no
+ * device, no place in the change log. `feed_seq` orders them for desks' pulls, batch by batch,
+ * shuffled within each batch (migration 0040).
+ */
 export interface ResponseTable {
   id: string;
   office_id: string;
+  feed_seq: number;
   template_id: string;
   campaign_id: string | null;
   service_id: string | null;
@@ -117,6 +139,7 @@ export interface ServerDatabase {
   attachments: AttachmentTable;
   offices: OfficeTable;
   devices: DeviceTable;
+  desk_codes: DeskCodeTable;
   enrollment_codes: EnrollmentCodeTable;
   admins: AdminTable;
   change_log: ChangeLogTable;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ATTACHMENT_LIMITS, sniffType } from '../../src-shared/domain/attachments';
 import type { AttachmentUpload } from '../../src-shared/sync/protocol';
-import { badRequest, conflict, forbidden } from './errors';
+import { badRequest, conflict, forbidden, HttpError } from './errors';
 import type { Db } from './write-lock';
 
 /**
@@ -9,11 +9,15 @@ import type { Db } from './write-lock';
  * anything is written: the bytes against the hash and the type, the card's office. Sending
  * the same attachment again stores nothing and answers stored: false.
  */
+/** Scans an office may keep at the central by default: 20 GiB (OTKLIK_ATTACHMENT_QUOTA_MB). */
+export const DEFAULT_OFFICE_QUOTA_BYTES = 20 * 1024 ** 3;
+
 export async function storeAttachment(
   db: Db,
   device: { officeId: string },
   upload: AttachmentUpload,
   now: Date,
+  quotaBytes = DEFAULT_OFFICE_QUOTA_BYTES,
 ): Promise<{ stored: boolean }> {
   const bytes = Buffer.from(upload.data, 'base64');
   if (bytes.length === 0 || bytes.length > ATTACHMENT_LIMITS.maxBytes) {
@@ -42,6 +46,19 @@ export async function storeAttachment(
       throw conflict('Файл с этим идентификатором уже получен с другим содержимым.');
     }
     return { stored: false };
+  }
+  // One desk (or a stolen token) must not fill the region's disk: a quota per office.
+  const used = await db
+    .selectFrom('attachments')
+    .select((eb) => eb.fn.sum<number | string | null>('size').as('used'))
+    .where('office_id', '=', device.officeId)
+    .executeTakeFirst();
+  if (Number(used?.used ?? 0) + bytes.length > quotaBytes) {
+    throw new HttpError(
+      507,
+      'quota_exceeded',
+      'Место для сканов этого органа на сервере исчерпано: обратитесь к администратору центра.',
+    );
   }
   await db
     .insertInto('attachments')

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { parse, serialize, tick } from '../../src-shared/sync/hlc';
+import { isTooFarAhead, parse, serialize, tick } from '../../src-shared/sync/hlc';
 import { latestStamp, unpackClocks } from '../../src-shared/sync/lww';
 import type { Change, Reference } from '../../src-shared/sync/protocol';
 import type { AppealPatch } from '../../src-shared/sync/records';
@@ -41,9 +41,11 @@ export function createCentralEdits(write: Writer, now = () => Date.now()) {
           .executeTakeFirst();
         if (!row) throw new HttpError(404, 'not_found', `Нет карточки ${id}.`);
         const latest = latestStamp(unpackClocks(row.clocks));
-        const base = latest
-          ? { ...parse(latest), node: CENTRAL_NODE }
-          : { millis: 0, counter: 0, node: CENTRAL_NODE };
+        // A stamp poisoned before issue 13 is not followed: the edit stamps from the clock.
+        const base =
+          latest && !isTooFarAhead(latest, now())
+            ? { ...parse(latest), node: CENTRAL_NODE }
+            : { millis: 0, counter: 0, node: CENTRAL_NODE };
         const change: Change = {
           id: randomUUID(),
           entity: 'appeal',
@@ -51,7 +53,12 @@ export function createCentralEdits(write: Writer, now = () => Date.now()) {
           hlc: serialize(tick(base, now())),
           fields,
         };
-        await applyChanges(tx, { officeId: row.office_id, deviceId: null }, [change]);
+        const { refused } = await applyChanges(
+          tx,
+          { officeId: row.office_id, deviceId: null, node: null, now: now() },
+          [{ change, index: 0 }],
+        );
+        if (refused.length > 0) throw new HttpError(400, 'bad_request', refused[0]!.message);
         return change;
       });
     },

@@ -1,49 +1,54 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { openPackage, PackageError } from '../../src-shared/sync/package';
+import { openPackage, PackageError, readHeader } from '../../src-shared/sync/package';
 import type { ServerDatabase } from '../db/schema';
+import { createOpener } from './package-crypto';
+import type { PackageKeys } from './package-keys';
 import { applyBatch, type ApplyResult } from './push';
+import { storeResponses } from './responses';
 import type { Writer } from './write-lock';
 
-export interface ImportReport extends ApplyResult {
+export interface ImportReport {
   deskCode: string;
   office: string;
   changes: number;
   responses: number;
+  applied: number;
+  duplicates: number;
+  refused: ApplyResult['refused'];
 }
 
 /**
- * Imports an offline package (docs/sync.md): checked whole first (zip, hashes, MAC, every
- * record), then applied in one transaction exactly like a push, so importing it twice changes
- * nothing and a bad package changes nothing. A package from a desk that never enrolled needs
- * the office it belongs to (`--office`), as decided by the administrator who received it.
+ * Imports an offline package (docs/sync.md): checked whole first (signature, decryption, zip
+ * within its limits, hashes, every record), then applied in one transaction like a push:
+ * card changes judged one by one (a refused one is reported, the rest applied), responses
+ * stored apart from them as from /v1/responses. Importing it twice changes nothing. A package
+ * from a desk that never enrolled is unsigned and needs the office it belongs to (`--office`),
+ * as decided by the administrator who received it.
  */
 export async function importPackage(
   db: Kysely<ServerDatabase>,
   write: Writer,
+  keys: PackageKeys,
   bytes: Uint8Array,
   officeCode: string | null,
+  now = () => new Date(),
 ): Promise<ImportReport> {
-  let tokenHash: string | null = null;
-  let device: { id: string; office_id: string; revoked_at: string | null } | undefined;
-  const peek = openPackage(bytes, { sha256Hex }, () => true).manifest;
-  if (peek.deviceId) {
+  const { header } = readHeader(bytes);
+  let device: { id: string; office_id: string; signing_key: string | null } | undefined;
+  if (header.deviceId) {
     const d = await db
       .selectFrom('devices')
-      .select(['id', 'office_id', 'revoked_at', 'token_hash'])
-      .where('id', '=', peek.deviceId)
+      .select(['id', 'office_id', 'revoked_at', 'signing_key'])
+      .where('id', '=', header.deviceId)
       .executeTakeFirst();
     if (!d) throw new PackageError('Пакет подписан устройством, которого сервер не знает.');
     if (d.revoked_at) throw new PackageError('Пакет подписан отозванным устройством.');
     device = d;
-    tokenHash = d.token_hash;
   }
-  const pkg = openPackage(bytes, { sha256Hex }, (_m, text) => {
-    if (tokenHash === null) return false;
-    const expected = createHmac('sha256', Buffer.from(tokenHash, 'hex')).update(text).digest();
-    const given = Buffer.from(_m.mac ?? '', 'hex');
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
+  const pkg = openPackage(
+    bytes,
+    createOpener(keys, (id) => (device && device.id === id ? device.signing_key : null)),
+  );
   let officeId: string;
   if (device) {
     officeId = device.office_id;
@@ -66,9 +71,20 @@ export async function importPackage(
     .select('code')
     .where('id', '=', officeId)
     .executeTakeFirstOrThrow();
-  const result = await write((tx) =>
-    applyBatch(tx, { officeId, deviceId: device?.id ?? null }, pkg.changes, pkg.responses),
-  );
+  const result = await write(async (tx) => {
+    const cards = await applyBatch(
+      tx,
+      // A package of a period re-exports cards as they are, with other desks' stamps too.
+      { officeId, deviceId: device?.id ?? null, node: null, now: now().getTime() },
+      pkg.changes,
+    );
+    const responses = await storeResponses(tx, officeId, pkg.responses);
+    return {
+      applied: cards.applied + responses.applied,
+      duplicates: cards.duplicates + responses.duplicates,
+      refused: [...cards.refused, ...responses.refused],
+    };
+  });
   return {
     ...result,
     deskCode: pkg.manifest.deskCode,
@@ -76,8 +92,4 @@ export async function importPackage(
     changes: pkg.changes.length,
     responses: pkg.responses.length,
   };
-}
-
-function sha256Hex(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }

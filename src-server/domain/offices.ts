@@ -1,16 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { DESK_CODE } from '../../src-shared/domain/numbering';
+import { DESK_CODE, parseRegNumber } from '../../src-shared/domain/numbering';
 import type { EnrollResponse } from '../../src-shared/sync/protocol';
 import type { ServerDatabase } from '../db/schema';
 import { badRequest, forbidden, HttpError, unauthorized } from './errors';
 import { hashToken, newEnrollmentCode, newToken, normalizeCode } from './tokens';
+import type { PackageKeys } from './package-keys';
 import type { Writer } from './write-lock';
 
 const OFFICE_CODE = /^[A-Z0-9]{2,10}$/;
+/** An enrollment code lives 1–30 days: a forgotten code must not stay usable for years. */
+export const MAX_CODE_DAYS = 30;
 
 /** Offices, devices, enrollment codes and administrators: what the CLI and /v1/enroll do. */
-export function createOffices(db: Kysely<ServerDatabase>, write: Writer, now = () => new Date()) {
+export function createOffices(
+  db: Kysely<ServerDatabase>,
+  write: Writer,
+  now = () => new Date(),
+  packageKeys: Pick<PackageKeys, 'publicKey'> | null = null,
+) {
   const iso = () => now().toISOString();
 
   async function officeByCode(code: string) {
@@ -41,11 +49,42 @@ export function createOffices(db: Kysely<ServerDatabase>, write: Writer, now = (
     async listOffices() {
       return db.selectFrom('offices').selectAll().orderBy('code').execute();
     },
-    /** A one-time code for one desk of an office; valid for `days` days. */
-    async createEnrollmentCode(officeCode: string, deskCode: string | null, days = 7) {
+    /**
+     * A one-time code for one desk of an office; valid for `days` days (1–30). A desk code
+     * already held by a device can only be handed out as an explicit replacement (`replace`):
+     * enrolling with it revokes that device and passes its numbering on to the new one.
+     */
+    async createEnrollmentCode(
+      officeCode: string,
+      deskCode: string | null,
+      days = 7,
+      replace = false,
+    ) {
       const office = await officeByCode(officeCode);
       if (deskCode !== null && !DESK_CODE.test(deskCode)) {
         throw badRequest('Код рабочего места: 2–10 латинских букв и цифр.');
+      }
+      if (!Number.isInteger(days) || days < 1 || days > MAX_CODE_DAYS) {
+        throw badRequest(`Срок действия кода: от 1 до ${MAX_CODE_DAYS} дней.`);
+      }
+      if (replace && deskCode === null) {
+        throw badRequest('Для замены укажите код рабочего места (--desk).');
+      }
+      if (deskCode !== null) {
+        const bound = await db
+          .selectFrom('desk_codes')
+          .selectAll()
+          .where('code', '=', deskCode)
+          .executeTakeFirst();
+        if (bound && bound.office_id !== office.id) {
+          throw badRequest(`Код рабочего места ${deskCode} принадлежит другому органу.`);
+        }
+        if (bound?.device_id && !replace) {
+          throw badRequest(
+            `Код рабочего места ${deskCode} уже закреплён за устройством ${bound.device_id}. ` +
+              'Чтобы заменить компьютер, выдайте код замены (--replace).',
+          );
+        }
       }
       const code = newEnrollmentCode();
       const expires = new Date(now().getTime() + days * 86_400_000).toISOString();
@@ -59,13 +98,26 @@ export function createOffices(db: Kysely<ServerDatabase>, write: Writer, now = (
             expires_at: expires,
             used_at: null,
             created_at: iso(),
+            replaces: replace ? 1 : 0,
           })
           .execute(),
       );
       return { code, expiresAt: expires, office: office.code };
     },
-    /** Trades a valid, unused code for device credentials, once. */
-    async enroll(code: string, deviceName: string, node: string): Promise<EnrollResponse> {
+    /**
+     * Trades a valid, unused code for device credentials, once, and binds a desk code to the
+     * new device alone: the code's own (a replacement revokes its holder), or else the desk's
+     * current code when no other device holds it. A machine whose node id an active device
+     * already has is a copy of that desk's disk and is refused.
+     */
+    async enroll(
+      code: string,
+      deviceName: string,
+      node: string,
+      deskCode: string,
+      signingKey: string,
+    ): Promise<EnrollResponse> {
+      if (!packageKeys) throw new Error('createOffices: package keys are needed to enroll');
       const token = newToken();
       const deviceId = randomUUID();
       return write(async (tx) => {
@@ -82,11 +134,58 @@ export function createOffices(db: Kysely<ServerDatabase>, write: Writer, now = (
           .selectAll()
           .where('id', '=', entry.office_id)
           .executeTakeFirstOrThrow();
+        const desk = entry.desk_code ?? deskCode;
+        const bound = await tx
+          .selectFrom('desk_codes')
+          .selectAll()
+          .where('code', '=', desk)
+          .executeTakeFirst();
+        if (bound && bound.office_id !== office.id) {
+          throw forbidden(`Код рабочего места ${desk} принадлежит другому органу.`);
+        }
+        const holder = bound?.device_id
+          ? await tx
+              .selectFrom('devices')
+              .selectAll()
+              .where('id', '=', bound.device_id)
+              .executeTakeFirst()
+          : undefined;
+        const replacing = holder && !holder.revoked_at ? holder : undefined;
+        if (replacing && !(entry.desk_code !== null && entry.replaces === 1)) {
+          throw forbidden(
+            `Код рабочего места ${desk} уже закреплён за другим устройством. Если этот компьютер ` +
+              'заменяет прежний, администратор центра выдаёт код замены.',
+          );
+        }
+        const twin = await tx
+          .selectFrom('devices')
+          .select(['id'])
+          .where('node', '=', node)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
+        if (twin && twin.id !== replacing?.id) {
+          await tx
+            .updateTable('devices')
+            .set({ clone_suspected_at: iso() })
+            .where('id', '=', twin.id)
+            .execute();
+          throw forbidden(
+            'Этот компьютер — копия диска другого подключённого рабочего места (тот же ' +
+              'идентификатор узла). Подключение отклонено; см. docs/security.md.',
+          );
+        }
         await tx
           .updateTable('enrollment_codes')
           .set({ used_at: iso() })
           .where('code_hash', '=', entry.code_hash)
           .execute();
+        if (replacing) {
+          await tx
+            .updateTable('devices')
+            .set({ revoked_at: iso() })
+            .where('id', '=', replacing.id)
+            .execute();
+        }
         await tx
           .insertInto('devices')
           .values({
@@ -95,18 +194,34 @@ export function createOffices(db: Kysely<ServerDatabase>, write: Writer, now = (
             name: deviceName,
             node,
             token_hash: hashToken(token),
-            desk_code: entry.desk_code,
+            desk_code: desk,
             enrolled_at: iso(),
             revoked_at: null,
             last_seen_at: null,
+            signing_key: signingKey,
+            clone_suspected_at: null,
           })
           .execute();
+        if (bound) {
+          await tx
+            .updateTable('desk_codes')
+            .set({ device_id: deviceId, bound_at: iso() })
+            .where('code', '=', desk)
+            .execute();
+        } else {
+          await tx
+            .insertInto('desk_codes')
+            .values({ code: desk, office_id: office.id, device_id: deviceId, bound_at: iso() })
+            .execute();
+        }
         return {
           deviceId,
           token,
           officeCode: office.code,
           officeName: office.name,
-          deskCode: entry.desk_code,
+          deskCode: desk,
+          lastNumbers: await lastNumbers(tx, desk),
+          packageKey: packageKeys.publicKey,
         };
       });
     },
@@ -121,6 +236,7 @@ export function createOffices(db: Kysely<ServerDatabase>, write: Writer, now = (
           'devices.office_id',
           'devices.revoked_at',
           'devices.token_hash',
+          'devices.node',
           'offices.code',
         ])
         .where('devices.token_hash', '=', hashToken(token))
@@ -134,6 +250,7 @@ export function createOffices(db: Kysely<ServerDatabase>, write: Writer, now = (
         officeId: device.office_id,
         officeCode: device.code,
         tokenHash: device.token_hash,
+        node: device.node,
       };
     },
     async device(id: string) {
@@ -149,6 +266,7 @@ export function createOffices(db: Kysely<ServerDatabase>, write: Writer, now = (
           'devices.desk_code',
           'devices.enrolled_at',
           'devices.revoked_at',
+          'devices.clone_suspected_at',
           'offices.code as office',
         ])
         .orderBy('devices.enrolled_at')
@@ -178,6 +296,27 @@ export function createOffices(db: Kysely<ServerDatabase>, write: Writer, now = (
       );
       return { id, token };
     },
+    /** Revokes an administrator's key (a key that leaked, a person who left). */
+    async revokeAdmin(id: string) {
+      const done = await write((tx) =>
+        tx
+          .updateTable('admins')
+          .set({ revoked_at: iso() })
+          .where('id', '=', id)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst(),
+      );
+      if (Number(done.numUpdatedRows) === 0) {
+        throw new HttpError(404, 'not_found', `Нет действующего ключа администратора ${id}.`);
+      }
+    },
+    async listAdmins() {
+      return db
+        .selectFrom('admins')
+        .select(['id', 'name', 'created_at', 'revoked_at'])
+        .orderBy('created_at')
+        .execute();
+    },
     async authenticateAdmin(token: string | undefined) {
       if (!token) throw unauthorized('Нужен ключ администратора.');
       const admin = await db
@@ -190,6 +329,24 @@ export function createOffices(db: Kysely<ServerDatabase>, write: Writer, now = (
       return admin;
     },
   };
+}
+
+/** The highest registration sequence per year of a desk code among the central's cards. */
+async function lastNumbers(
+  tx: Parameters<Parameters<Writer>[0]>[0],
+  deskCode: string,
+): Promise<{ year: number; seq: number }[]> {
+  const rows = await tx
+    .selectFrom('appeals')
+    .select('reg_number')
+    .where('desk_code', '=', deskCode)
+    .execute();
+  const top = new Map<number, number>();
+  for (const r of rows) {
+    const n = parseRegNumber(r.reg_number ?? '');
+    if (n && n.deskCode === deskCode) top.set(n.year, Math.max(top.get(n.year) ?? 0, n.seq));
+  }
+  return [...top].sort(([a], [b]) => a - b).map(([year, seq]) => ({ year, seq }));
 }
 
 export type Offices = ReturnType<typeof createOffices>;

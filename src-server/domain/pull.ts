@@ -4,7 +4,8 @@ import type { ServerDatabase } from '../db/schema';
 
 /**
  * What a device receives after its cursor: reference data (for everyone), and its office's
- * changes and responses made elsewhere (other desks, the central), in change-log order.
+ * card changes made elsewhere (other desks, the central), in change-log order. Survey
+ * responses are not in the change log: desks pull them apart (domain/responses.ts).
  */
 export async function pull(
   db: Kysely<ServerDatabase>,
@@ -26,7 +27,6 @@ export async function pull(
     const seq = Number(r.seq);
     const payload = JSON.parse(r.payload) as never;
     if (r.type === 'change') return { seq, type: 'change', change: payload };
-    if (r.type === 'response') return { seq, type: 'response', response: payload };
     return { seq, type: 'reference', reference: payload };
   });
   return {

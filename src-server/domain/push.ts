@@ -1,24 +1,33 @@
 import type { Transaction } from 'kysely';
+import { parseRegNumber } from '../../src-shared/domain/numbering';
+import { isTooFarAhead, parse as parseStamp } from '../../src-shared/sync/hlc';
 import { mergeFields, packClocks, unpackClocks, type Clocks } from '../../src-shared/sync/lww';
-import type { Change } from '../../src-shared/sync/protocol';
+import { changeSchema, type Change, type Refusal } from '../../src-shared/sync/protocol';
 import {
   APPEAL_FIELDS,
   IMMUTABLE_APPEAL_FIELDS,
   type AppealRecord,
-  type ResponseRecord,
 } from '../../src-shared/sync/records';
 import { reportColumns } from '../db/report-columns';
 import type { ServerDatabase } from '../db/schema';
-import { badRequest, forbidden } from './errors';
 
 export interface Writer {
   officeId: string;
+  /** The enrolled device writing; null for the central's own edits and unsigned packages. */
   deviceId: string | null;
+  /**
+   * The HLC node every change of this writer must carry: the device's own, on a live push.
+   * Null where changes may legitimately carry other nodes (a package re-exporting a period).
+   */
+  node: string | null;
+  /** The central's wall time (ms): stamps further ahead than 30 days are refused. */
+  now: number;
 }
 
 export interface ApplyResult {
   applied: number;
   duplicates: number;
+  refused: Refusal[];
 }
 
 type Tx = Transaction<ServerDatabase>;
@@ -26,7 +35,7 @@ type Tx = Transaction<ServerDatabase>;
 /** Rows per multi-row statement: well under SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500;
 
-function chunks<T>(items: readonly T[]): T[][] {
+export function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;
@@ -40,35 +49,66 @@ interface Loaded {
   dirty: boolean;
 }
 
+class Refused extends Error {
+  constructor(
+    readonly code: Refusal['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The id of an item that failed its schema, when it has a readable one. */
+function idOf(item: unknown): string | null {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.length <= 64 ? id : null;
+}
+
 /**
- * Applies a batch of changes and responses inside the caller's transaction, with a handful of
- * set-based statements per batch. A change id or a response id seen before is a no-op (a
- * retried or duplicated request changes nothing). Any change the writer may not make throws,
- * and the caller's transaction rolls the whole batch back: nothing of a refused batch is kept.
+ * Applies a batch of card changes inside the caller's transaction, with a handful of set-based
+ * statements per batch. Each item is judged on its own (issue 13, point 4): one that does not
+ * validate, or that the writer may not make, is refused with its reason and the rest is
+ * applied. A change id seen before is a no-op (a retried or duplicated request changes
+ * nothing); a refused change is not remembered, so it is judged again if sent again.
  */
 export async function applyBatch(
   tx: Tx,
   writer: Writer,
-  changes: readonly Change[],
-  responses: readonly ResponseRecord[],
+  items: readonly unknown[],
 ): Promise<ApplyResult> {
-  const seen = await seenIds(tx, [...changes.map((c) => c.id), ...responses.map((r) => r.id)]);
-  const fresh: Change[] = [];
-  for (const c of changes) {
-    if (seen.has(c.id)) continue;
-    seen.add(c.id); // the same change twice in one batch counts once
-    fresh.push(c);
+  const refused: Refusal[] = [];
+  const valid: { change: Change; index: number }[] = [];
+  items.forEach((item, index) => {
+    const parsed = changeSchema.safeParse(item);
+    if (parsed.success) valid.push({ change: parsed.data, index });
+    else {
+      const issue = parsed.error.issues[0];
+      refused.push({
+        id: idOf(item),
+        index,
+        code: 'invalid',
+        message: `Изменение не соответствует протоколу: ${issue?.path.join('.') || 'запись'} — ${issue?.message ?? ''}`,
+      });
+    }
+  });
+  const seen = await seenIds(
+    tx,
+    valid.map((v) => v.change.id),
+  );
+  const fresh: { change: Change; index: number }[] = [];
+  for (const v of valid) {
+    if (seen.has(v.change.id)) continue;
+    seen.add(v.change.id); // the same change twice in one batch counts once
+    fresh.push(v);
   }
-  const freshResponses: ResponseRecord[] = [];
-  for (const r of responses) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    freshResponses.push(r);
-  }
-  await applyChanges(tx, writer, fresh);
-  await insertResponses(tx, writer, freshResponses);
-  const applied = fresh.length + freshResponses.length;
-  return { applied, duplicates: changes.length + responses.length - applied };
+  const result = await applyChanges(tx, writer, fresh);
+  refused.push(...result.refused);
+  refused.sort((a, b) => a.index - b.index);
+  return {
+    applied: result.applied,
+    duplicates: valid.length - fresh.length,
+    refused,
+  };
 }
 
 async function seenIds(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
@@ -85,11 +125,89 @@ async function seenIds(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
   return seen;
 }
 
+interface DeskCodes {
+  /** The binding of each desk code the batch's new cards use. */
+  bindings: Map<string, { officeId: string; deviceId: string | null } | null>;
+  /** Numbers already held by a card, and by which. */
+  numbers: Map<string, string>;
+}
+
+async function loadNumbering(tx: Tx, cards: Partial<AppealRecord>[]): Promise<DeskCodes> {
+  const codes = [...new Set(cards.map((c) => c.deskCode).filter((c): c is string => !!c))];
+  const numbers = [...new Set(cards.map((c) => c.regNumber).filter((n): n is string => !!n))];
+  const out: DeskCodes = { bindings: new Map(), numbers: new Map() };
+  for (const code of codes) out.bindings.set(code, null);
+  for (const part of chunks(codes)) {
+    const rows = await tx.selectFrom('desk_codes').selectAll().where('code', 'in', part).execute();
+    for (const r of rows)
+      out.bindings.set(r.code, { officeId: r.office_id, deviceId: r.device_id });
+  }
+  for (const part of chunks(numbers)) {
+    const rows = await tx
+      .selectFrom('appeals')
+      .select(['id', 'reg_number'])
+      .where('reg_number', 'in', part)
+      .execute();
+    for (const r of rows) if (r.reg_number) out.numbers.set(r.reg_number, r.id);
+  }
+  return out;
+}
+
+/**
+ * The registration number of a new card must be its desk's (DESK-YYYY-NNNNNN with the card's
+ * desk code and year), the desk code must be bound to the writing device (or to nobody yet in
+ * its office: then it is bound now), and no other card may hold the number.
+ */
+function checkNumber(
+  record: Partial<AppealRecord>,
+  id: string,
+  writer: Writer,
+  numbering: DeskCodes,
+): { claim: boolean } {
+  const parsed = parseRegNumber(record.regNumber ?? '');
+  if (
+    !parsed ||
+    parsed.deskCode !== record.deskCode ||
+    String(parsed.year) !== (record.registeredAt ?? '').slice(0, 4)
+  ) {
+    throw new Refused(
+      'foreign_number',
+      `Номер «${String(record.regNumber).slice(0, 40)}» не соответствует коду рабочего места и году регистрации.`,
+    );
+  }
+  const binding = numbering.bindings.get(parsed.deskCode) ?? null;
+  if (binding && binding.officeId !== writer.officeId) {
+    throw new Refused(
+      'foreign_number',
+      `Код рабочего места ${parsed.deskCode} принадлежит другому органу.`,
+    );
+  }
+  if (binding?.deviceId && binding.deviceId !== writer.deviceId) {
+    throw new Refused(
+      'foreign_number',
+      `Код рабочего места ${parsed.deskCode} закреплён за другим устройством.`,
+    );
+  }
+  const holder = numbering.numbers.get(record.regNumber!);
+  if (holder !== undefined && holder !== id) {
+    throw new Refused(
+      'duplicate_number',
+      `Номер ${record.regNumber} уже присвоен другой карточке: возможно, это копия диска или заменённый компьютер.`,
+    );
+  }
+  return { claim: !binding || binding.deviceId === null };
+}
+
 /** Applies changes (already known to be new) by field-level LWW, in the order given. */
-export async function applyChanges(tx: Tx, writer: Writer, changes: readonly Change[]) {
-  if (changes.length === 0) return;
+export async function applyChanges(
+  tx: Tx,
+  writer: Writer,
+  changes: readonly { change: Change; index: number }[],
+): Promise<{ applied: number; refused: Refusal[] }> {
+  const refused: Refusal[] = [];
+  if (changes.length === 0) return { applied: 0, refused };
   const loaded = new Map<string, Loaded>();
-  const ids = [...new Set(changes.map((c) => c.entityId))];
+  const ids = [...new Set(changes.map((c) => c.change.entityId))];
   for (const part of chunks(ids)) {
     const rows = await tx.selectFrom('appeals').selectAll().where('id', 'in', part).execute();
     for (const row of rows) {
@@ -102,10 +220,37 @@ export async function applyChanges(tx: Tx, writer: Writer, changes: readonly Cha
       });
     }
   }
-  for (const change of changes) {
+  const numbering = await loadNumbering(
+    tx,
+    changes.filter((c) => !loaded.has(c.change.entityId)).map((c) => c.change.fields),
+  );
+  const claims = new Set<string>();
+  const accepted: Change[] = [];
+  for (const { change, index } of changes) {
+    try {
+      accepted.push(judge(change));
+    } catch (e) {
+      if (!(e instanceof Refused)) throw e;
+      refused.push({ id: change.id, index, code: e.code, message: e.message });
+    }
+  }
+
+  function judge(change: Change): Change {
+    if (isTooFarAhead(change.hlc, writer.now)) {
+      throw new Refused(
+        'clock_ahead',
+        `Отметка времени изменения ${change.hlc.slice(0, 15)} опережает часы центра больше чем на 30 дней: проверьте дату и время на компьютере.`,
+      );
+    }
+    if (writer.node !== null && parseStamp(change.hlc).node !== writer.node) {
+      throw new Refused(
+        'foreign_node',
+        'Изменение подписано чужим идентификатором узла: возможно, это копия диска другого рабочего места.',
+      );
+    }
     const current = loaded.get(change.entityId);
     if (current && current.officeId !== writer.officeId) {
-      throw forbidden(`Карточка ${change.entityId} принадлежит другому органу.`);
+      throw new Refused('forbidden', `Карточка ${change.entityId} принадлежит другому органу.`);
     }
     const state: Loaded = current ?? {
       officeId: writer.officeId,
@@ -114,30 +259,60 @@ export async function applyChanges(tx: Tx, writer: Writer, changes: readonly Cha
       exists: false,
       dirty: false,
     };
-    if (current) {
-      for (const f of IMMUTABLE_APPEAL_FIELDS) {
-        const v = change.fields[f];
-        if (v !== undefined && current.record[f] !== undefined && v !== current.record[f]) {
-          throw badRequest(`Поле ${f} карточки ${change.entityId} не меняется после регистрации.`);
-        }
+    for (const f of IMMUTABLE_APPEAL_FIELDS) {
+      const v = change.fields[f];
+      if (v !== undefined && state.record[f] !== undefined && v !== state.record[f]) {
+        throw new Refused(
+          'immutable',
+          `Поле ${f} карточки ${change.entityId} не меняется после регистрации.`,
+        );
       }
     }
     const merged = mergeFields<AppealRecord>(state.clocks, change.fields, change.hlc);
-    if (Object.keys(merged.won).length > 0) {
-      // Each field was validated with the request; a card must also be whole.
-      const next = { ...state.record, ...merged.won };
-      const missing = APPEAL_FIELDS.filter((f) => !(f in next));
-      if (missing.length > 0) {
-        throw badRequest(
-          `Первое изменение карточки ${change.entityId} должно содержать её целиком.`,
-          missing.map((f) => ({ path: f, message: 'required' })),
-        );
-      }
-      state.record = next;
-      state.clocks = merged.clocks;
-      state.dirty = true;
+    if (Object.keys(merged.won).length === 0) return change;
+    // Each field was validated with the request; a card must also be whole.
+    const next = { ...state.record, ...merged.won };
+    const missing = APPEAL_FIELDS.filter((f) => !(f in next));
+    if (missing.length > 0) {
+      throw new Refused(
+        'incomplete',
+        `Первое изменение карточки ${change.entityId} должно содержать её целиком (нет: ${missing.slice(0, 5).join(', ')}).`,
+      );
     }
+    if (!state.exists && !state.dirty) {
+      const { claim } = checkNumber(next, change.entityId, writer, numbering);
+      numbering.numbers.set(next.regNumber!, change.entityId);
+      if (claim) {
+        claims.add(next.deskCode!);
+        numbering.bindings.set(next.deskCode!, {
+          officeId: writer.officeId,
+          deviceId: writer.deviceId,
+        });
+      }
+    }
+    state.record = next;
+    state.clocks = merged.clocks;
+    state.dirty = true;
     loaded.set(change.entityId, state);
+    return change;
+  }
+
+  const bindAt = new Date(writer.now).toISOString();
+  for (const code of claims) {
+    const b = numbering.bindings.get(code)!;
+    const updated = await tx
+      .updateTable('desk_codes')
+      .set({ device_id: b.deviceId, bound_at: bindAt })
+      .where('code', '=', code)
+      .where('device_id', 'is', null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) {
+      await tx
+        .insertInto('desk_codes')
+        .values({ code, office_id: b.officeId, device_id: b.deviceId, bound_at: bindAt })
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
+    }
   }
   const rows = [...loaded.entries()]
     .filter(([, s]) => s.dirty)
@@ -146,6 +321,7 @@ export async function applyChanges(tx: Tx, writer: Writer, changes: readonly Cha
       office_id: s.officeId,
       desk_code: s.record.deskCode!,
       registered_at: s.record.registeredAt!,
+      reg_number: s.record.regNumber!,
       data: JSON.stringify(s.record),
       clocks: packClocks(s.clocks),
       ...reportColumns(s.record).columns,
@@ -188,7 +364,7 @@ export async function applyChanges(tx: Tx, writer: Writer, changes: readonly Cha
       await tx.insertInto('appeal_topics').values(chunk).execute();
     }
   }
-  for (const part of chunks(changes)) {
+  for (const part of chunks(accepted)) {
     await tx
       .insertInto('change_log')
       .values(
@@ -204,56 +380,15 @@ export async function applyChanges(tx: Tx, writer: Writer, changes: readonly Cha
       )
       .execute();
   }
-}
-
-async function insertResponses(tx: Tx, writer: Writer, responses: readonly ResponseRecord[]) {
-  if (responses.length === 0) return;
-  // A response id already stored (sent before under another change id, which cannot happen
-  // with our desks but can with a hand-made package) is kept as it is: append-only.
-  const existing = new Map<string, string>();
-  for (const part of chunks(responses.map((r) => r.id))) {
-    const rows = await tx
-      .selectFrom('responses')
-      .select(['id', 'office_id'])
-      .where('id', 'in', part)
-      .execute();
-    for (const r of rows) existing.set(r.id, r.office_id);
+  if (refused.some((r) => r.code === 'duplicate_number' || r.code === 'foreign_node')) {
+    if (writer.deviceId) {
+      await tx
+        .updateTable('devices')
+        .set({ clone_suspected_at: bindAt })
+        .where('id', '=', writer.deviceId)
+        .where('clone_suspected_at', 'is', null)
+        .execute();
+    }
   }
-  for (const [id, office] of existing) {
-    if (office !== writer.officeId) throw forbidden(`Анкета ${id} принадлежит другому органу.`);
-  }
-  const fresh = responses.filter((r) => !existing.has(r.id));
-  for (const part of chunks(fresh)) {
-    await tx
-      .insertInto('responses')
-      .values(
-        part.map((r) => ({
-          id: r.id,
-          office_id: writer.officeId,
-          template_id: r.templateId,
-          campaign_id: r.campaignId,
-          service_id: r.serviceId,
-          channel: r.channel,
-          office: r.office,
-          response_date: r.responseDate,
-          complete: r.complete ? 1 : 0,
-          answers: JSON.stringify(r.answers),
-        })),
-      )
-      .execute();
-    await tx
-      .insertInto('change_log')
-      .values(
-        part.map((r) => ({
-          change_id: r.id,
-          office_id: writer.officeId,
-          device_id: writer.deviceId,
-          type: 'response' as const,
-          entity: 'response',
-          entity_id: r.id,
-          payload: JSON.stringify(r),
-        })),
-      )
-      .execute();
-  }
+  return { applied: accepted.length, refused };
 }

@@ -11,8 +11,12 @@ import {
   pushRequestSchema,
   pushResponseSchema,
   referenceSchema,
+  responsesPullQuerySchema,
+  responsesPullSchema,
+  responsesPushSchema,
 } from '../../src-shared/sync/protocol';
-import { officeDigest } from '../domain/agreement';
+import { createAgreementCache } from '../domain/agreement-cache';
+import { pullResponses, storeResponses } from '../domain/responses';
 import type { CentralEdits } from '../domain/central-edits';
 import type { Offices } from '../domain/offices';
 import { applyBatch } from '../domain/push';
@@ -33,13 +37,20 @@ export interface RouteDeps {
   offices: Offices;
   central: CentralEdits;
   now: () => Date;
+  /** Largest body of a push batch; 32 MB by default. */
+  batchBodyLimit?: number | undefined;
+  attachmentQuotaBytes?: number | undefined;
 }
+
+const MB = 1024 * 1024;
 
 const ok = z.object({ ok: z.literal(true) });
 
 /** The whole HTTP API of the central server, protocol version 1 (docs/sync.md). */
 export function routes(d: RouteDeps): RouteSpec[] {
   const surveys = createSurveyReports(d.db);
+  const agreement = createAgreementCache(d.db);
+  const batchLimit = d.batchBodyLimit ?? 32 * MB;
   return [
     route({
       method: 'GET',
@@ -56,24 +67,58 @@ export function routes(d: RouteDeps): RouteSpec[] {
       summary: 'Подключить рабочее место по одноразовому коду',
       body: enrollRequestSchema,
       response: enrollResponseSchema,
-      handler: ({ body }) => d.offices.enroll(body.code, body.deviceName, body.node),
+      bodyLimit: 4096,
+      // Per client address: guessing codes is slow however many tokens one makes up.
+      rateLimit: 10,
+      handler: ({ body }) =>
+        d.offices.enroll(body.code, body.deviceName, body.node, body.deskCode, body.signingKey),
     }),
     route({
       method: 'POST',
       url: '/v1/push',
       auth: 'device',
-      summary: 'Принять пакет изменений и анкет (идемпотентно, подтверждение после фиксации)',
+      summary:
+        'Принять изменения карточек (идемпотентно, подтверждение после фиксации; неверные отклоняются поштучно с причиной)',
       body: pushRequestSchema,
       response: pushResponseSchema,
+      bodyLimit: batchLimit,
       handler: ({ body, device }) =>
         d.write((tx) =>
           applyBatch(
             tx,
-            { officeId: device!.officeId, deviceId: device!.id },
+            {
+              officeId: device!.officeId,
+              deviceId: device!.id,
+              node: device!.node,
+              now: d.now().getTime(),
+            },
             body.changes,
-            body.responses,
           ),
         ),
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/responses',
+      auth: 'device',
+      anonymous: true,
+      summary:
+        'Принять анонимные анкеты: отдельно от карточек, без устройства, времени и записи в журнале запросов',
+      body: responsesPushSchema,
+      response: pushResponseSchema,
+      bodyLimit: 16 * MB,
+      handler: ({ body, device }) =>
+        d.write((tx) => storeResponses(tx, device!.officeId, body.responses)),
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/responses',
+      auth: 'device',
+      anonymous: true,
+      summary: 'Анкеты органа после курсора анкет (для отчётов рабочих мест)',
+      query: responsesPullQuerySchema,
+      response: responsesPullSchema,
+      handler: ({ query, device }) =>
+        pullResponses(d.db, device!.officeId, query.after, query.limit),
     }),
     route({
       method: 'POST',
@@ -82,7 +127,9 @@ export function routes(d: RouteDeps): RouteSpec[] {
       summary: 'Принять скан документа карточки (идемпотентно; сверка SHA-256)',
       body: attachmentUploadSchema,
       response: attachmentUploadResponseSchema,
-      handler: ({ body, device }) => d.write((tx) => storeAttachment(tx, device!, body, d.now())),
+      bodyLimit: 16 * MB,
+      handler: ({ body, device }) =>
+        d.write((tx) => storeAttachment(tx, device!, body, d.now(), d.attachmentQuotaBytes)),
     }),
     route({
       method: 'GET',
@@ -99,11 +146,12 @@ export function routes(d: RouteDeps): RouteSpec[] {
       auth: 'device',
       summary: 'Сверка: число записей и хэш по месяцам для органа рабочего места',
       response: agreementResponseSchema,
-      handler: async ({ device }) => ({
-        office: device!.officeCode,
-        computedAt: d.now().toISOString(),
-        parts: await officeDigest(d.db, device!.officeId),
-      }),
+      // Cached per office until its data changes; one computation at a time per office.
+      rateLimit: 60,
+      handler: async ({ device }) => {
+        const { parts, computedAt } = await agreement.digest(device!.officeId, d.now);
+        return { office: device!.officeCode, computedAt, parts };
+      },
     }),
     route({
       method: 'POST',
@@ -189,6 +237,7 @@ export function routes(d: RouteDeps): RouteSpec[] {
       summary: 'Справочник (должностные лица, услуги, анкеты, опросы, классификатор)',
       body: referenceSchema,
       response: ok,
+      bodyLimit: 4 * MB,
       handler: async ({ body }) => {
         await d.central.putReference(body);
         return { ok: true as const };

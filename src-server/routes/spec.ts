@@ -8,6 +8,8 @@ export interface Device {
   officeId: string;
   officeCode: string;
   tokenHash: string;
+  /** The HLC node the device enrolled with: its live changes must carry it. */
+  node: string;
 }
 
 export interface RouteContext<B, Q, P> {
@@ -35,6 +37,15 @@ export interface RouteSpec<
   query?: Q;
   params?: P;
   response: z.ZodType;
+  /** Largest body this route reads, in bytes (checked before parsing); 64 KiB by default. */
+  bodyLimit?: number;
+  /** Requests per minute per device (or per address where unauthenticated). */
+  rateLimit?: number;
+  /**
+   * Survey responses: nothing of the request is logged (no line with its time, address or
+   * device), so the central keeps no trace that pairs a response with a moment or a desk.
+   */
+  anonymous?: boolean;
   handler(ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>): Promise<unknown>;
 }
 

@@ -91,6 +91,22 @@ const syncStatusSchema = z.object({
   /** In Russian, as the server or the network put it. */
   lastError: z.string().nullable(),
   agreement: agreementSchema.nullable(),
+  /** Changes set aside: refused by the central or not applicable here (sync.refused). */
+  refused: z.number().int(),
+  /** The server is reached over plain http:// beyond this machine (allowed by an admin). */
+  insecure: z.boolean(),
+});
+
+export const refusedChangeSchema = z.object({
+  changeId: z.string(),
+  direction: z.enum(['push', 'pull']),
+  entityId: z.string(),
+  regNumber: z.string().nullable(),
+  hlc: z.string(),
+  code: z.string(),
+  /** In Russian, as the central (or this desk) put it. */
+  reason: z.string(),
+  refusedAt: z.string(),
 });
 const byId = z.object({ id: z.uuid() });
 
@@ -283,10 +299,24 @@ export const api = {
         .regex(/^https?:\/\/[^\s]+$/, 'invalid_url'),
       code: z.string().trim().min(6, 'enroll_code').max(64, 'enroll_code'),
       deviceName: z.string().trim().min(1, 'required').max(200, 'too_long'),
+      /** Plain http:// to a server beyond this machine: only when an administrator says so. */
+      allowInsecureHttp: z.boolean().optional(),
     }),
     output: syncStatusSchema,
   },
   'sync.leave': { input: empty, output: syncStatusSchema },
+  /** Changes set aside (refused by the central, or pulled but not applicable here). */
+  'sync.refused': { input: empty, output: z.array(refusedChangeSchema) },
+  /** Every refused change whole, as a JSON-lines file for the central's administrator. */
+  'sync.exportRefused': {
+    input: empty,
+    output: z.object({ fileName: z.string(), data: z.string() }),
+  },
+  /** Forgets refused changes (after they were exported or dealt with). */
+  'sync.discardRefused': {
+    input: z.object({ changeIds: z.array(z.string().max(64)).min(1).max(10_000) }),
+    output: z.object({ discarded: z.number().int() }),
+  },
   /** Writes an offline package into the data folder and says where. */
   'sync.exportPackage': {
     input: z.discriminatedUnion('kind', [

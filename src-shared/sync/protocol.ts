@@ -8,10 +8,12 @@ import { isNode, isStamp } from './hlc';
 import { appealFieldsPatchSchema, responseRecordSchema } from './records';
 
 /**
- * The desk ↔ central protocol (docs/sync.md). Version 1. Every route validates its body and
+ * The desk ↔ central protocol (docs/sync.md). Version 2 (issue 13): changes are checked and
+ * refused one by one, survey responses travel in requests of their own, never beside card
+ * changes, and enrollment binds a desk code to one device. Every route validates its body and
  * query with these schemas; the OpenAPI description at /docs is generated from them too.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const MAX_PUSH_CHANGES = 1000;
 export const MAX_PUSH_RESPONSES = 2000;
 export const MAX_PULL = 5000;
@@ -30,11 +32,18 @@ export const changeSchema = z
   .strict();
 export type Change = z.output<typeof changeSchema>;
 
+/** A public key as base64 of its SPKI DER encoding (Ed25519 or X25519, 44 bytes). */
+const publicKey = z.string().regex(/^[A-Za-z0-9+/]{59}[A-Za-z0-9+/=]$/, 'public key');
+
 export const enrollRequestSchema = z
   .object({
     code: z.string().trim().min(6).max(64),
     deviceName: z.string().trim().min(1).max(200),
     node: z.string().refine(isNode, 'node must be 16 hex digits'),
+    /** The desk's own code, kept when the enrollment code names none. */
+    deskCode: z.string().regex(DESK_CODE),
+    /** The desk's Ed25519 key that signs its offline packages (docs/security.md). */
+    signingKey: publicKey,
   })
   .strict();
 
@@ -43,15 +52,47 @@ export const enrollResponseSchema = z.object({
   token: z.string(),
   officeCode: z.string(),
   officeName: z.string(),
-  deskCode: z.string().regex(DESK_CODE).nullable(),
+  /** The desk code now bound to this device alone. */
+  deskCode: z.string().regex(DESK_CODE),
+  /** The last registration sequence per year the central has seen for that code (replacement). */
+  lastNumbers: z.array(z.object({ year: z.number().int(), seq: z.number().int().min(0) })),
+  /** The central's X25519 key that offline packages are encrypted to. */
+  packageKey: publicKey,
 });
 export type EnrollResponse = z.output<typeof enrollResponseSchema>;
 
+/** Why the central refused one change or response of a batch; the rest was applied. */
+export const REFUSAL_CODES = [
+  'invalid',
+  'forbidden',
+  'immutable',
+  'incomplete',
+  'clock_ahead',
+  'foreign_node',
+  'foreign_number',
+  'duplicate_number',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export const refusalSchema = z.object({
+  /** The change's (or response's) id where the item had a readable one. */
+  id: z.string().nullable(),
+  /** Its place in the batch. */
+  index: z.number().int().min(0),
+  code: z.enum(REFUSAL_CODES),
+  /** In Russian, for the desk's administrator. */
+  message: z.string(),
+});
+export type Refusal = z.output<typeof refusalSchema>;
+
+/**
+ * Card changes only. Each item is checked on its own against `changeSchema` and the writer's
+ * rights: a bad one is refused with its reason, the others are applied (issue 13, point 4).
+ */
 export const pushRequestSchema = z
   .object({
     protocol: z.literal(PROTOCOL_VERSION),
-    changes: z.array(changeSchema).max(MAX_PUSH_CHANGES),
-    responses: z.array(responseRecordSchema).max(MAX_PUSH_RESPONSES),
+    changes: z.array(z.unknown()).max(MAX_PUSH_CHANGES),
   })
   .strict();
 export type PushRequest = z.output<typeof pushRequestSchema>;
@@ -59,8 +100,35 @@ export type PushRequest = z.output<typeof pushRequestSchema>;
 export const pushResponseSchema = z.object({
   applied: z.number().int(),
   duplicates: z.number().int(),
+  refused: z.array(refusalSchema),
 });
 export type PushResponse = z.output<typeof pushResponseSchema>;
+
+/**
+ * Survey responses, in requests of their own (docs/anonymity.md): the desk holds them until
+ * several are waiting or a random time of day, and shuffles them; the central keeps neither
+ * the device nor a sequence beside the cards, and logs nothing of these requests.
+ */
+export const responsesPushSchema = z
+  .object({
+    protocol: z.literal(PROTOCOL_VERSION),
+    responses: z.array(z.unknown()).max(MAX_PUSH_RESPONSES),
+  })
+  .strict();
+
+export const responsesPullQuerySchema = z
+  .object({
+    after: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(MAX_PULL).default(1000),
+  })
+  .strict();
+
+export const responsesPullSchema = z.object({
+  items: z.array(z.object({ seq: z.number().int(), response: responseRecordSchema })),
+  cursor: z.number().int(),
+  more: z.boolean(),
+});
+export type ResponsesPull = z.output<typeof responsesPullSchema>;
 
 export const pullQuerySchema = z
   .object({
@@ -95,7 +163,6 @@ export type ReferenceEntity = Reference['entity'];
 
 export const pullItemSchema = z.discriminatedUnion('type', [
   z.object({ seq: z.number().int(), type: z.literal('change'), change: changeSchema }),
-  z.object({ seq: z.number().int(), type: z.literal('response'), response: responseRecordSchema }),
   z.object({ seq: z.number().int(), type: z.literal('reference'), reference: referenceSchema }),
 ]);
 export type PullItem = z.output<typeof pullItemSchema>;

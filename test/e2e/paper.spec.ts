@@ -31,7 +31,11 @@ test('the blank paper form has the kiosk’s words and numbering, the jump notes
   page,
 }) => {
   const form = await form003(page);
-  await coreCall(page, 'kiosk.saveSettings', { idleSeconds: 60, keepPartial: false, pin: '246810' });
+  await coreCall(page, 'kiosk.saveSettings', {
+    idleSeconds: 60,
+    keepPartial: false,
+    pin: '246810',
+  });
   const year = new Date().getFullYear();
   await coreCall(page, 'surveys.saveCampaign', {
     templateId: form.id,

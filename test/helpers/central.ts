@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildApp } from '../../src-server/app';
 import { openCentralDb, type CentralDb } from '../../src-server/db/database';
 import { createOffices } from '../../src-server/domain/offices';
+import { loadPackageKeys, type PackageKeys } from '../../src-server/domain/package-keys';
 import { createWriter } from '../../src-server/domain/write-lock';
 import { createCore, type Core } from '../../src-main/core/index';
 import type { SyncEngineOptions } from '../../src-main/core/sync/engine';
@@ -17,6 +18,8 @@ export interface Central {
   app: FastifyInstance;
   central: CentralDb;
   offices: ReturnType<typeof createOffices>;
+  /** The central's package key pair (kept in a file beside the database in production). */
+  keys: PackageKeys;
   dir: string;
   /** Stops the HTTP server and the database; `restart()` brings both back on the same port. */
   stop(): Promise<void>;
@@ -28,14 +31,28 @@ export interface Central {
  * A real central server in this process: Fastify listening on 127.0.0.1 over a real SQLite file
  * (or PostgreSQL when `databaseUrl` is given).
  */
-export async function startCentral(options: { databaseUrl?: string } = {}): Promise<Central> {
+export async function startCentral(
+  options: {
+    databaseUrl?: string;
+    logger?: Parameters<typeof buildApp>[0]['logger'];
+    app?: Partial<Parameters<typeof buildApp>[0]>;
+  } = {},
+): Promise<Central> {
   const t = tempDir();
   const sqliteFile = join(t.dir, 'central.sqlite');
   let port = 0;
+  // In the data folder, where the server's CLI (OTKLIK_SERVER_DATA) finds it too.
+  const keys = loadPackageKeys(join(t.dir, 'package-key.pem'));
   const state = {} as { app: FastifyInstance; central: CentralDb };
   async function start() {
     state.central = await openCentralDb({ databaseUrl: options.databaseUrl, sqliteFile });
-    state.app = await buildApp({ central: state.central, logger: false, rateLimit: 100_000 });
+    state.app = await buildApp({
+      central: state.central,
+      logger: options.logger ?? false,
+      rateLimit: 100_000,
+      packageKeys: keys,
+      ...options.app,
+    });
     await state.app.listen({ host: '127.0.0.1', port });
     port = (state.app.server.address() as AddressInfo).port;
   }
@@ -54,8 +71,9 @@ export async function startCentral(options: { databaseUrl?: string } = {}): Prom
       return state.central;
     },
     get offices() {
-      return createOffices(state.central.db, createWriter(state.central));
+      return createOffices(state.central.db, createWriter(state.central), undefined, keys);
     },
+    keys,
     dir: t.dir,
     async stop() {
       await state.app.close();
@@ -85,7 +103,8 @@ export function startDesk(
     resourcesDir: RESOURCES,
     version: 'test',
     now: options.now,
-    sync: { timeoutMs: 5_000, ...options.sync },
+    // Responses go at once in these tests; the anonymity tests keep the batching of 5.
+    sync: { timeoutMs: 5_000, responseBatchMin: 1, ...options.sync },
   });
   return {
     ...core,
@@ -98,11 +117,17 @@ export function startDesk(
 }
 
 /** Creates the office if needed and enrolls the desk into it. */
-export async function enroll(central: Central, desk: Desk, office = 'MIN01', deskCode?: string) {
+export async function enroll(
+  central: Central,
+  desk: Desk,
+  office = 'MIN01',
+  deskCode?: string,
+  replace = false,
+) {
   const offices = central.offices;
   const known = (await offices.listOffices()).some((o) => o.code === office);
   if (!known) await offices.createOffice(office, `Орган ${office}`);
-  const { code } = await offices.createEnrollmentCode(office, deskCode ?? null);
+  const { code } = await offices.createEnrollmentCode(office, deskCode ?? null, 7, replace);
   return desk.services.sync.enroll(central.url, code, 'Рабочее место');
 }
 

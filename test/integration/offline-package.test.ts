@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWriter } from '../../src-server/domain/write-lock';
 import { importPackage } from '../../src-server/domain/import-package';
@@ -50,7 +50,7 @@ function exportPending(d: Desk) {
 }
 
 const importFile = (c: Central, path: string, office: string | null = null) =>
-  importPackage(c.central.db, createWriter(c.central), readFileSync(path), office);
+  importPackage(c.central.db, createWriter(c.central), c.keys, readFileSync(path), office);
 
 describe('offline package', () => {
   it('carries unsent changes to the central; importing twice changes nothing; online sync agrees', async () => {
@@ -72,32 +72,42 @@ describe('offline package', () => {
     expect(await counts(c)).toEqual(after);
   });
 
-  it('refuses a tampered or truncated package whole, with a clear message', async () => {
+  it('refuses a tampered, truncated or forged package whole, with a clear message', async () => {
     const { c, d } = await setup();
     const pkg = exportPending(d);
     const bytes = readFileSync(pkg.path);
-    const files = unzipSync(bytes);
-    const changes = strFromU8(files['changes.ndjson']!).replace('Обращение 3', 'Обращение 9');
-    const tampered = join(d.dir, 'tampered.otkp');
-    writeFileSync(tampered, zipSync({ ...files, 'changes.ndjson': strToU8(changes) }));
-    await expect(importFile(c, tampered)).rejects.toThrow(/changes.ndjson изменена или повреждена/);
-    const truncated = join(d.dir, 'truncated.otkp');
-    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.7)));
-    await expect(importFile(c, truncated)).rejects.toThrow(/повреждён или обрезан/);
-    // Re-hashing the altered part does not help: the manifest's MAC no longer matches.
-    const manifest = JSON.parse(strFromU8(files['manifest.json']!));
-    const { createHash } = await import('node:crypto');
-    manifest.parts[0].sha256 = createHash('sha256').update(strToU8(changes)).digest('hex');
-    const forged = join(d.dir, 'forged.otkp');
-    writeFileSync(
-      forged,
-      zipSync({
-        ...files,
-        'changes.ndjson': strToU8(changes),
-        'manifest.json': strToU8(JSON.stringify(manifest)),
-      }),
+    const write = (name: string, data: Uint8Array) => {
+      const path = join(d.dir, name);
+      writeFileSync(path, data);
+      return path;
+    };
+    // One byte of the ciphertext flipped: the signature no longer holds.
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 100]! ^= 1;
+    await expect(importFile(c, write('flipped.otkp', flipped))).rejects.toThrow(
+      /Подпись пакета не подтверждена/,
     );
-    await expect(importFile(c, forged)).rejects.toThrow(/Подпись пакета не подтверждена/);
+    await expect(
+      importFile(c, write('truncated.otkp', bytes.subarray(0, Math.floor(bytes.length * 0.7)))),
+    ).rejects.toThrow(/Подпись пакета не подтверждена|повреждён или обрезан/);
+    await expect(importFile(c, write('cut.otkp', bytes.subarray(0, 20)))).rejects.toThrow(
+      /повреждён или обрезан/,
+    );
+    await expect(
+      importFile(c, write('zip.otkp', zipSync({ 'a.txt': strToU8('x') }))),
+    ).rejects.toThrow(/не пакет Otklik версии 2/);
+    // Signed with another key (what someone holding a copy of the central's database could
+    // try: it holds only the device's public key): refused.
+    const { generateKeyPairSync } = await import('node:crypto');
+    const creds = d.services.credentials.load()!;
+    d.services.credentials.save({
+      ...creds,
+      signingKey: generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
+    });
+    const forged = exportPending(d);
+    await expect(importFile(c, forged.path)).rejects.toThrow(/Подпись пакета не подтверждена/);
     expect(await counts(c)).toEqual({ appeals: 0, responses: 0, log: 0 });
   });
 

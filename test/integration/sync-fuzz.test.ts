@@ -14,7 +14,7 @@ import {
 let central: Central;
 let desk: Desk;
 let token: string;
-let valid: { protocol: 1; changes: unknown[]; responses: unknown[] };
+let valid: { protocol: 2; changes: unknown[] };
 
 beforeAll(async () => {
   central = await startCentral();
@@ -22,8 +22,8 @@ beforeAll(async () => {
   await enroll(central, desk);
   token = desk.services.credentials.load()!.token;
   desk.dispatch('appeals.create', { data: appealInput(officialOf(desk)) });
-  const batch = desk.services.syncStore.batch(0, 10, 10);
-  valid = { protocol: 1, changes: batch.changes, responses: [] };
+  const batch = desk.services.syncStore.batch(0, 10);
+  valid = { protocol: 2, changes: batch.changes };
 });
 afterAll(async () => {
   desk.cleanup();
@@ -72,27 +72,74 @@ describe('fuzzed push payloads (fast-check)', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('a valid batch with one value replaced: accepted whole, or refused whole with 4xx', async () => {
+  it('a valid batch with one value replaced: a broken envelope refused whole with 4xx; else each change applied or refused with its reason', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
         fc.oneof(fc.jsonValue(), fc.string(), fc.constant(null), fc.integer()),
         async (path, replacement) => {
           const before = await snapshot();
-          const res = await push(JSON.stringify(mutate(valid, path, replacement)));
+          const body = mutate(valid, path, replacement) as { changes?: unknown };
+          const res = await push(JSON.stringify(body));
           expect(res.statusCode).toBeLessThan(500);
           if (res.statusCode >= 400) {
             expect(res.json().message).toEqual(expect.any(String));
             expect(await snapshot()).toEqual(before);
+            return;
           }
+          const answer = res.json() as {
+            applied: number;
+            duplicates: number;
+            refused: { message: string }[];
+          };
+          const sent = Array.isArray(body.changes) ? body.changes.length : 0;
+          expect(answer.applied + answer.duplicates + answer.refused.length).toBe(sent);
+          for (const r of answer.refused) expect(r.message).toEqual(expect.any(String));
         },
       ),
       { numRuns: 300, seed: 7 },
     );
   });
 
+  it('poison mid-batch (extreme stamps, foreign desk numbers, another office, other nodes): each refused alone', async () => {
+    const good = valid.changes[0] as {
+      id: string;
+      entityId: string;
+      hlc: string;
+      fields: Record<string, unknown>;
+    };
+    const poison = fc.oneof(
+      fc
+        .constantFrom(
+          '999999999999999-ffff-ffffffffffffffff',
+          '999999999999999-0000-' + good.hlc.slice(-16),
+          String(Date.now() + 31 * 86_400_000).padStart(15, '0') + '-0000-' + good.hlc.slice(-16),
+        )
+        .map((hlc) => ({ ...good, hlc })),
+      fc
+        .constantFrom('ZZZ-2026-000001', '=1+1', 'MIN01A-1999-000001', 'OTHER-2026-000009')
+        .map((regNumber) => ({ ...good, fields: { ...good.fields, regNumber } })),
+      fc.constant({ ...good, hlc: good.hlc.slice(0, -16) + '0123456789abcdef' }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(poison, { minLength: 1, maxLength: 5 }), async (bad) => {
+        const fresh = bad.map((b) => ({
+          ...b,
+          id: crypto.randomUUID(),
+          entityId: crypto.randomUUID(),
+        }));
+        const res = await push(JSON.stringify({ protocol: 2, changes: fresh }));
+        expect(res.statusCode).toBe(200);
+        const answer = res.json() as { applied: number; refused: { code: string }[] };
+        expect(answer.applied).toBe(0);
+        expect(answer.refused).toHaveLength(fresh.length);
+      }),
+      { numRuns: 60, seed: 11 },
+    );
+  });
+
   it('broken JSON, wrong content type and oversized bodies are refused with 4xx', async () => {
-    expect((await push('{"protocol": 1, "changes": [')).statusCode).toBe(400);
+    expect((await push('{"protocol": 2, "changes": [')).statusCode).toBe(400);
     const text = await central.app.inject({
       method: 'POST',
       url: '/v1/push',
@@ -102,9 +149,8 @@ describe('fuzzed push payloads (fast-check)', () => {
     expect(text.statusCode).toBe(415);
     const huge = await push(
       JSON.stringify({
-        protocol: 1,
+        protocol: 2,
         changes: [],
-        responses: [],
         pad: 'x'.repeat(33 * 1024 * 1024),
       }),
     );

@@ -210,11 +210,13 @@ describe.each(backends)('sync with the central server on %s', (backend) => {
     expect((await b.services.sync.syncNow()).pulled).toBe(3);
     const rows = await c.central.db.selectFrom('responses').selectAll().execute();
     expect(rows).toHaveLength(3);
+    // feed_seq orders responses only (batch by batch, shuffled within): docs/anonymity.md.
     expect(Object.keys(rows[0]!).sort()).toEqual([
       'answers',
       'campaign_id',
       'channel',
       'complete',
+      'feed_seq',
       'id',
       'office',
       'office_id',
@@ -230,16 +232,16 @@ describe.each(backends)('sync with the central server on %s', (backend) => {
     const a = desk();
     await enroll(c, a);
     create(a, officialOf(a));
-    const batch = a.services.syncStore.batch(0, 100, 100);
+    const batch = a.services.syncStore.batch(0, 100);
     const token = a.services.credentials.load()!.token;
     const push = () =>
       fetch(`${c.url}/v1/push`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ protocol: 1, changes: batch.changes, responses: [] }),
+        body: JSON.stringify({ protocol: 2, changes: batch.changes }),
       }).then((r) => r.json());
-    expect(await push()).toEqual({ applied: 1, duplicates: 0 });
-    expect(await push()).toEqual({ applied: 0, duplicates: 1 });
+    expect(await push()).toEqual({ applied: 1, duplicates: 0, refused: [] });
+    expect(await push()).toEqual({ applied: 0, duplicates: 1, refused: [] });
     const log = await c.central.db.selectFrom('change_log').select('seq').execute();
     expect(log).toHaveLength(1);
   });
@@ -314,26 +316,30 @@ describe('sync authorisation', () => {
     );
     expect((await fetch(`${c.url}/v1/pull`)).status).toBe(401);
 
-    // The other office's desk tries to overwrite MIN01's card: refused whole, nothing written.
+    // The other office's desk tries to overwrite MIN01's card: refused, nothing written.
     const token = other.services.credentials.load()!.token;
+    const node = other.services.settings.value('sync_node')!;
     const res = await fetch(`${c.url}/v1/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
-        protocol: 1,
+        protocol: 2,
         changes: [
           {
             id: '0194f0c0-0000-4000-8000-00000000aaaa',
             entity: 'appeal',
             entityId: card.id,
-            hlc: '999999999999999-0000-00000000000000ee',
+            hlc: `${String(Date.now()).padStart(15, '0')}-0000-${node}`,
             fields: { content: 'Чужая правка' },
           },
         ],
-        responses: [],
       }),
     });
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      applied: 0,
+      refused: [{ code: 'forbidden', message: expect.stringMatching(/другому органу/) }],
+    });
     const stored = await c.central.db
       .selectFrom('appeals')
       .select('data')

@@ -13,7 +13,8 @@ export const sha256 = (text: string): Uint8Array => createHash('sha256').update(
 const PAGE = 2000;
 
 /**
- * The desk's side of the agreement check: every card and response it holds, a page at a time
+ * The desk's side of the agreement check: every card it holds and every response the central
+ * has too (responses wait on the desk until several are pending: docs/anonymity.md), a page at a time
  * in key order (a card's topic codes come with it, in their order). Between pages it yields to
  * the event loop, so in Electron the window's calls are served while a large desk is checked.
  */
@@ -38,7 +39,7 @@ export async function deskDigest(db: Db): Promise<DigestPart[]> {
   }
   const responses = db.prepare(
     `SELECT id, template_id, campaign_id, service_id, channel, office, response_date, complete,
-       answers FROM survey_responses WHERE id > ? ORDER BY id LIMIT ${PAGE}`,
+       answers FROM survey_responses WHERE pushed = 1 AND id > ? ORDER BY id LIMIT ${PAGE}`,
   );
   for (let after = ''; ;) {
     const rows = responses.all(after) as ResponseRow[];

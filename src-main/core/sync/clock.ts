@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { parse, receive, serialize, tick, type Hlc } from '../../../src-shared/sync/hlc';
+import {
+  MAX_AHEAD_MS,
+  parse,
+  receive,
+  serialize,
+  tick,
+  type Hlc,
+} from '../../../src-shared/sync/hlc';
 import type { CoreContext } from '../context';
 import type { Settings } from '../settings';
 
@@ -15,9 +22,17 @@ export function createClock(ctx: CoreContext, settings: Settings) {
   }
   const nodeId = node;
 
+  /**
+   * The last stamp; one poisoned before issue 13 (further ahead than any clock may believe)
+   * is dropped, so that the desk stamps from its own time again instead of failing forever.
+   */
   function last(): Hlc {
     const stored = settings.value('sync_hlc');
-    return stored ? { ...parse(stored), node: nodeId } : { millis: 0, counter: 0, node: nodeId };
+    const h = stored ? parse(stored) : null;
+    if (!h || h.millis > ctx.now().getTime() + MAX_AHEAD_MS) {
+      return { millis: 0, counter: 0, node: nodeId };
+    }
+    return { ...h, node: nodeId };
   }
 
   return {

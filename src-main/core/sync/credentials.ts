@@ -7,6 +7,12 @@ export const credentialsSchema = z.object({
   token: z.string().min(20),
   officeCode: z.string(),
   officeName: z.string(),
+  /** The desk's Ed25519 private key (PKCS#8 PEM) that signs its offline packages. */
+  signingKey: z.string().optional(),
+  /** The central's X25519 public key (base64 SPKI) that packages are encrypted to. */
+  packageKey: z.string().optional(),
+  /** An administrator allowed plain http:// to a server beyond this machine. */
+  allowInsecureHttp: z.boolean().optional(),
 });
 export type Credentials = z.output<typeof credentialsSchema>;
 

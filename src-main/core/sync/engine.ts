@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import {
   attachmentUploadResponseSchema,
   agreementResponseSchema,
@@ -5,7 +6,9 @@ import {
   PROTOCOL_VERSION,
   pullResponseSchema,
   pushResponseSchema,
+  responsesPullSchema,
 } from '../../../src-shared/sync/protocol';
+import { checkServerUrl } from '../../../src-shared/sync/transport-security';
 import { compareDigests } from '../../../src-shared/sync/agreement';
 import { OtklikError } from '../../../src-shared/contract/errors';
 import type { CoreContext } from '../context';
@@ -31,6 +34,8 @@ export interface SyncEngineOptions {
   random?: () => number;
   /** Run the agreement check after each sync that leaves nothing pending; true by default. */
   agreement?: boolean;
+  /** Responses wait on the desk until this many are pending (docs/anonymity.md); 5. */
+  responseBatchMin?: number;
 }
 
 export interface SyncProgress {
@@ -86,52 +91,105 @@ export function createSyncEngine(
   function credentials() {
     const c = options.credentials.load();
     if (!c) throw new OtklikError('conflict', 'not_enrolled');
+    if (checkServerUrl(c.serverUrl) === 'insecure' && !c.allowInsecureHttp) {
+      throw new SyncHttpError(
+        'refused',
+        'Адрес сервера без TLS (http://): данные граждан по сети передаются только по https://.',
+      );
+    }
     return c;
   }
 
+  /**
+   * Card changes, a batch at a time. The central applies what is valid and refuses the rest
+   * one by one; refused changes are set aside with the reason (listed on the sync page), so
+   * one bad change never holds the outbox (issue 13, point 4).
+   */
   async function push(opts: HttpOptions): Promise<number> {
-    const pending = store.pending();
-    const total = pending.changes + pending.responses;
+    const total = store.pending().changes;
     let done = 0;
     let afterSeq = 0;
     for (;;) {
-      const batch = store.batch(
-        afterSeq,
-        options.batchChanges ?? 500,
-        options.batchResponses ?? 1000,
-      );
-      if (batch.changes.length === 0 && batch.responses.length === 0) return done;
+      const batch = store.batch(afterSeq, options.batchChanges ?? 500);
+      if (batch.changes.length === 0) return done;
       progress = { phase: 'push', done, total };
-      await requestJson(opts, 'POST', '/v1/push', pushResponseSchema, {
+      const answer = await requestJson(opts, 'POST', '/v1/push', pushResponseSchema, {
         protocol: PROTOCOL_VERSION,
         changes: batch.changes,
-        responses: batch.responses,
       });
-      store.acknowledge(batch);
+      store.acknowledge(batch, answer.refused);
       afterSeq = batch.lastSeq;
-      done += batch.changes.length + batch.responses.length;
+      done += batch.changes.length;
     }
   }
 
-  /** Scanned documents of cards the central now has, one request each (up to 10 MiB). */
+  /**
+   * Survey responses, in requests of their own and never in the same request as card changes,
+   * only once several are waiting (or at a random hour for a previous day's leftovers), in
+   * random order (docs/anonymity.md).
+   */
+  async function pushResponses(opts: HttpOptions): Promise<number> {
+    let done = 0;
+    while (store.responsesDue(options.responseBatchMin)) {
+      const list = store.responseBatch(options.batchResponses ?? 1000);
+      const answer = await requestJson(opts, 'POST', '/v1/responses', pushResponseSchema, {
+        protocol: PROTOCOL_VERSION,
+        responses: list,
+      });
+      // A refused response (malformed, or another office's id) is not sent again either:
+      // it stays on this desk, counted in its reports.
+      store.acknowledgeResponses(list.map((r) => r.id));
+      done += answer.applied;
+    }
+    return done;
+  }
+
+  /**
+   * Scanned documents of cards the central now has, one request each (up to 10 MiB). One that
+   * the central refuses (its card refused, the office's quota full) waits for the next run and
+   * does not stop the others, nor the pull after them.
+   */
   async function upload(opts: HttpOptions): Promise<number> {
     let done = 0;
+    const skipped = new Set<string>();
     for (;;) {
-      const batch = attachments.pendingUploads(20);
+      const batch = attachments.pendingUploads(20 + skipped.size).filter((a) => !skipped.has(a.id));
       if (batch.length === 0) return done;
       for (const a of batch) {
         const { bytes } = attachments.read(a.id);
-        await requestJson(opts, 'POST', '/v1/attachments', attachmentUploadResponseSchema, {
-          id: a.id,
-          appealId: a.appealId,
-          fileName: a.fileName,
-          mime: a.mime,
-          sha256: a.sha256,
-          data: bytes.toString('base64'),
-        });
+        try {
+          await requestJson(opts, 'POST', '/v1/attachments', attachmentUploadResponseSchema, {
+            id: a.id,
+            appealId: a.appealId,
+            fileName: a.fileName,
+            mime: a.mime,
+            sha256: a.sha256,
+            data: bytes.toString('base64'),
+          });
+        } catch (e) {
+          if (e instanceof SyncHttpError && (e.kind === 'refused' || e.status === 507)) {
+            skipped.add(a.id);
+            continue;
+          }
+          throw e;
+        }
         attachments.markUploaded(a.id);
         done++;
       }
+    }
+  }
+
+  async function pullResponses(opts: HttpOptions): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const page = await requestJson(
+        opts,
+        'GET',
+        `/v1/responses?after=${store.responsesCursor()}&limit=${options.pullLimit ?? 2000}`,
+        responsesPullSchema,
+      );
+      done += store.applyResponses(page);
+      if (!page.more) return done;
     }
   }
 
@@ -169,14 +227,12 @@ export function createSyncEngine(
     const opts = http(c.token, c.serverUrl);
     settings.set('sync_last_attempt', ctx.now().toISOString());
     try {
-      const pushed = await push(opts);
+      const pushed = (await push(opts)) + (await pushResponses(opts));
       await upload(opts);
-      const pulled = await pull(opts);
+      const pulled = (await pull(opts)) + (await pullResponses(opts));
       const pending = store.pending();
       const agreement =
-        options.agreement !== false && pending.changes + pending.responses === 0
-          ? await check(opts)
-          : null;
+        options.agreement !== false && pending.changes === 0 ? await check(opts) : null;
       settings.set('sync_last_success', ctx.now().toISOString());
       settings.set('sync_last_error', '');
       failures = 0;
@@ -244,7 +300,7 @@ export function createSyncEngine(
     notifyChange() {
       if (started && failures === 0) schedule(options.debounceMs ?? 3_000);
     },
-    async enroll(serverUrl: string, code: string, deviceName: string) {
+    async enroll(serverUrl: string, code: string, deviceName: string, allowInsecureHttp = false) {
       if (options.credentials.load()) throw new OtklikError('conflict', 'already_enrolled');
       let base: string;
       try {
@@ -254,6 +310,18 @@ export function createSyncEngine(
           { path: 'serverUrl', message: 'invalid_url' },
         ]);
       }
+      if (!/^https?:$/.test(new URL(base).protocol)) {
+        throw new OtklikError('validation', 'server url', [
+          { path: 'serverUrl', message: 'invalid_url' },
+        ]);
+      }
+      if (checkServerUrl(base) === 'insecure' && !allowInsecureHttp) {
+        throw new OtklikError('validation', 'insecure server url', [
+          { path: 'serverUrl', message: 'insecure_url' },
+        ]);
+      }
+      // The desk's own key for its offline packages: the private half never leaves the desk.
+      const keys = generateKeyPairSync('ed25519');
       const answer = await requestJson(
         http(null, base),
         'POST',
@@ -263,6 +331,8 @@ export function createSyncEngine(
           code,
           deviceName,
           node: clock.node,
+          deskCode: settings.deskCode(),
+          signingKey: keys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
         },
       ).catch((e: unknown) => {
         if (e instanceof SyncHttpError) {
@@ -276,9 +346,14 @@ export function createSyncEngine(
         token: answer.token,
         officeCode: answer.officeCode,
         officeName: answer.officeName,
+        signingKey: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        packageKey: answer.packageKey,
+        ...(allowInsecureHttp ? { allowInsecureHttp: true } : {}),
       });
-      if (answer.deskCode) settings.setDeskCode(answer.deskCode);
+      if (answer.deskCode !== settings.deskCode()) settings.setDeskCode(answer.deskCode);
+      store.continueNumbering(answer.deskCode, answer.lastNumbers);
       settings.set('sync_cursor', '0');
+      settings.set('sync_responses_cursor', '0');
       store.backfill();
       return answer;
     },
@@ -286,6 +361,7 @@ export function createSyncEngine(
     leave() {
       options.credentials.clear();
       settings.set('sync_cursor', '0');
+      settings.set('sync_responses_cursor', '0');
       settings.set('sync_agreement', '');
       settings.set('sync_last_error', '');
     },
@@ -299,6 +375,8 @@ export function createSyncEngine(
         officeName: c?.officeName ?? null,
         deviceId: c?.deviceId ?? null,
         pending: { ...store.pending(), attachments: attachments.pendingCount() },
+        refused: store.refusedCount(),
+        insecure: c ? checkServerUrl(c.serverUrl) === 'insecure' : false,
         running: running !== null,
         progress,
         lastAttemptAt: settings.value('sync_last_attempt') || null,

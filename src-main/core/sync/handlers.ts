@@ -4,7 +4,15 @@ import { OtklikError } from '../../../src-shared/contract/errors';
 import { SyncHttpError } from './http-client';
 import { exportPackage } from './package-export';
 
-type SyncMethods = 'sync.status' | 'sync.now' | 'sync.enroll' | 'sync.leave' | 'sync.exportPackage';
+type SyncMethods =
+  | 'sync.status'
+  | 'sync.now'
+  | 'sync.enroll'
+  | 'sync.leave'
+  | 'sync.exportPackage'
+  | 'sync.refused'
+  | 'sync.exportRefused'
+  | 'sync.discardRefused';
 
 /** The contract's sync.* methods. */
 export function syncHandlers(s: CoreServices): Pick<Handlers, SyncMethods> {
@@ -18,8 +26,8 @@ export function syncHandlers(s: CoreServices): Pick<Handlers, SyncMethods> {
         throw e;
       }
     },
-    'sync.enroll': async ({ serverUrl, code, deviceName }) => {
-      await s.sync.enroll(serverUrl, code, deviceName);
+    'sync.enroll': async ({ serverUrl, code, deviceName, allowInsecureHttp }) => {
+      await s.sync.enroll(serverUrl, code, deviceName, allowInsecureHttp ?? false);
       // The first sync runs in the background; its outcome shows in the status.
       s.sync.syncNow().catch(() => undefined);
       return s.sync.status();
@@ -28,6 +36,14 @@ export function syncHandlers(s: CoreServices): Pick<Handlers, SyncMethods> {
       s.sync.leave();
       return s.sync.status();
     },
+    'sync.refused': () => s.syncStore.refused(),
+    'sync.exportRefused': () => ({
+      fileName: `otklik-${s.settings.deskCode()}-otklonennye-${s.ctx.now().toISOString().slice(0, 10)}.jsonl`,
+      data: Buffer.from(s.syncStore.refusedExport(), 'utf8').toString('base64'),
+    }),
+    'sync.discardRefused': ({ changeIds }) => ({
+      discarded: s.syncStore.discardRefused(changeIds),
+    }),
     'sync.exportPackage': (scope) =>
       exportPackage(s.ctx, s.settings, s.syncStore, s.credentials, s.dataDir, scope),
   };

@@ -1,18 +1,17 @@
-import { createHash, createHmac } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OtklikError } from '../../../src-shared/contract/errors';
 import { buildPackage, PACKAGE_EXTENSION } from '../../../src-shared/sync/package';
 import type { CoreContext } from '../context';
+import { createSealer } from './package-crypto';
 import type { Settings } from '../settings';
 import type { CredentialStore } from './credentials';
 import type { SyncStore } from './store';
 
 export type PackageScope = { kind: 'pending' } | { kind: 'period'; from: string; to: string };
 
-/** The key a package is signed with: the SHA-256 of the device token, which the server keeps. */
-export function packageKey(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
-}
+/** Where a desk that never enrolled keeps the central's package key an administrator gave it. */
+export const PACKAGE_KEY_SETTING = 'sync_package_key';
 
 /**
  * Writes an offline package (docs/sync.md) into the data folder's `packages/` and returns its
@@ -28,6 +27,10 @@ export function exportPackage(
   scope: PackageScope,
 ) {
   const creds = credentials.load();
+  // Cards hold personal data: a package is always encrypted to the central's key. An enrolled
+  // desk got the key at enrollment; one that never could enroll needs it from the centre.
+  const centralKey = creds?.packageKey ?? settings.value(PACKAGE_KEY_SETTING);
+  if (!centralKey) throw new OtklikError('conflict', 'no_package_key');
   const content =
     scope.kind === 'pending'
       ? { changes: store.allOutbox(), responses: store.allUnpushed() }
@@ -41,15 +44,12 @@ export function exportPackage(
     {
       createdAt,
       deskCode: settings.deskCode(),
-      deviceId: creds?.deviceId ?? null,
+      // Only a desk with its signing key signs (one enrolled before issue 13 enrolls again).
+      deviceId: creds?.signingKey ? creds.deviceId : null,
       officeCode: creds?.officeCode ?? null,
       scope: scope.kind === 'pending' ? 'pending' : `${scope.from}..${scope.to}`,
     },
-    {
-      sha256Hex: (data) => createHash('sha256').update(data).digest('hex'),
-      mac: (text) =>
-        creds ? createHmac('sha256', packageKey(creds.token)).update(text).digest('hex') : null,
-    },
+    createSealer(centralKey, creds?.signingKey ?? null),
   );
   const dir = join(dataDir, 'packages');
   mkdirSync(dir, { recursive: true });

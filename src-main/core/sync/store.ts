@@ -1,5 +1,8 @@
+import { randomInt } from 'node:crypto';
+import { localToday, toLocalDateTime } from '../../../src-shared/domain/dates';
+import { parseRegNumber } from '../../../src-shared/domain/numbering';
 import { mergeFields, type Clocks } from '../../../src-shared/sync/lww';
-import type { Change, PullItem } from '../../../src-shared/sync/protocol';
+import type { Change, PullItem, Refusal, ResponsesPull } from '../../../src-shared/sync/protocol';
 import {
   APPEAL_FIELDS,
   type AppealPatch,
@@ -17,9 +20,34 @@ import { createResponseRows } from './response-rows';
 
 export interface OutboxBatch {
   changes: Change[];
-  responses: ResponseRecord[];
   lastSeq: number;
 }
+
+/** A change set aside: refused by the central, or pulled but not applicable here. */
+export interface RefusedChange {
+  changeId: string;
+  direction: 'push' | 'pull';
+  entityId: string;
+  regNumber: string | null;
+  hlc: string;
+  code: string;
+  reason: string;
+  refusedAt: string;
+}
+
+interface RefusedRow {
+  change_id: string;
+  direction: 'push' | 'pull';
+  entity_id: string;
+  hlc: string;
+  fields: string;
+  code: string;
+  reason: string;
+  refused_at: string;
+}
+
+/** Fewer responses than this wait on the desk (docs/anonymity.md), unless a day has passed. */
+export const RESPONSE_BATCH_MIN = 5;
 
 interface OutboxRow {
   seq: number;
@@ -53,6 +81,23 @@ export function createSyncStore(
   const responses = createResponseRows(db);
   const references = createReferenceWriter(db);
   const pendingChanges = db.prepare('SELECT count(*) FROM sync_outbox').pluck();
+  const setAside = db.prepare(
+    `INSERT INTO sync_refused (change_id, direction, entity_id, hlc, fields, code, reason, refused_at)
+     VALUES (@change_id, @direction, @entity_id, @hlc, @fields, @code, @reason, @refused_at)
+     ON CONFLICT (change_id) DO UPDATE SET code = excluded.code, reason = excluded.reason,
+       refused_at = excluded.refused_at`,
+  );
+  const refusedRows = db.prepare('SELECT * FROM sync_refused ORDER BY refused_at, change_id');
+  const refusedCount = db.prepare('SELECT count(*) FROM sync_refused').pluck();
+  const dropRefused = db.prepare('DELETE FROM sync_refused WHERE change_id = ?');
+  const numberHolder = db.prepare('SELECT id FROM appeals WHERE reg_number = ?').pluck();
+  const raiseCounter = db.prepare(
+    `INSERT INTO reg_counters (desk_code, year, last_seq) VALUES (?, ?, ?)
+     ON CONFLICT (desk_code, year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
+  );
+  const oldestUnpushed = db
+    .prepare('SELECT min(response_date) FROM survey_responses WHERE pushed = 0')
+    .pluck();
   const outbox = db.prepare('SELECT * FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?');
   const ackChange = db.prepare('DELETE FROM sync_outbox WHERE change_id = ?');
   const unclocked = db
@@ -62,8 +107,31 @@ export function createSyncStore(
     )
     .pluck();
 
-  /** Each field was validated with the page (pullResponseSchema); a card must also be whole. */
-  function applyChange(change: Change): 'applied' | 'stale' | 'incomplete' {
+  function setAsideChange(
+    change: Change,
+    direction: 'push' | 'pull',
+    code: string,
+    reason: string,
+  ) {
+    setAside.run({
+      change_id: change.id,
+      direction,
+      entity_id: change.entityId,
+      hlc: change.hlc,
+      fields: JSON.stringify(change.fields),
+      code,
+      reason,
+      refused_at: ctx.now().toISOString(),
+    });
+  }
+
+  /**
+   * Each field was validated with the page (pullResponseSchema); a card must also be whole. A
+   * new card whose number another card of this desk already holds (a cloned or replaced desk)
+   * is set aside, never retried in a loop; one numbered under this desk's own code moves the
+   * desk's counter past it, so the next registration cannot collide with it.
+   */
+  function applyChange(change: Change): 'applied' | 'stale' | 'incomplete' | 'refused' {
     const clocks: Clocks = journal.clocksOf('appeal', change.entityId);
     const merged = mergeFields<AppealRecord>(clocks, change.fields, change.hlc);
     if (Object.keys(merged.won).length === 0) return 'stale';
@@ -73,13 +141,27 @@ export function createSyncStore(
         : null;
     const next = { ...current, ...merged.won } as AppealRecord;
     if (APPEAL_FIELDS.some((f) => !(f in next))) return 'incomplete';
+    if (!current) {
+      const holder = numberHolder.get(next.regNumber) as string | undefined;
+      if (holder !== undefined && holder !== change.entityId) {
+        setAsideChange(
+          change,
+          'pull',
+          'duplicate_number',
+          `Номер ${next.regNumber} уже у другой карточки этого рабочего места.`,
+        );
+        return 'refused';
+      }
+      const n = parseRegNumber(next.regNumber);
+      if (n && n.deskCode === settings.deskCode()) raiseCounter.run(n.deskCode, n.year, n.seq);
+    }
     journal.setClocks('appeal', change.entityId, merged.clocks);
     appeals.applySynced(change.entityId, next);
     return 'applied';
   }
 
   const applyItems = db.transaction((items: readonly PullItem[], cursor: number) => {
-    const tally = { applied: 0, stale: 0, incomplete: 0 };
+    const tally = { applied: 0, stale: 0, incomplete: 0, refused: 0 };
     // The clock only needs to pass the greatest stamp received.
     let latest: string | null = null;
     for (const item of items) {
@@ -90,7 +172,6 @@ export function createSyncStore(
     if (latest) clock.observe(latest);
     for (const item of items) {
       if (item.type === 'change') tally[applyChange(item.change)] += 1;
-      else if (item.type === 'response') tally[responses.insertPulled(item.response)] += 1;
       else {
         references.write(item.reference);
         tally.applied += 1;
@@ -100,6 +181,15 @@ export function createSyncStore(
     return tally;
   });
 
+  const applyResponsePage = db.transaction((page: ResponsesPull) => {
+    let applied = 0;
+    for (const item of page.items) {
+      if (responses.insertPulled(item.response) === 'applied') applied++;
+    }
+    settings.set('sync_responses_cursor', String(page.cursor));
+    return applied;
+  });
+
   return {
     pending(): { changes: number; responses: number } {
       return { changes: Number(pendingChanges.get()), responses: responses.unpushedCount() };
@@ -107,20 +197,105 @@ export function createSyncStore(
     cursor(): number {
       return Number(settings.value('sync_cursor') ?? 0);
     },
-    /** The next changes after `afterSeq` and responses not yet sent, in key order. */
-    batch(afterSeq: number, maxChanges: number, maxResponses: number): OutboxBatch {
+    /** The next changes after `afterSeq`, in outbox order. */
+    batch(afterSeq: number, maxChanges: number): OutboxBatch {
       const rows = outbox.all(afterSeq, maxChanges) as OutboxRow[];
       return {
         changes: rows.map(toChange),
-        responses: responses.unpushed(maxResponses),
         lastSeq: rows.length ? rows[rows.length - 1]!.seq : afterSeq,
       };
     },
-    /** Called only after the server confirmed its commit of the batch. */
-    acknowledge: db.transaction((batch: Pick<OutboxBatch, 'changes' | 'responses'>) => {
-      for (const c of batch.changes) ackChange.run(c.id);
-      responses.markPushed(batch.responses.map((r) => r.id));
+    /**
+     * Called only after the server confirmed its commit of the batch: accepted changes leave
+     * the outbox, refused ones are set aside with the central's reason (issue 13, point 4).
+     */
+    acknowledge: db.transaction((batch: Pick<OutboxBatch, 'changes'>, refused: Refusal[] = []) => {
+      const why = new Map(refused.filter((r) => r.id).map((r) => [r.id!, r]));
+      for (const c of batch.changes) {
+        const r = why.get(c.id);
+        if (r) setAsideChange(c, 'push', r.code, r.message);
+        ackChange.run(c.id);
+      }
     }),
+    /**
+     * Whether responses should travel now (docs/anonymity.md): when at least `min` wait, or
+     * when one has waited since an earlier day and today's random hour has come.
+     */
+    responsesDue(min = RESPONSE_BATCH_MIN): boolean {
+      const waiting = responses.unpushedCount();
+      if (waiting === 0) return false;
+      if (waiting >= min) return true;
+      const oldest = oldestUnpushed.get() as string | null;
+      const now = ctx.now();
+      const today = localToday(now);
+      if (!oldest || oldest >= today) return false;
+      let at = settings.value('sync_responses_flush');
+      if (!at || !at.startsWith(today)) {
+        // A random minute of today, drawn once a day, after which leftovers of earlier days go.
+        const minute = randomInt(8 * 60, 20 * 60);
+        at = `${today}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+        settings.set('sync_responses_flush', at);
+      }
+      return toLocalDateTime(now) >= at;
+    },
+    /** Responses not yet sent, in random order. */
+    responseBatch(max: number): ResponseRecord[] {
+      const list = responses.unpushed(max);
+      for (let i = list.length - 1; i > 0; i--) {
+        const j = randomInt(i + 1);
+        [list[i], list[j]] = [list[j]!, list[i]!];
+      }
+      return list;
+    },
+    acknowledgeResponses: db.transaction((ids: readonly string[]) => responses.markPushed(ids)),
+    responsesCursor(): number {
+      return Number(settings.value('sync_responses_cursor') ?? 0);
+    },
+    /**
+     * The office's responses from the central, with their cursor, in one transaction; like
+     * pulled cards they may name another desk's campaign (foreign keys not checked).
+     */
+    applyResponses(page: ResponsesPull): number {
+      db.pragma('foreign_keys = OFF');
+      try {
+        return applyResponsePage(page);
+      } finally {
+        db.pragma('foreign_keys = ON');
+      }
+    },
+    refusedCount: () => Number(refusedCount.get()),
+    refused(): RefusedChange[] {
+      return (refusedRows.all() as RefusedRow[]).map((r) => ({
+        changeId: r.change_id,
+        direction: r.direction,
+        entityId: r.entity_id,
+        regNumber:
+          (JSON.parse(r.fields) as { regNumber?: string }).regNumber ??
+          appeals.record(r.entity_id)?.regNumber ??
+          null,
+        hlc: r.hlc,
+        code: r.code,
+        reason: r.reason,
+        refusedAt: r.refused_at,
+      }));
+    },
+    /** The refused changes whole, as an administrator exports them (JSON lines). */
+    refusedExport(): string {
+      return (refusedRows.all() as RefusedRow[])
+        .map((r) => JSON.stringify({ ...r, fields: JSON.parse(r.fields) as unknown }))
+        .join('\n');
+    },
+    discardRefused: db.transaction((ids: readonly string[]) => {
+      let n = 0;
+      for (const id of ids) n += dropRefused.run(id).changes;
+      return n;
+    }),
+    /** After enrollment as a replacement: numbering continues past what the central has seen. */
+    continueNumbering: db.transaction(
+      (deskCode: string, last: readonly { year: number; seq: number }[]) => {
+        for (const l of last) raiseCounter.run(deskCode, l.year, l.seq);
+      },
+    ),
     /**
      * Applies pulled items and moves the cursor in one transaction. Records from elsewhere may
      * name officials, services or campaigns this desk has never had: foreign keys are not

@@ -13,6 +13,7 @@ import { m0110ConsentRepeat } from './0110-consent-repeat';
 import { m0120Schedule } from './0120-schedule';
 import { m0130ClassifierFavourites } from './0130-classifier-favourites';
 import { m0140Attachments } from './0140-attachments';
+import { m0150SyncRefused } from './0150-sync-refused';
 
 export interface Migration {
   version: number;
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0120Schedule,
   m0130ClassifierFavourites,
   m0140Attachments,
+  m0150SyncRefused,
 ];

@@ -1,0 +1,133 @@
+import { randomInt } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Refusal, ResponsesPull } from '../../src-shared/sync/protocol';
+import { responseRecordSchema, type ResponseRecord } from '../../src-shared/sync/records';
+import type { ServerDatabase } from '../db/schema';
+import { chunks, type ApplyResult } from './push';
+
+type Tx = Transaction<ServerDatabase>;
+
+/** Fisher–Yates with a cryptographic generator: the stored order says nothing of the sent one. */
+export function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/**
+ * Stores survey responses for an office (docs/anonymity.md). Only the office is known: no
+ * device, no receipt time, no change-log entry beside the cards. Responses are append-only and
+ * deduplicated by their random id; a batch is stored in random order and numbered for desks'
+ * pulls after every earlier batch, so neither rows nor numbers follow the order of submission.
+ */
+export async function storeResponses(
+  tx: Tx,
+  officeId: string,
+  items: readonly unknown[],
+): Promise<ApplyResult> {
+  const refused: Refusal[] = [];
+  const valid: { r: ResponseRecord; index: number }[] = [];
+  items.forEach((item, index) => {
+    const parsed = responseRecordSchema.safeParse(item);
+    if (parsed.success) valid.push({ r: parsed.data, index });
+    else {
+      const issue = parsed.error.issues[0];
+      refused.push({
+        id: null,
+        index,
+        code: 'invalid',
+        message: `Анкета не соответствует протоколу: ${issue?.path.join('.') || 'запись'} — ${issue?.message ?? ''}`,
+      });
+    }
+  });
+  const existing = new Map<string, string>();
+  for (const part of chunks([...new Set(valid.map((v) => v.r.id))])) {
+    const rows = await tx
+      .selectFrom('responses')
+      .select(['id', 'office_id'])
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) existing.set(r.id, r.office_id);
+  }
+  const fresh = new Map<string, ResponseRecord>();
+  let duplicates = 0;
+  valid.forEach(({ r, index }) => {
+    const office = existing.get(r.id);
+    if (office !== undefined && office !== officeId) {
+      refused.push({
+        id: r.id,
+        index,
+        code: 'forbidden',
+        message: 'Анкета с таким идентификатором принадлежит другому органу.',
+      });
+    } else if (office !== undefined || fresh.has(r.id)) duplicates++;
+    else fresh.set(r.id, r);
+  });
+  if (fresh.size > 0) {
+    const top = await tx
+      .selectFrom('responses')
+      .select(sql<number | string | null>`max(feed_seq)`.as('top'))
+      .executeTakeFirst();
+    let seq = Number(top?.top ?? 0);
+    for (const part of chunks(shuffled([...fresh.values()]))) {
+      await tx
+        .insertInto('responses')
+        .values(
+          part.map((r) => ({
+            id: r.id,
+            office_id: officeId,
+            feed_seq: ++seq,
+            template_id: r.templateId,
+            campaign_id: r.campaignId,
+            service_id: r.serviceId,
+            channel: r.channel,
+            office: r.office,
+            response_date: r.responseDate,
+            complete: r.complete ? 1 : 0,
+            answers: JSON.stringify(r.answers),
+          })),
+        )
+        .execute();
+    }
+  }
+  return { applied: fresh.size, duplicates, refused };
+}
+
+/** An office's responses after a desk's response cursor, in feed order. */
+export async function pullResponses(
+  db: Kysely<ServerDatabase>,
+  officeId: string,
+  after: number,
+  limit: number,
+): Promise<ResponsesPull> {
+  const rows = await db
+    .selectFrom('responses')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('feed_seq', '>', after)
+    .orderBy('feed_seq')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((r) => ({
+      seq: Number(r.feed_seq),
+      response: {
+        id: r.id,
+        templateId: r.template_id,
+        campaignId: r.campaign_id,
+        serviceId: r.service_id,
+        channel: r.channel as ResponseRecord['channel'],
+        office: r.office,
+        responseDate: r.response_date,
+        complete: r.complete === 1,
+        answers: JSON.parse(r.answers) as Record<string, unknown>,
+      },
+    })),
+    cursor: page.length ? Number(page[page.length - 1]!.feed_seq) : after,
+    more: rows.length > limit,
+  };
+}
