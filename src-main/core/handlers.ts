@@ -86,7 +86,9 @@ export function createHandlers(s: CoreServices): Handlers {
     'surveys.saveCampaign': (input) => s.campaigns.save(input),
     'surveys.submit': (input) => {
       s.responses.submit(input);
-      return changed({});
+      // No sync is started by an answer: responses wait until several are pending and then
+      // travel on their own (docs/anonymity.md), so their arrival says nothing of this moment.
+      return {};
     },
     'kiosk.state': ({ channel }) => kioskState(s, channel),
     'kiosk.saveSettings': (input) => s.kiosk.save(input),

@@ -48,6 +48,7 @@ export function createCoreServices(
     appeals,
     schedule,
     syncStore,
+    clock,
     credentials: syncOptions.credentials,
     attachments,
     memos: createMemos(ctx, settings, appeals),

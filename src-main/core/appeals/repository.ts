@@ -1,3 +1,4 @@
+import { formatRegNumber } from '../../../src-shared/domain/numbering';
 import type { Db } from '../db/open';
 import type { AppealRow } from './rows';
 import { sectionOf } from '../../../src-shared/domain/classifier';
@@ -63,6 +64,7 @@ export function createAppealsRepository(db: Db) {
     `INSERT INTO appeal_topics (appeal_id, position, code, section, registered_at)
      VALUES (?, ?, ?, ?, ?)`,
   );
+  const numberTaken = db.prepare('SELECT 1 FROM appeals WHERE reg_number = ?').pluck();
   const nextSeq = db
     .prepare(
       `INSERT INTO reg_counters (desk_code, year, last_seq) VALUES (?, ?, 1)
@@ -92,6 +94,17 @@ export function createAppealsRepository(db: Db) {
     /** Next registration sequence of a desk in a year; call inside the write transaction. */
     nextSequence(deskCode: string, year: number): number {
       return Number(nextSeq.get(deskCode, year));
+    },
+    /**
+     * The next registration number no card of this desk holds yet. A number can be taken
+     * although the counter never gave it (a card pulled from a replaced or cloned desk with the
+     * same code): registration then skips it instead of failing every time (issue 13).
+     */
+    nextFreeNumber(deskCode: string, year: number): string {
+      for (;;) {
+        const number = formatRegNumber(deskCode, year, Number(nextSeq.get(deskCode, year)));
+        if (numberTaken.get(number) === undefined) return number;
+      }
     },
   };
 }

@@ -2,7 +2,6 @@ import { uuidv7 } from '../../../src-shared/domain/ids';
 import type { Appeal, AppealData } from '../../../src-shared/domain/appeal';
 import { localToday } from '../../../src-shared/domain/dates';
 import { dueDateFor } from '../../../src-shared/domain/deadlines';
-import { formatRegNumber } from '../../../src-shared/domain/numbering';
 import { OtklikError, type Issue } from '../../../src-shared/contract/errors';
 import { isoNow, type CoreContext } from '../context';
 import type { Settings } from '../settings';
@@ -106,7 +105,7 @@ export function createAppealsService(
       const params = {
         ...dataToParams(data),
         id,
-        reg_number: formatRegNumber(deskCode, year, repo.nextSequence(deskCode, year)),
+        reg_number: repo.nextFreeNumber(deskCode, year),
         desk_code: deskCode,
         due_date: dueDateFor(data.registeredAt, data.answerMode, data.extensionDays),
         created_at: now,
