@@ -10,7 +10,9 @@ afterEach(() => core.cleanup());
 
 describe('contract dispatch', () => {
   it('has a handler for every contract method and no other', () => {
-    expect(Object.keys(createHandlers(core.services)).sort()).toEqual([...METHODS].sort());
+    expect(Object.keys(createHandlers(core.services, core.backups)).sort()).toEqual(
+      [...METHODS].sort(),
+    );
   });
 
   it('refuses an unknown method', () => {
@@ -45,7 +47,7 @@ describe('contract dispatch', () => {
   });
 
   it('turns an unexpected failure into "internal" without leaking a half result', () => {
-    const handlers = createHandlers(core.services);
+    const handlers = createHandlers(core.services, core.backups);
     const errors: unknown[] = [];
     const { dispatch } = createDispatch(
       {
@@ -66,7 +68,10 @@ describe('contract dispatch', () => {
 
   it('validates output, so a core bug cannot hand the UI a malformed value', () => {
     const { dispatch } = createDispatch(
-      { ...createHandlers(core.services), 'officials.list': () => [{ id: 1 }] as never },
+      {
+        ...createHandlers(core.services, core.backups),
+        'officials.list': () => [{ id: 1 }] as never,
+      },
       null,
       () => undefined,
     );

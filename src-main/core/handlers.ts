@@ -8,6 +8,8 @@ import { appealMetrics } from './reports/appeal-metrics';
 import { classifierGroups } from './reports/classifier-groups';
 import { surveyResults } from './reports/survey-results';
 import { authHandlers } from './auth/handlers';
+import type { Backups } from './backup/backups';
+import { OtklikError } from '../../src-shared/contract/errors';
 import type { User } from '../../src-shared/auth/roles';
 import type { Actor } from './audit/trail';
 
@@ -30,7 +32,7 @@ export function actorOf(context: CallContext): Actor | null {
 }
 
 /** The handler map: one function per contract method, grouped by capability. */
-export function createHandlers(s: CoreServices): Handlers {
+export function createHandlers(s: CoreServices, backups: Backups): Handlers {
   /** A synced record was written: background sync picks it up soon. */
   const changed = <T>(value: T): T => {
     s.sync.notifyChange();
@@ -102,6 +104,33 @@ export function createHandlers(s: CoreServices): Handlers {
     'reports.exportStatus': ({ jobId }) => s.exports.status(jobId),
     'reports.exportCancel': ({ jobId }) => s.exports.cancel(jobId),
     ...syncHandlers(s),
+    'backup.status': () => backups.status(),
+    'backup.run': () => backups.run(),
+    'backup.setFolder': ({ folder }) => {
+      try {
+        backups.setFolder(folder);
+      } catch {
+        throw new OtklikError('validation', 'backup folder', [
+          { path: 'folder', message: 'folder_unwritable' },
+        ]);
+      }
+      return backups.status();
+    },
+    'backup.recoveryKey': () => ({ recoveryKey: backups.recoveryKey() }),
+    // The desk opened normally: there is nothing to recover.
+    'recovery.status': () => ({
+      needed: false,
+      reason: null,
+      folder: backups.folder(),
+      backups: backups.list(),
+      keyAvailable: true,
+    }),
+    'recovery.restore': () => {
+      throw new OtklikError('conflict', 'not in recovery');
+    },
+    'recovery.startEmpty': () => {
+      throw new OtklikError('conflict', 'not in recovery');
+    },
     ...authHandlers(s),
     'schedule.month': ({ month }) => s.schedule.month(month),
     'schedule.saveEntry': (input) => s.schedule.saveEntry(input),

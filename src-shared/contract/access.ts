@@ -52,6 +52,15 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'sync.enroll': 'sync.manage',
   'sync.leave': 'sync.manage',
   'sync.refused': 'sync.manage',
+  'backup.status': 'settings.manage',
+  'backup.run': 'settings.manage',
+  'backup.setFolder': 'settings.manage',
+  'backup.recoveryKey': 'settings.manage',
+  // A damaged database holds no users: recovery is open to whoever sits at the desk, and
+  // only while the desk is in recovery (docs/security.md).
+  'recovery.status': 'public',
+  'recovery.restore': 'public',
+  'recovery.startEmpty': 'public',
   'sync.exportRefused': 'sync.manage',
   'sync.discardRefused': 'sync.manage',
   'sync.exportPackage': 'sync.run',

@@ -97,6 +97,25 @@ const syncStatusSchema = z.object({
   insecure: z.boolean(),
 });
 
+const backupInfoSchema = z.object({ name: z.string(), date: z.string(), bytes: z.number() });
+const backupStatusSchema = z.object({
+  folder: z.string(),
+  lastAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  backups: z.array(backupInfoSchema),
+});
+const recoveryStatusSchema = z.object({
+  /** The database did not open or failed quick_check: only recovery.* answers. */
+  needed: z.boolean(),
+  /** What SQLite said, for the administrator and support. */
+  reason: z.string().nullable(),
+  folder: z.string(),
+  backups: z.array(backupInfoSchema),
+  /** This desk still has its backup key (else the recovery key must be typed). */
+  keyAvailable: z.boolean(),
+});
+const backupName = z.string().regex(/^otklik-\d{4}-\d{2}-\d{2}(-\d{6})?\.otkb$/, 'invalid_backup');
+
 export const refusedChangeSchema = z.object({
   changeId: z.string(),
   direction: z.enum(['push', 'pull']),
@@ -428,6 +447,26 @@ export const api = {
     input: z.object({ appealIds: z.array(z.uuid()).min(1, 'required').max(200, 'too_many') }),
     output: z.object({ fileName: z.string(), data: z.string() }),
   },
+  'backup.status': { input: empty, output: backupStatusSchema },
+  /** A backup now (the daily one runs by itself). */
+  'backup.run': { input: empty, output: backupInfoSchema },
+  'backup.setFolder': {
+    input: z.object({ folder: z.string().trim().min(1, 'required').max(1000, 'too_long') }),
+    output: backupStatusSchema,
+  },
+  /** The key that opens this desk's backups on another PC: shown to an administrator. */
+  'backup.recoveryKey': { input: empty, output: z.object({ recoveryKey: z.string() }) },
+  /** Whether the desk started in recovery (a damaged database), and the backups to restore. */
+  'recovery.status': { input: empty, output: recoveryStatusSchema },
+  'recovery.restore': {
+    input: z.object({
+      name: backupName,
+      recoveryKey: z.string().max(200, 'too_long').optional(),
+    }),
+    output: z.object({ restored: z.literal(true) }),
+  },
+  /** No usable backup: the damaged file is kept aside and the desk starts with an empty one. */
+  'recovery.startEmpty': { input: empty, output: z.object({ started: z.literal(true) }) },
   'kiosk.verifyPin': {
     input: z.object({ pin: z.string().max(8) }),
     output: z.object({ ok: z.boolean() }),

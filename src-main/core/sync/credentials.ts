@@ -32,7 +32,7 @@ export interface SecretCodec {
   decode(data: Buffer): string;
 }
 
-const plain: SecretCodec = {
+export const plain: SecretCodec = {
   encode: (t) => Buffer.from(t, 'utf8'),
   decode: (d) => d.toString('utf8'),
 };
