@@ -9,6 +9,7 @@ import { router } from './app/router';
 import { theme } from './app/theme';
 import { initI18n } from './i18n';
 import { AuthGate } from './features/auth/AuthGate';
+import { RecoveryGate } from './features/recovery/RecoveryGate';
 
 initI18n();
 
@@ -16,9 +17,11 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <Notifications position="bottom-right" />
-      <AuthGate>
-        <RouterProvider router={router} />
-      </AuthGate>
+      <RecoveryGate>
+        <AuthGate>
+          <RouterProvider router={router} />
+        </AuthGate>
+      </RecoveryGate>
     </MantineProvider>
   </StrictMode>,
 );

@@ -96,6 +96,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     batchBodyLimit: options.bodyLimit,
     attachmentQuotaBytes: options.attachmentQuotaBytes,
   });
+  app.decorateRequest('device', null);
+  app.decorateRequest('identity', undefined);
   const authFailures = createAuthFailures(options.authFailureLimit ?? 30, () => now().getTime());
 
   // Counted after authentication (preHandler), keyed by the verified device or administrator,

@@ -17,6 +17,7 @@ export async function startBrowserMode(options: BrowserModeOptions) {
     resourcesDir: resolve(repoRoot, 'resources'),
     version: appVersion(),
     backgroundSync: true,
+    backgroundBackup: true,
   });
   const harness: HarnessOptions = {
     dispatch: core.call,

@@ -1,6 +1,10 @@
 import { safeStorage } from 'electron';
 import { join } from 'node:path';
-import { createFileCredentialStore, type CredentialStore } from '../core/sync/credentials';
+import {
+  createFileCredentialStore,
+  type CredentialStore,
+  type SecretCodec,
+} from '../core/sync/credentials';
 
 /**
  * Enrollment credentials encrypted with the OS keychain through Electron's safeStorage (DPAPI on
@@ -11,11 +15,16 @@ export function safeCredentialStore(dataDir: string): CredentialStore {
   const encrypted = safeStorage.isEncryptionAvailable();
   return createFileCredentialStore(
     join(dataDir, encrypted ? 'sync-credentials.bin' : 'sync-credentials.json'),
-    encrypted
-      ? {
-          encode: (text) => safeStorage.encryptString(text),
-          decode: (data) => safeStorage.decryptString(data),
-        }
-      : undefined,
+    safeCodec(),
   );
+}
+
+/** The OS keychain's encryption for the desk's secrets, where the OS offers one. */
+export function safeCodec(): SecretCodec | undefined {
+  return safeStorage.isEncryptionAvailable()
+    ? {
+        encode: (text) => safeStorage.encryptString(text),
+        decode: (data) => safeStorage.decryptString(data),
+      }
+    : undefined;
 }

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../core/index';
-import { safeCredentialStore } from './credentials';
+import { safeCodec, safeCredentialStore } from './credentials';
 import { registerIpc } from './ipc';
 import { electronNativeBinding } from './native-binding';
 import { hardenApp } from './security';
@@ -36,7 +36,9 @@ function openCore(): Core | null {
     return createCore({
       dataDir,
       credentials: safeCredentialStore(dataDir),
+      secretCodec: safeCodec(),
       backgroundSync: true,
+      backgroundBackup: true,
       resourcesDir,
       version: app.getVersion(),
       nativeBinding: electronNativeBinding(),

@@ -52,6 +52,7 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'sync.enroll': 'sync.manage',
   'sync.leave': 'sync.manage',
   'sync.refused': 'sync.manage',
+  'sync.setPackageKey': 'sync.manage',
   'backup.status': 'settings.manage',
   'backup.run': 'settings.manage',
   'backup.setFolder': 'settings.manage',

@@ -324,6 +324,14 @@ export const api = {
     output: syncStatusSchema,
   },
   'sync.leave': { input: empty, output: syncStatusSchema },
+  /**
+   * A desk that cannot enroll (no network) encrypts its packages to the central's key, which
+   * the central's administrator hands over (`npm run server -- package-key`).
+   */
+  'sync.setPackageKey': {
+    input: z.object({ key: z.string().trim().max(200, 'package_key') }),
+    output: z.object({ ok: z.literal(true) }),
+  },
   /** Changes set aside (refused by the central, or pulled but not applicable here). */
   'sync.refused': { input: empty, output: z.array(refusedChangeSchema) },
   /** Every refused change whole, as a JSON-lines file for the central's administrator. */

@@ -1,5 +1,8 @@
 import { expect, test } from './fixtures';
+import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { coreCall } from './core-call';
 import { createCard, ensureReference } from './helpers';
 import { CENTRAL_PORT } from './ports';
@@ -29,6 +32,14 @@ test('an officer connects the desk to the central server, syncs, sees agreement,
     'Сервер отказал в доступе: Код подключения неверен, уже использован или истёк.',
   );
 
+  // Plain http:// to another machine is refused before anything is sent (a documentation
+  // address: nothing listens there), and the form offers the administrator's explicit choice.
+  await page.getByLabel('Адрес сервера').fill('http://192.0.2.10:8787');
+  await page.getByRole('button', { name: 'Подключить' }).click();
+  await expect(page.getByText(/Сервер без TLS \(http:\/\/\) вне этого компьютера/)).toBeVisible();
+  await expect(page.getByLabel('Разрешить http:// без TLS (небезопасно)')).not.toBeChecked();
+
+  await page.getByLabel('Адрес сервера').fill(`http://127.0.0.1:${CENTRAL_PORT}`);
   await page.getByLabel('Код подключения').fill(enrollmentCode());
   await page.getByRole('button', { name: 'Подключить' }).click();
   await expect(page.getByRole('cell', { name: 'Министерство (E2E) (E2E)' })).toBeVisible();
@@ -45,8 +56,39 @@ test('an officer connects the desk to the central server, syncs, sees agreement,
   });
   expect(card.regNumber).toBeTruthy();
   await page.getByRole('button', { name: 'Синхронизировать сейчас' }).click();
-  await expect(page.getByRole('cell', { name: 'изменений карточек: 0, анкет: 0' })).toBeVisible();
+  await expect(
+    page.getByRole('cell', { name: /^изменений карточек: 0, анкет: \d+/ }),
+  ).toBeVisible();
   await expect(page.getByRole('cell', { name: /^совпадает с центром на/ })).toBeVisible();
+
+  // One change the central cannot take (a card it has never seen, sent as a fragment) is set
+  // aside with the reason in Russian; everything else goes on, and the administrator exports
+  // and discards it.
+  const db = new Database(join(process.env.OTKLIK_E2E_DATA!, 'otklik.sqlite'));
+  const node = db.prepare("SELECT value FROM settings WHERE key = 'sync_node'").pluck().get();
+  db.prepare(
+    'INSERT INTO sync_outbox (change_id, entity, entity_id, hlc, fields) VALUES (?, ?, ?, ?, ?)',
+  ).run(
+    randomUUID(),
+    'appeal',
+    randomUUID(),
+    `${String(Date.now()).padStart(15, '0')}-0000-${String(node)}`,
+    JSON.stringify({ content: 'Обрывок карточки' }),
+  );
+  db.close();
+  await page.getByRole('button', { name: 'Синхронизировать сейчас' }).click();
+  const refused = page.getByTestId('refused-row');
+  await expect(refused).toHaveCount(1);
+  await expect(refused).toContainText('должно содержать её целиком');
+  await expect(page.getByRole('cell', { name: /^изменений карточек: 0/ })).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Выгрузить все (JSON)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/otklonennye.*\.jsonl$/);
+  await refused.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Удалить выбранные (1)' }).click();
+  await expect(refused).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Сохранить пакет' }).click();
   await expect(page.getByRole('status')).toContainText(/Пакет сохранен: изменений \d+/);

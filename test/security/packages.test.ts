@@ -50,7 +50,7 @@ async function setup(enrolled = true) {
 const exportPending = (d: Desk) =>
   d.dispatch('sync.exportPackage', { kind: 'pending' }) as
     | { ok: true; result: { path: string } }
-    | { ok: false; error: { code: string; detail?: string } };
+    | { ok: false; error: { code: string; detail?: string; issues?: unknown[] } };
 
 const importBytes = (c: Central, bytes: Uint8Array, office: string | null = null) =>
   importPackage(c.central.db, createWriter(c.central), c.keys, bytes, office);
@@ -71,9 +71,14 @@ describe('offline packages', () => {
     const { c, d } = await setup(false);
     expect(exportPending(d)).toMatchObject({
       ok: false,
-      error: { code: 'conflict', detail: 'no_package_key' },
+      error: { issues: [{ path: 'packageKey', message: 'no_package_key' }] },
     });
-    d.services.settings.set(PACKAGE_KEY_SETTING, c.keys.publicKey);
+    expect(d.dispatch('sync.setPackageKey', { key: 'not a key' })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'key', message: 'package_key' }] },
+    });
+    ok(d.dispatch('sync.setPackageKey', { key: c.keys.publicKey }));
+    expect(d.services.settings.value(PACKAGE_KEY_SETTING)).toBe(c.keys.publicKey);
     const r = exportPending(d);
     if (!r.ok) throw new Error(JSON.stringify(r));
     const bytes = readFileSync(r.result.path);

@@ -2,7 +2,18 @@ import type { Handlers } from '../handlers';
 import type { CoreServices } from '../services';
 import { OtklikError } from '../../../src-shared/contract/errors';
 import { SyncHttpError } from './http-client';
-import { exportPackage } from './package-export';
+import { createPublicKey } from 'node:crypto';
+import { exportPackage, PACKAGE_KEY_SETTING } from './package-export';
+
+/** An X25519 public key in base64 SPKI, as `npm run server -- package-key` prints it. */
+function isPackageKey(text: string): boolean {
+  try {
+    const key = createPublicKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'spki' });
+    return key.asymmetricKeyType === 'x25519';
+  } catch {
+    return false;
+  }
+}
 
 type SyncMethods =
   | 'sync.status'
@@ -11,6 +22,7 @@ type SyncMethods =
   | 'sync.leave'
   | 'sync.exportPackage'
   | 'sync.refused'
+  | 'sync.setPackageKey'
   | 'sync.exportRefused'
   | 'sync.discardRefused';
 
@@ -37,6 +49,15 @@ export function syncHandlers(s: CoreServices): Pick<Handlers, SyncMethods> {
       return s.sync.status();
     },
     'sync.refused': () => s.syncStore.refused(),
+    'sync.setPackageKey': ({ key }) => {
+      if (!isPackageKey(key)) {
+        throw new OtklikError('validation', 'package key', [
+          { path: 'key', message: 'package_key' },
+        ]);
+      }
+      s.settings.set(PACKAGE_KEY_SETTING, key);
+      return { ok: true as const };
+    },
     'sync.exportRefused': () => ({
       fileName: `otklik-${s.settings.deskCode()}-otklonennye-${s.ctx.now().toISOString().slice(0, 10)}.jsonl`,
       data: Buffer.from(s.syncStore.refusedExport(), 'utf8').toString('base64'),

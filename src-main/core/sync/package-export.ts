@@ -30,7 +30,11 @@ export function exportPackage(
   // Cards hold personal data: a package is always encrypted to the central's key. An enrolled
   // desk got the key at enrollment; one that never could enroll needs it from the centre.
   const centralKey = creds?.packageKey ?? settings.value(PACKAGE_KEY_SETTING);
-  if (!centralKey) throw new OtklikError('conflict', 'no_package_key');
+  if (!centralKey) {
+    throw new OtklikError('validation', 'no package key', [
+      { path: 'packageKey', message: 'no_package_key' },
+    ]);
+  }
   const content =
     scope.kind === 'pending'
       ? { changes: store.allOutbox(), responses: store.allUnpushed() }

@@ -1,5 +1,6 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { BackupSettings } from './BackupSettings';
 import { ClassifierImport } from './ClassifierImport';
 import { DeskSettings } from './DeskSettings';
 import { OfficialsEditor } from './OfficialsEditor';
@@ -15,6 +16,7 @@ export default function SettingsPage() {
       <OfficialsEditor />
       <ServicesEditor />
       <ClassifierImport />
+      <BackupSettings />
     </Stack>
   );
 }

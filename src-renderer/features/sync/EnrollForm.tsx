@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -14,9 +14,16 @@ export function EnrollForm({ onDone }: { onDone: () => void }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Plain http:// beyond this PC only when an administrator ticks this, with a warning.
+  const [allowInsecureHttp, setAllowInsecureHttp] = useState(false);
   const submit = () => {
     setBusy(true);
-    call('sync.enroll', { serverUrl, code, deviceName }).then(
+    call('sync.enroll', {
+      serverUrl,
+      code,
+      deviceName,
+      ...(allowInsecureHttp ? { allowInsecureHttp } : {}),
+    }).then(
       () => {
         setBusy(false);
         onDone();
@@ -60,6 +67,15 @@ export function EnrollForm({ onDone }: { onDone: () => void }) {
           error={errors.deviceName}
           name="deviceName"
         />
+        {serverUrl.startsWith('http://') && (
+          <Checkbox
+            label={t('sync.allowInsecure')}
+            description={t('sync.allowInsecureHelp')}
+            checked={allowInsecureHttp}
+            onChange={(e) => setAllowInsecureHttp(e.currentTarget.checked)}
+            color="orange"
+          />
+        )}
         {failure && (
           <Alert color="red" role="alert">
             {failure}

@@ -15,8 +15,15 @@ import { call } from '../../api/client';
 import { errorMessage } from '../../app/errors';
 
 /** The offline package for an office without network (docs/sync.md, "Offline package"). */
-export function PackageExport() {
+export function PackageExport({ enrolled }: { enrolled: boolean }) {
   const { t } = useTranslation();
+  const [centralKey, setCentralKey] = useState('');
+  const [keyNote, setKeyNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const saveKey = () =>
+    call('sync.setPackageKey', { key: centralKey }).then(
+      () => setKeyNote({ ok: true, text: t('sync.packageKeySaved') }),
+      (e: unknown) => setKeyNote({ ok: false, text: errorMessage(t, e) }),
+    );
   const [kind, setKind] = useState<'pending' | 'period'>('pending');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -61,6 +68,26 @@ export function PackageExport() {
               onChange={(e) => setTo(e.currentTarget.value)}
             />
           </Group>
+        )}
+        {!enrolled && (
+          <Group align="end">
+            <TextInput
+              label={t('sync.packageKey')}
+              description={t('sync.packageKeyHelp')}
+              value={centralKey}
+              onChange={(e) => setCentralKey(e.currentTarget.value)}
+              w={520}
+              ff="monospace"
+            />
+            <Button variant="default" onClick={() => void saveKey()}>
+              {t('actions.save')}
+            </Button>
+          </Group>
+        )}
+        {keyNote && (
+          <Alert color={keyNote.ok ? 'green' : 'red'} role="status">
+            {keyNote.text}
+          </Alert>
         )}
         <Button onClick={save} w="fit-content" variant="light">
           {t('sync.packageSave')}

@@ -8,7 +8,9 @@ export function SyncIndicator() {
   const { t, i18n } = useTranslation();
   const { status } = useSyncStatus();
   if (!status) return null;
-  const pending = status.pending.changes + status.pending.responses;
+  // Survey responses wait on purpose until several are pending (docs/anonymity.md): they are
+  // not "unsent" in the sense of a problem, so the badge counts card changes only.
+  const pending = status.pending.changes;
   const [color, label] = !status.enrolled
     ? ['gray', t('sync.badge.standalone')]
     : status.running

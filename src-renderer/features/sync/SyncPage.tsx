@@ -16,18 +16,24 @@ import { call } from '../../api/client';
 import { errorMessage } from '../../app/errors';
 import { EnrollForm } from './EnrollForm';
 import { PackageExport } from './PackageExport';
+import { RefusedChanges } from './RefusedChanges';
+import { useAuth } from '../auth/auth-context';
 import { formatTime, useSyncStatus, type SyncStatus } from './use-sync-status';
 
 /** Connection to the central server: enroll or leave, sync now, agreement, offline package. */
 export default function SyncPage() {
   const { t } = useTranslation();
   const { status, refresh } = useSyncStatus();
+  const auth = useAuth();
   return (
     <Stack maw={1000}>
       <Title order={2}>{t('sync.title')}</Title>
       {status && !status.enrolled && <EnrollForm onDone={() => void refresh()} />}
       {status?.enrolled && <Connection status={status} refresh={refresh} />}
-      <PackageExport />
+      {status && status.refused > 0 && auth.can('sync.manage') && (
+        <RefusedChanges count={status.refused} onChange={() => void refresh()} />
+      )}
+      <PackageExport enrolled={status?.enrolled ?? false} />
     </Stack>
   );
 }
@@ -104,6 +110,14 @@ function Connection({ status, refresh }: { status: SyncStatus; refresh: () => Pr
               ))}
             </Table.Tbody>
           </Table>
+        )}
+        {status.insecure && (
+          <Alert color="orange" role="alert">
+            {t('sync.insecureWarning')}
+          </Alert>
+        )}
+        {status.refused > 0 && (
+          <Alert color="orange">{t('sync.refused.banner', { count: status.refused })}</Alert>
         )}
         {status.lastError && (
           <Alert color="red" role="alert" title={t('sync.lastError')}>
