@@ -6,9 +6,9 @@ import {
   canonicalAppeal,
   canonicalResponse,
   type AppealRecord,
-  type ResponseRecord,
 } from '../../src-shared/sync/records';
 import type { ServerDatabase } from '../db/schema';
+import { responseRecordOf } from './responses';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 const PAGE = 5000;
@@ -48,18 +48,12 @@ export async function officeDigest(
       .limit(PAGE)
       .execute();
     for (const r of page) {
-      const record: ResponseRecord = {
-        id: r.id,
-        templateId: r.template_id,
-        campaignId: r.campaign_id,
-        serviceId: r.service_id,
-        channel: r.channel as ResponseRecord['channel'],
-        office: r.office,
-        responseDate: r.response_date,
-        complete: Number(r.complete) === 1,
-        answers: JSON.parse(r.answers) as Record<string, unknown>,
-      };
-      digest.add('response', r.response_date.slice(0, 7), r.id, canonicalResponse(record));
+      digest.add(
+        'response',
+        r.response_date.slice(0, 7),
+        r.id,
+        canonicalResponse(responseRecordOf(r)),
+      );
     }
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.id;

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { z } from 'zod';
 import { parseRegNumber } from '../../src-shared/domain/numbering';
 import { isTooFarAhead, parse as parseStamp } from '../../src-shared/sync/hlc';
 import { mergeFields, packClocks, unpackClocks, type Clocks } from '../../src-shared/sync/lww';
@@ -65,6 +66,33 @@ function idOf(item: unknown): string | null {
 }
 
 /**
+ * Each item of a batch against its schema: the valid ones with their place in the batch, and a
+ * refusal with the first issue for each of the others (issue 13: one bad item refuses itself).
+ */
+export function validateEach<T>(
+  items: readonly unknown[],
+  schema: z.ZodType<T>,
+  what: string,
+): { valid: { value: T; index: number }[]; refused: Refusal[] } {
+  const valid: { value: T; index: number }[] = [];
+  const refused: Refusal[] = [];
+  items.forEach((item, index) => {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) valid.push({ value: parsed.data, index });
+    else {
+      const issue = parsed.error.issues[0];
+      refused.push({
+        id: idOf(item),
+        index,
+        code: 'invalid',
+        message: `${what} не соответствует протоколу: ${issue?.path.join('.') || 'запись'} — ${issue?.message ?? ''}`,
+      });
+    }
+  });
+  return { valid, refused };
+}
+
+/**
  * Applies a batch of card changes inside the caller's transaction, with a handful of set-based
  * statements per batch. Each item is judged on its own (issue 13, point 4): one that does not
  * validate, or that the writer may not make, is refused with its reason and the rest is
@@ -76,21 +104,8 @@ export async function applyBatch(
   writer: Writer,
   items: readonly unknown[],
 ): Promise<ApplyResult> {
-  const refused: Refusal[] = [];
-  const valid: { change: Change; index: number }[] = [];
-  items.forEach((item, index) => {
-    const parsed = changeSchema.safeParse(item);
-    if (parsed.success) valid.push({ change: parsed.data, index });
-    else {
-      const issue = parsed.error.issues[0];
-      refused.push({
-        id: idOf(item),
-        index,
-        code: 'invalid',
-        message: `Изменение не соответствует протоколу: ${issue?.path.join('.') || 'запись'} — ${issue?.message ?? ''}`,
-      });
-    }
-  });
+  const { valid: parsed, refused } = validateEach(items, changeSchema, 'Изменение');
+  const valid = parsed.map(({ value, index }) => ({ change: value, index }));
   const seen = await seenIds(
     tx,
     valid.map((v) => v.change.id),

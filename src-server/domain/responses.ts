@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Refusal, ResponsesPull } from '../../src-shared/sync/protocol';
 import { responseRecordSchema, type ResponseRecord } from '../../src-shared/sync/records';
-import type { ServerDatabase } from '../db/schema';
-import { chunks, type ApplyResult } from './push';
+import type { ResponseTable, ServerDatabase } from '../db/schema';
+import { chunks, validateEach, type ApplyResult } from './push';
 
 type Tx = Transaction<ServerDatabase>;
 
@@ -28,21 +28,10 @@ export async function storeResponses(
   officeId: string,
   items: readonly unknown[],
 ): Promise<ApplyResult> {
-  const refused: Refusal[] = [];
-  const valid: { r: ResponseRecord; index: number }[] = [];
-  items.forEach((item, index) => {
-    const parsed = responseRecordSchema.safeParse(item);
-    if (parsed.success) valid.push({ r: parsed.data, index });
-    else {
-      const issue = parsed.error.issues[0];
-      refused.push({
-        id: null,
-        index,
-        code: 'invalid',
-        message: `Анкета не соответствует протоколу: ${issue?.path.join('.') || 'запись'} — ${issue?.message ?? ''}`,
-      });
-    }
-  });
+  const checked = validateEach(items, responseRecordSchema, 'Анкета');
+  // A response's id says nothing, but it is not repeated in a refusal either.
+  const refused: Refusal[] = checked.refused.map((r) => ({ ...r, id: null }));
+  const valid = checked.valid.map(({ value, index }) => ({ r: value, index }));
   const existing = new Map<string, string>();
   for (const part of chunks([...new Set(valid.map((v) => v.r.id))])) {
     const rows = await tx
@@ -96,6 +85,21 @@ export async function storeResponses(
   return { applied: fresh.size, duplicates, refused };
 }
 
+/** A stored response as the protocol carries it. */
+export function responseRecordOf(r: Selectable<ResponseTable>): ResponseRecord {
+  return {
+    id: r.id,
+    templateId: r.template_id,
+    campaignId: r.campaign_id,
+    serviceId: r.service_id,
+    channel: r.channel as ResponseRecord['channel'],
+    office: r.office,
+    responseDate: r.response_date,
+    complete: Number(r.complete) === 1,
+    answers: JSON.parse(r.answers) as Record<string, unknown>,
+  };
+}
+
 /** An office's responses after a desk's response cursor, in feed order. */
 export async function pullResponses(
   db: Kysely<ServerDatabase>,
@@ -113,20 +117,7 @@ export async function pullResponses(
     .execute();
   const page = rows.slice(0, limit);
   return {
-    items: page.map((r) => ({
-      seq: Number(r.feed_seq),
-      response: {
-        id: r.id,
-        templateId: r.template_id,
-        campaignId: r.campaign_id,
-        serviceId: r.service_id,
-        channel: r.channel as ResponseRecord['channel'],
-        office: r.office,
-        responseDate: r.response_date,
-        complete: r.complete === 1,
-        answers: JSON.parse(r.answers) as Record<string, unknown>,
-      },
-    })),
+    items: page.map((r) => ({ seq: Number(r.feed_seq), response: responseRecordOf(r) })),
     cursor: page.length ? Number(page[page.length - 1]!.feed_seq) : after,
     more: rows.length > limit,
   };

@@ -2,40 +2,18 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { plainHttpRefusal } from '../../src-server/listen-policy';
 import { appealInput } from '../helpers/appeal-input';
-import {
-  enroll,
-  ok,
-  officialOf,
-  startCentral,
-  startDesk,
-  type Central,
-  type Desk,
-} from '../helpers/central';
+import { enroll, ok, officialOf } from '../helpers/central';
 import { postgresForTests } from '../helpers/postgres';
+import { testScope } from '../helpers/scope';
 import { tempDir } from '../helpers/temp-core';
 
 /** Points 6, 7 (network side) and 11 (central): what an unauthenticated client can make it do. */
 const pg = postgresForTests();
 const ROOT = resolve(import.meta.dirname, '../..');
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function central(options: Parameters<typeof startCentral>[0] = {}): Promise<Central> {
-  const c = await startCentral(options);
-  cleanups.push(() => c.close());
-  return c;
-}
-
-function desk(options: Parameters<typeof startDesk>[0] = {}): Desk {
-  const d = startDesk(options);
-  cleanups.push(() => d.cleanup());
-  return d;
-}
+const { central, desk, defer } = testScope();
 
 const randomToken = () => randomBytes(32).toString('base64url');
 
@@ -146,7 +124,7 @@ describe('transport security (point 7)', () => {
     expect(plainHttpRefusal('0.0.0.0', false, false)).toMatch(/без TLS/);
     // The real process, as an administrator would start it.
     const t = tempDir();
-    cleanups.push(() => t.cleanup());
+    defer(() => t.cleanup());
     const run = promisify(execFile);
     const failed = await run(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], {
       cwd: ROOT,

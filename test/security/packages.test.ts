@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSealer } from '../../src-main/core/sync/package-crypto';
 import { PACKAGE_KEY_SETTING } from '../../src-main/core/sync/package-export';
 import { importPackage } from '../../src-server/domain/import-package';
@@ -14,30 +14,15 @@ import {
 } from '../../src-shared/sync/package';
 import { PROTOCOL_VERSION } from '../../src-shared/sync/protocol';
 import { appealInput } from '../helpers/appeal-input';
-import {
-  centralCounts,
-  enroll,
-  ok,
-  officialOf,
-  startCentral,
-  startDesk,
-  type Central,
-  type Desk,
-} from '../helpers/central';
+import { centralCounts, enroll, ok, officialOf, type Central, type Desk } from '../helpers/central';
+import { testScope } from '../helpers/scope';
 
 /** Point 7: a lost stick reveals nothing, nobody forges a package, no package bombs the central. */
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const scope = testScope();
 
 async function setup(enrolled = true) {
-  const c = await startCentral();
-  const d = startDesk();
-  cleanups.push(
-    () => c.close(),
-    () => d.cleanup(),
-  );
+  const c = await scope.central();
+  const d = scope.desk();
   if (enrolled) await enroll(c, d, 'MIN01', 'MIN01A');
   else await c.offices.createOffice('MIN01', 'Министерство');
   const official = officialOf(d);
@@ -89,8 +74,7 @@ describe('offline packages', () => {
 
   it('cannot be made for another centre, nor opened by a centre with another key', async () => {
     const { c, d } = await setup();
-    const other = await startCentral();
-    cleanups.push(() => other.close());
+    const other = await scope.central();
     const r = exportPending(d);
     if (!r.ok) throw new Error(JSON.stringify(r));
     await expect(importBytes(other, readFileSync(r.result.path), 'MIN01')).rejects.toThrow();

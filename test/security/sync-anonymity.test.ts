@@ -1,16 +1,9 @@
 import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appealInput } from '../helpers/appeal-input';
-import {
-  enroll,
-  ok,
-  officialOf,
-  startCentral,
-  startDesk,
-  type Central,
-  type Desk,
-} from '../helpers/central';
+import { enroll, ok, officialOf, type Central, type Desk } from '../helpers/central';
 import { postgresForTests } from '../helpers/postgres';
+import { testScope } from '../helpers/scope';
 
 /**
  * Point 1: nothing the central stores or logs about a survey response pairs it with a card, a
@@ -19,10 +12,7 @@ import { postgresForTests } from '../helpers/postgres';
  * the sync wrote, and every request the desk sent.
  */
 const pg = postgresForTests();
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const scope = testScope();
 
 interface Sent {
   path: string;
@@ -109,15 +99,13 @@ describe.each(pg.backends)('survey anonymity at the central on %s', (backend) =>
         done();
       },
     });
-    const c = await startCentral({
+    const c = await scope.central({
       databaseUrl: pg.databaseUrl(backend),
       logger: { level: 'info', stream },
     });
-    cleanups.push(() => c.close());
     const sent: Sent[] = [];
     // The batching of the product (5 responses), not the tests' default of 1.
-    const d = startDesk({ sync: { fetch: recordingFetch(sent), responseBatchMin: 5 } });
-    cleanups.push(() => d.cleanup());
+    const d = scope.desk({ sync: { fetch: recordingFetch(sent), responseBatchMin: 5 } });
     await enroll(c, d);
     const deviceId = d.services.credentials.load()!.deviceId;
     const official = officialOf(d);
@@ -200,8 +188,7 @@ describe.each(pg.backends)('survey anonymity at the central on %s', (backend) =>
     for (const id of ids) expect(log).not.toContain(id);
 
     // A second desk of the office still gets them for its reports.
-    const other = startDesk({ sync: { responseBatchMin: 5 } });
-    cleanups.push(() => other.cleanup());
+    const other = scope.desk({ sync: { responseBatchMin: 5 } });
     await enroll(c, other);
     await other.services.sync.syncNow();
     expect(localResponseIds(other)).toEqual(ids);
@@ -210,11 +197,9 @@ describe.each(pg.backends)('survey anonymity at the central on %s', (backend) =>
 
 describe('responses held on the desk', () => {
   it('a leftover of an earlier day goes at a random hour of the next day, not sooner', async () => {
-    const c = await startCentral();
-    cleanups.push(() => c.close());
+    const c = await scope.central();
     let now = new Date('2026-11-26T09:00:00');
-    const d = startDesk({ now: () => now, sync: { responseBatchMin: 5 } });
-    cleanups.push(() => d.cleanup());
+    const d = scope.desk({ now: () => now, sync: { responseBatchMin: 5 } });
     await enroll(c, d);
     answer(d, campaignOn(d));
     await d.services.sync.syncNow();
@@ -233,8 +218,7 @@ describe('responses held on the desk', () => {
   });
 
   it('a kiosk answer does not start a sync', async () => {
-    const d = startDesk();
-    cleanups.push(() => d.cleanup());
+    const d = scope.desk();
     let notified = 0;
     const original = d.services.sync.notifyChange;
     d.services.sync.notifyChange = () => {

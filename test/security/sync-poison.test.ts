@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { cpSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../src-shared/domain/appeal';
 import {
   isStamp,
@@ -15,36 +15,17 @@ import {
 } from '../../src-shared/sync/hlc';
 import { packClocks } from '../../src-shared/sync/lww';
 import { appealInput } from '../helpers/appeal-input';
-import {
-  enroll,
-  ok,
-  officialOf,
-  startCentral,
-  startDesk,
-  type Central,
-  type Desk,
-} from '../helpers/central';
+import { enroll, ok, officialOf, type Central, type Desk } from '../helpers/central';
 import { postgresForTests } from '../helpers/postgres';
+import { testScope } from '../helpers/scope';
 import { tempDir } from '../helpers/temp-core';
 
 /** Points 2, 3 and 4: poisoned clocks, cloned and replaced desks, one bad change in a batch. */
 const pg = postgresForTests();
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function central(backend: 'sqlite' | 'postgres' = 'sqlite'): Promise<Central> {
-  const c = await startCentral({ databaseUrl: pg.databaseUrl(backend) });
-  cleanups.push(() => c.close());
-  return c;
-}
-
-function desk(options: Parameters<typeof startDesk>[0] = {}): Desk {
-  const d = startDesk(options);
-  cleanups.push(() => d.cleanup());
-  return d;
-}
+const scope = testScope();
+const { desk } = scope;
+const central = (backend: 'sqlite' | 'postgres' = 'sqlite'): Promise<Central> =>
+  scope.central({ databaseUrl: pg.databaseUrl(backend) });
 
 function create(d: Desk, official: string, overrides = {}): Appeal {
   return ok<Appeal>(d.dispatch('appeals.create', { data: appealInput(official, overrides) }));
@@ -205,7 +186,7 @@ describe('one desk code, one desk (point 3)', () => {
     // The disk is copied while the desk is off: same token, node id and counter.
     a.close();
     const copy = tempDir();
-    cleanups.push(() => copy.cleanup());
+    scope.defer(() => copy.cleanup());
     cpSync(a.dir, copy.dir, { recursive: true });
     const original = desk({ dir: a.dir });
     const clone = desk({ dir: copy.dir });
