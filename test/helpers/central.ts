@@ -148,3 +148,19 @@ export async function centralCounts(c: Central) {
     log: await n('change_log'),
   };
 }
+
+/** The columns a response has at the central: the anonymous fields and nothing else. */
+export const CENTRAL_RESPONSE_COLUMNS = [
+  'answers',
+  'campaign_id',
+  'channel',
+  'complete',
+  // Orders responses only (batch by batch, shuffled within): docs/anonymity.md.
+  'feed_seq',
+  'id',
+  'office',
+  'office_id',
+  'response_date',
+  'service_id',
+  'template_id',
+];

@@ -17,3 +17,17 @@ export function officialOf(desk: Pick<Core, 'dispatch'>): string {
     }),
   ).id;
 }
+
+/** A visitor's (empty, partial) answer on the kiosk, as the sync tests need one. */
+export function answerOnKiosk(desk: Pick<Core, 'dispatch'>, campaignId: string): void {
+  ok(
+    desk.dispatch('surveys.submit', {
+      campaignId,
+      serviceId: null,
+      channel: 'kiosk',
+      date: null,
+      answers: {},
+      partial: true,
+    }),
+  );
+}

@@ -3,6 +3,7 @@ import { deskDigest } from '../../src-main/core/sync/agreement';
 import { officeDigest } from '../../src-server/domain/agreement';
 import { appealInput } from './appeal-input';
 import { centralCounts, ok, officialOf, startCentral, startDesk, type Desk } from './central';
+import { answerOnKiosk } from './core-calls';
 import { editAppeal } from './edit-appeal';
 import { prng, startFaultProxy, type Fault } from './fault-proxy';
 
@@ -90,15 +91,7 @@ export async function runFaultScenario(seed: number, steps = 24): Promise<FaultR
             : { content: `Правка ${seed}-${step}` },
         );
       } else if (x < 0.6 && i === 0) {
-        const r = d.dispatch('surveys.submit', {
-          campaignId,
-          serviceId: null,
-          channel: 'kiosk',
-          date: null,
-          answers: {},
-          partial: true,
-        });
-        if (!r.ok) throw new Error(JSON.stringify(r.error));
+        answerOnKiosk(d, campaignId);
         responses += 1;
       } else {
         attempts += 1;

@@ -1,7 +1,15 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { appealInput } from '../helpers/appeal-input';
-import { enroll, ok, officialOf, type Central, type Desk } from '../helpers/central';
+import {
+  CENTRAL_RESPONSE_COLUMNS,
+  enroll,
+  ok,
+  officialOf,
+  type Central,
+  type Desk,
+} from '../helpers/central';
+import { answerOnKiosk } from '../helpers/core-calls';
 import { postgresForTests } from '../helpers/postgres';
 import { testScope } from '../helpers/scope';
 
@@ -46,18 +54,7 @@ function campaignOn(d: Desk): string {
   ).id;
 }
 
-function answer(d: Desk, campaignId: string) {
-  ok(
-    d.dispatch('surveys.submit', {
-      campaignId,
-      serviceId: null,
-      channel: 'kiosk',
-      date: null,
-      answers: {},
-      partial: true,
-    }),
-  );
-}
+const answer = answerOnKiosk;
 
 const localResponseIds = (d: Desk) =>
   d.db.prepare('SELECT id FROM survey_responses ORDER BY id').pluck().all() as string[];
@@ -159,19 +156,7 @@ describe.each(pg.backends)('survey anonymity at the central on %s', (backend) =>
           continue;
         }
         expect(text).not.toContain(deviceId);
-        expect(Object.keys(row).sort()).toEqual([
-          'answers',
-          'campaign_id',
-          'channel',
-          'complete',
-          'feed_seq',
-          'id',
-          'office',
-          'office_id',
-          'response_date',
-          'service_id',
-          'template_id',
-        ]);
+        expect(Object.keys(row).sort()).toEqual(CENTRAL_RESPONSE_COLUMNS);
         expect(String(row.response_date)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       }
     }
