@@ -79,7 +79,15 @@ export function createOffices(
         if (bound && bound.office_id !== office.id) {
           throw badRequest(`Код рабочего места ${deskCode} принадлежит другому органу.`);
         }
-        if (bound?.device_id && !replace) {
+        const holder = bound?.device_id
+          ? await db
+              .selectFrom('devices')
+              .select('revoked_at')
+              .where('id', '=', bound.device_id)
+              .executeTakeFirst()
+          : undefined;
+        // A revoked holder frees the code; an active one is replaced only when asked.
+        if (holder && !holder.revoked_at && !replace) {
           throw badRequest(
             `Код рабочего места ${deskCode} уже закреплён за устройством ${bound.device_id}. ` +
               'Чтобы заменить компьютер, выдайте код замены (--replace).',

@@ -162,6 +162,8 @@ describe('one desk code, one desk (point 3)', () => {
       );
       const fresh = desk();
       await enroll(c, fresh, 'MIN01', 'MIN01A', true);
+      // The new PC holds the code now: an ordinary code for it is refused again.
+      await expect(c.offices.createEnrollmentCode('MIN01', 'MIN01A')).rejects.toThrow(/--replace/);
       expect(fresh.services.settings.deskCode()).toBe('MIN01A');
       // The old PC is out…
       create(old, official);
@@ -173,6 +175,11 @@ describe('one desk code, one desk (point 3)', () => {
       await fresh.services.sync.syncNow();
       expect(fresh.services.sync.status().refused).toBe(0);
       expect(await count(c, 'appeals')).toBe(4);
+      // A revoked holder frees its desk code for an ordinary code.
+      await c.offices.revoke(fresh.services.credentials.load()!.deviceId);
+      await expect(c.offices.createEnrollmentCode('MIN01', 'MIN01A')).resolves.toMatchObject({
+        office: 'MIN01',
+      });
     },
   );
 

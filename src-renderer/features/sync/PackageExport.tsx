@@ -11,13 +11,15 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-shared/contract/api';
-import { call } from '../../api/client';
+import { ApiCallError, call } from '../../api/client';
 import { errorMessage } from '../../app/errors';
 
 /** The offline package for an office without network (docs/sync.md, "Offline package"). */
 export function PackageExport({ enrolled }: { enrolled: boolean }) {
   const { t } = useTranslation();
   const [centralKey, setCentralKey] = useState('');
+  // A desk enrolled before packages were encrypted has no key yet either.
+  const [needsKey, setNeedsKey] = useState(false);
   const [keyNote, setKeyNote] = useState<{ ok: boolean; text: string } | null>(null);
   const saveKey = () =>
     call('sync.setPackageKey', { key: centralKey }).then(
@@ -38,6 +40,9 @@ export function PackageExport({ enrolled }: { enrolled: boolean }) {
       (e: unknown) => {
         setResult(null);
         setFailure(errorMessage(t, e));
+        if (e instanceof ApiCallError && e.error.issues?.[0]?.message === 'no_package_key') {
+          setNeedsKey(true);
+        }
       },
     );
   return (
@@ -69,7 +74,7 @@ export function PackageExport({ enrolled }: { enrolled: boolean }) {
             />
           </Group>
         )}
-        {!enrolled && (
+        {(!enrolled || needsKey) && (
           <Group align="end">
             <TextInput
               label={t('sync.packageKey')}
