@@ -89,7 +89,7 @@ export function createOffices(
         // A revoked holder frees the code; an active one is replaced only when asked.
         if (holder && !holder.revoked_at && !replace) {
           throw badRequest(
-            `Код рабочего места ${deskCode} уже закреплён за устройством ${bound.device_id}. ` +
+            `Код рабочего места ${deskCode} уже закреплён за устройством ${bound!.device_id}. ` +
               'Чтобы заменить компьютер, выдайте код замены (--replace).',
           );
         }
