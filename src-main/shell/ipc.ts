@@ -16,6 +16,7 @@ export function registerIpc(
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown, session: unknown) => {
     const frame: WebFrameMain | null = event.senderFrame;
     if (!frame || !isAppUrl(frame.url) || typeof method !== 'string') {
+      // A frame that is not ours (another page, a sub-frame) gets nothing but a refusal.
       return { ok: false, error: { code: 'forbidden' } };
     }
     // Every window's call is checked against its session (the kiosk window has none).

@@ -1,18 +1,7 @@
 import { BrowserWindow, screen } from 'electron';
 import { join } from 'node:path';
 
-/** Keys that would leave, reload or inspect the kiosk. */
-function isBlocked(input: Electron.Input): boolean {
-  const key = input.key.toLowerCase();
-  if (['f5', 'f11', 'f12', 'escape'].includes(key)) return true;
-  if (input.alt && key === 'f4') return true;
-  if (input.control || input.meta) {
-    return ['r', 'w', 'q', 'n', 't', 'p', 'i', 'j', 'l', 'o', 's', '+', '-', '=', '0'].includes(
-      key,
-    );
-  }
-  return false;
-}
+import { isBlockedKioskKey, kioskPlacement } from './policy';
 
 let kiosk: BrowserWindow | null = null;
 let allowClose = false;
@@ -27,18 +16,14 @@ export function openKioskWindow(rendererUrl: string | undefined, rendererDir: st
     kiosk.focus();
     return kiosk;
   }
-  const primary = screen.getPrimaryDisplay();
-  const visitor = screen.getAllDisplays().find((d) => d.id !== primary.id) ?? primary;
+  const { displayId: _display, ...placement } = kioskPlacement(
+    screen.getAllDisplays(),
+    screen.getPrimaryDisplay().id,
+  );
   allowClose = false;
   // Spelled out like the main window's (see windows.ts) so electronegativity checks them.
   const win = new BrowserWindow({
-    x: visitor.bounds.x,
-    y: visitor.bounds.y,
-    width: visitor.bounds.width,
-    height: visitor.bounds.height,
-    kiosk: true,
-    fullscreen: true,
-    autoHideMenuBar: true,
+    ...placement,
     title: 'Отклик — анкета',
     webPreferences: {
       preload: join(__dirname, '../preload/index.cjs'),
@@ -58,7 +43,7 @@ export function openKioskWindow(rendererUrl: string | undefined, rendererDir: st
   });
   win.setMenu(null);
   win.webContents.on('before-input-event', (event, input) => {
-    if (isBlocked(input)) event.preventDefault();
+    if (isBlockedKioskKey(input)) event.preventDefault();
   });
   win.on('close', (event) => {
     if (!allowClose) event.preventDefault();

@@ -1,10 +1,10 @@
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../core/index';
 import { safeCodec, safeCredentialStore } from './credentials';
 import { registerIpc } from './ipc';
 import { electronNativeBinding } from './native-binding';
+import { isAppUrl as isAppUrlOf, rendererBase } from './policy';
 import { hardenApp } from './security';
 import { openKioskWindow } from './kiosk-window';
 import { createMainWindow } from './windows';
@@ -15,10 +15,8 @@ import { createMainWindow } from './windows';
  */
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererDir = join(__dirname, '../renderer');
-const rendererBase = rendererUrl
-  ? `${new URL(rendererUrl).origin}/`
-  : pathToFileURL(rendererDir + '/').href;
-const isAppUrl = (url: string) => url.startsWith(rendererBase);
+const base = rendererBase(rendererUrl, rendererDir);
+const isAppUrl = (url: string) => isAppUrlOf(base, url);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 app.enableSandbox();

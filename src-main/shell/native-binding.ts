@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 /**
  * better-sqlite3 has one binary per ABI. node_modules holds the Node build (tests, dev:web);
- * the Electron build lives apart, in .native/electron (made by scripts/electron-native.mjs on
+ * the Electron build lives apart, in .native/electron (made by scripts/electron-native.ts on
  * `npm start`) or in the packaged app's resources, so neither build overwrites the other.
  */
 export function electronNativeBinding(): string | undefined {

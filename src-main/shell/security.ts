@@ -1,5 +1,5 @@
 import { app, session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/csp';
+import { permissionAnswer, windowOpenAnswer, withCsp } from './policy';
 
 /**
  * Hardening applied to every web contents: no navigation away from the app, no new windows,
@@ -14,20 +14,18 @@ export function hardenApp(isAppUrl: (url: string) => boolean, options: { cspHead
       if (!isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWindowOpenHandler(() => windowOpenAnswer());
   });
   app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-      callback(false),
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+      callback(permissionAnswer(permission)),
+    );
+    session.defaultSession.setPermissionCheckHandler((_wc, permission) =>
+      permissionAnswer(permission),
     );
     if (!options.cspHeader) return;
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({
-        responseHeaders: {
-          ...details.responseHeaders,
-          'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-        },
-      });
+      callback({ responseHeaders: withCsp(details.responseHeaders) });
     });
   });
 }
