@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { shuffle } from '../../src-shared/sync/shuffle';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Refusal, ResponsesPull } from '../../src-shared/sync/protocol';
 import { responseRecordSchema, type ResponseRecord } from '../../src-shared/sync/records';
@@ -6,16 +7,6 @@ import type { ResponseTable, ServerDatabase } from '../db/schema';
 import { chunks, validateEach, type ApplyResult } from './push';
 
 type Tx = Transaction<ServerDatabase>;
-
-/** Fisher–Yates with a cryptographic generator: the stored order says nothing of the sent one. */
-export function shuffled<T>(items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 /**
  * Stores survey responses for an office (docs/anonymity.md). Only the office is known: no
@@ -61,7 +52,7 @@ export async function storeResponses(
       .select(sql<number | string | null>`max(feed_seq)`.as('top'))
       .executeTakeFirst();
     let seq = Number(top?.top ?? 0);
-    for (const part of chunks(shuffled([...fresh.values()]))) {
+    for (const part of chunks(shuffle([...fresh.values()], randomInt))) {
       await tx
         .insertInto('responses')
         .values(

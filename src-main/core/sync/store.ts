@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { localToday, toLocalDateTime } from '../../../src-shared/domain/dates';
 import { parseRegNumber } from '../../../src-shared/domain/numbering';
 import { mergeFields, type Clocks } from '../../../src-shared/sync/lww';
+import { shuffle } from '../../../src-shared/sync/shuffle';
 import type { Change, PullItem, Refusal, ResponsesPull } from '../../../src-shared/sync/protocol';
 import {
   APPEAL_FIELDS,
@@ -240,12 +241,7 @@ export function createSyncStore(
     },
     /** Responses not yet sent, in random order. */
     responseBatch(max: number): ResponseRecord[] {
-      const list = responses.unpushed(max);
-      for (let i = list.length - 1; i > 0; i--) {
-        const j = randomInt(i + 1);
-        [list[i], list[j]] = [list[j]!, list[i]!];
-      }
-      return list;
+      return shuffle(responses.unpushed(max), randomInt);
     },
     acknowledgeResponses: db.transaction((ids: readonly string[]) => responses.markPushed(ids)),
     responsesCursor(): number {
