@@ -304,6 +304,34 @@ export function createOffices(
       );
       return { id, token };
     },
+    /** The signing key of a device enrolled before keys existed; set once, never replaced. */
+    async registerSigningKey(deviceId: string, signingKey: string) {
+      if (!packageKeys) throw new Error('createOffices: package keys are needed');
+      const done = await write((tx) =>
+        tx
+          .updateTable('devices')
+          .set({ signing_key: signingKey })
+          .where('id', '=', deviceId)
+          .where('signing_key', 'is', null)
+          .executeTakeFirst(),
+      );
+      if (Number(done.numUpdatedRows) === 0) {
+        const device = await db
+          .selectFrom('devices')
+          .select('signing_key')
+          .where('id', '=', deviceId)
+          .executeTakeFirst();
+        // The same key again (a retried request) is fine; another one is not.
+        if (device?.signing_key !== signingKey) {
+          throw new HttpError(
+            409,
+            'conflict',
+            'Ключ подписи этого рабочего места уже зарегистрирован: сменить его можно только подключением по коду замены.',
+          );
+        }
+      }
+      return { packageKey: packageKeys.publicKey };
+    },
     /** Revokes an administrator's key (a key that leaked, a person who left). */
     async revokeAdmin(id: string) {
       const done = await write((tx) =>

@@ -4,6 +4,8 @@ import {
   attachmentUploadResponseSchema,
   attachmentUploadSchema,
   centralAppealUpdateSchema,
+  deviceKeyRequestSchema,
+  deviceKeyResponseSchema,
   enrollRequestSchema,
   enrollResponseSchema,
   pullQuerySchema,
@@ -72,6 +74,17 @@ export function routes(d: RouteDeps): RouteSpec[] {
       rateLimit: 10,
       handler: ({ body }) =>
         d.offices.enroll(body.code, body.deviceName, body.node, body.deskCode, body.signingKey),
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/device-key',
+      auth: 'device',
+      summary:
+        'Рабочее место, подключённое до подписи пакетов, регистрирует свой ключ подписи (один раз)',
+      body: deviceKeyRequestSchema,
+      response: deviceKeyResponseSchema,
+      bodyLimit: 4096,
+      handler: ({ body, device }) => d.offices.registerSigningKey(device!.id, body.signingKey),
     }),
     route({
       method: 'POST',

@@ -218,3 +218,11 @@ export const attachmentUploadSchema = z
 export type AttachmentUpload = z.output<typeof attachmentUploadSchema>;
 
 export const attachmentUploadResponseSchema = z.object({ stored: z.boolean() });
+
+/**
+ * A desk enrolled before packages were signed registers its Ed25519 key once and learns the
+ * central's package key. A key already registered is never replaced this way (a leaked token
+ * must not swap it): that takes a replacement enrollment.
+ */
+export const deviceKeyRequestSchema = z.object({ signingKey: publicKey }).strict();
+export const deviceKeyResponseSchema = z.object({ packageKey: publicKey });

@@ -163,4 +163,31 @@ describe('offline packages', () => {
     // The genuine one goes in.
     expect(await importBytes(c, readFileSync(r.result.path))).toMatchObject({ applied: 3 });
   });
+
+  it('a desk enrolled before packages were signed gets its keys on its next sync, once', async () => {
+    const { c, d } = await setup();
+    const creds = d.services.credentials.load()!;
+    const { signingKey: _s, packageKey: _p, ...old } = creds;
+    d.services.credentials.save(old);
+    await c.central.db.updateTable('devices').set({ signing_key: null }).execute();
+    await d.services.sync.syncNow();
+    const renewed = d.services.credentials.load()!;
+    expect(renewed.packageKey).toBe(c.keys.publicKey);
+    expect(renewed.signingKey).toMatch(/BEGIN PRIVATE KEY/);
+    const r = exportPending(d);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(await importBytes(c, readFileSync(r.result.path))).toMatchObject({ refused: [] });
+    // Once registered, the key cannot be swapped with the token alone…
+    const other = await fetch(`${c.url}/v1/device-key`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${creds.token}` },
+      body: JSON.stringify({ signingKey: 'MCowBQYDK2VwAyEA' + 'B'.repeat(43) + '=' }),
+    });
+    expect(other.status).toBe(409);
+    // …and a desk that finds its key taken keeps syncing (only its packages wait).
+    d.services.credentials.save(old);
+    ok(d.dispatch('appeals.create', { data: appealInput(officialOf(d)) }));
+    await d.services.sync.syncNow();
+    expect(d.services.sync.status()).toMatchObject({ lastError: null, pending: { changes: 0 } });
+  });
 });

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import {
   attachmentUploadResponseSchema,
   agreementResponseSchema,
+  deviceKeyResponseSchema,
   enrollResponseSchema,
   PROTOCOL_VERSION,
   pullResponseSchema,
@@ -15,7 +16,7 @@ import type { CoreContext } from '../context';
 import type { Settings } from '../settings';
 import { deskDigest } from './agreement';
 import type { Clock } from './clock';
-import type { CredentialStore } from './credentials';
+import type { CredentialStore, Credentials } from './credentials';
 import { requestJson, SyncHttpError, type HttpOptions } from './http-client';
 import type { SyncStore } from './store';
 import type { Attachments } from '../attachments/store';
@@ -222,11 +223,38 @@ export function createSyncEngine(
     return agreement;
   }
 
+  /**
+   * A desk enrolled before packages were signed and encrypted gets its keys on its next sync:
+   * it registers a new Ed25519 key (once; the central never lets it be replaced) and keeps the
+   * central's package key.
+   */
+  async function ensureKeys(c: Credentials, opts: HttpOptions) {
+    if (c.signingKey && c.packageKey) return;
+    const keys = generateKeyPairSync('ed25519');
+    let answer;
+    try {
+      answer = await requestJson(opts, 'POST', '/v1/device-key', deviceKeyResponseSchema, {
+        signingKey: keys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      });
+    } catch (e) {
+      // Another key is registered for this device (409): sync goes on; only its packages wait
+      // for a replacement enrollment (docs/security.md). Anything else fails the run as usual.
+      if (e instanceof SyncHttpError && e.kind === 'refused') return;
+      throw e;
+    }
+    options.credentials.save({
+      ...c,
+      signingKey: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      packageKey: answer.packageKey,
+    });
+  }
+
   async function run(): Promise<SyncRunResult> {
     const c = credentials();
     const opts = http(c.token, c.serverUrl);
     settings.set('sync_last_attempt', ctx.now().toISOString());
     try {
+      await ensureKeys(c, opts);
       const pushed = (await push(opts)) + (await pushResponses(opts));
       await upload(opts);
       const pulled = (await pull(opts)) + (await pullResponses(opts));
