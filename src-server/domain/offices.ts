@@ -71,25 +71,14 @@ export function createOffices(
         throw badRequest('Для замены укажите код рабочего места (--desk).');
       }
       if (deskCode !== null) {
-        const bound = await db
-          .selectFrom('desk_codes')
-          .selectAll()
-          .where('code', '=', deskCode)
-          .executeTakeFirst();
+        const { bound, holder } = await deskCodeBinding(db, deskCode);
         if (bound && bound.office_id !== office.id) {
           throw badRequest(`Код рабочего места ${deskCode} принадлежит другому органу.`);
         }
-        const holder = bound?.device_id
-          ? await db
-              .selectFrom('devices')
-              .select('revoked_at')
-              .where('id', '=', bound.device_id)
-              .executeTakeFirst()
-          : undefined;
         // A revoked holder frees the code; an active one is replaced only when asked.
-        if (holder && !holder.revoked_at && !replace) {
+        if (holder && !replace) {
           throw badRequest(
-            `Код рабочего места ${deskCode} уже закреплён за устройством ${bound!.device_id}. ` +
+            `Код рабочего места ${deskCode} уже закреплён за устройством ${holder.id}. ` +
               'Чтобы заменить компьютер, выдайте код замены (--replace).',
           );
         }
@@ -143,22 +132,10 @@ export function createOffices(
           .where('id', '=', entry.office_id)
           .executeTakeFirstOrThrow();
         const desk = entry.desk_code ?? deskCode;
-        const bound = await tx
-          .selectFrom('desk_codes')
-          .selectAll()
-          .where('code', '=', desk)
-          .executeTakeFirst();
+        const { bound, holder: replacing } = await deskCodeBinding(tx, desk);
         if (bound && bound.office_id !== office.id) {
           throw forbidden(`Код рабочего места ${desk} принадлежит другому органу.`);
         }
-        const holder = bound?.device_id
-          ? await tx
-              .selectFrom('devices')
-              .selectAll()
-              .where('id', '=', bound.device_id)
-              .executeTakeFirst()
-          : undefined;
-        const replacing = holder && !holder.revoked_at ? holder : undefined;
         if (replacing && !(entry.desk_code !== null && entry.replaces === 1)) {
           throw forbidden(
             `Код рабочего места ${desk} уже закреплён за другим устройством. Если этот компьютер ` +
@@ -365,6 +342,26 @@ export function createOffices(
       return admin;
     },
   };
+}
+
+/**
+ * A desk code's binding and the active device that holds it (a revoked holder frees the code):
+ * what enrollment codes and enrollment both decide on.
+ */
+async function deskCodeBinding(db: Kysely<ServerDatabase>, code: string) {
+  const bound = await db
+    .selectFrom('desk_codes')
+    .selectAll()
+    .where('code', '=', code)
+    .executeTakeFirst();
+  const device = bound?.device_id
+    ? await db
+        .selectFrom('devices')
+        .selectAll()
+        .where('id', '=', bound.device_id)
+        .executeTakeFirst()
+    : undefined;
+  return { bound, holder: device && !device.revoked_at ? device : undefined };
 }
 
 /** The highest registration sequence per year of a desk code among the central's cards. */
