@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { referenceSchema } from '../src-shared/sync/protocol';
 import { PACKAGE_LIMITS, PackageError } from '../src-shared/sync/package';
@@ -14,12 +14,18 @@ import { HttpError } from './domain/errors';
 import { importPackage } from './domain/import-package';
 import { createOffices } from './domain/offices';
 import { createWriter } from './domain/write-lock';
+import { createCentralSstu } from './domain/sstu';
+import { MONTH } from '../src-shared/reports/sstu';
 
 const USAGE = `Центральный сервер «Отклик»
 
   npm run server                                  запустить сервер
   npm run server -- office create КОД "Название"  создать орган
   npm run server -- office list                   органы
+  npm run server -- office sstu КОД UUID          идентификатор органа в ССТУ.РФ
+  npm run server -- sstu ГГГГ-ММ [--office КОД,КОД] [--format json|xlsx] [--out ФАЙЛ]
+                                                  ежемесячный отчет в ССТУ.РФ: проверки и файл
+                                                  (без --office — все органы)
   npm run server -- enroll-code КОД_ОРГАНА [--desk КОД_МЕСТА] [--days 7] [--replace]
                                                   одноразовый код подключения рабочего места
                                                   (1–30 дней; --replace — замена компьютера)
@@ -42,6 +48,8 @@ const { positionals, values } = parseArgs({
     days: { type: 'string', default: '7' },
     replace: { type: 'boolean', default: false },
     office: { type: 'string' },
+    format: { type: 'string', default: 'json' },
+    out: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -123,7 +131,12 @@ async function runCommand() {
           const o = await offices.createOffice(b, rest.slice(2).join(' '));
           console.log(`Орган создан: ${o.code} — ${o.name} (${o.id})`);
         } else if (a === 'list') {
-          for (const o of await offices.listOffices()) console.log(`${o.code}\t${o.name}`);
+          for (const o of await offices.listOffices()) {
+            console.log(`${o.code}\t${o.name}\t${o.sstu_department_id ?? 'ССТУ: не указан'}`);
+          }
+        } else if (a === 'sstu' && b) {
+          const r = await offices.setSstuDepartment(b, rest[2] ?? null);
+          console.log(`Идентификатор ${r.code} в ССТУ.РФ: ${r.departmentId ?? 'не указан'}`);
         } else console.log(USAGE);
         return;
       case 'enroll-code': {
@@ -167,6 +180,26 @@ async function runCommand() {
           console.log(`Ключ администратора ${b} отозван.`);
         } else console.log(USAGE);
         return;
+      case 'sstu': {
+        if (!a || !MONTH.test(a) || (values.format !== 'json' && values.format !== 'xlsx')) {
+          return console.log(USAGE);
+        }
+        const sstu = createCentralSstu(central.db, write);
+        const list = values.office
+          ? await Promise.all(values.office.split(',').map((c) => offices.officeByCode(c.trim())))
+          : await offices.listOffices();
+        const check = await sstu.check(a, list);
+        console.log(`Карточек: ${check.cards}, вопросов: ${check.questions}.`);
+        for (const r of check.table) console.log(`  ${r.label} (${r.sstu}): ${r.count}`);
+        for (const p of check.problems) {
+          console.log(`  ! ${p.regNumber}${p.code ? ` ${p.code}` : ''}: ${p.message}`);
+        }
+        const file = await sstu.file(a, list, values.format, 'cli');
+        const out = values.out ?? file.fileName;
+        writeFileSync(out, file.data);
+        console.log(`Файл записан: ${out} (карточек: ${file.cards}).`);
+        return;
+      }
       case 'package-key':
         console.log(loadPackageKeys(config.packageKeyFile).publicKey);
         return;

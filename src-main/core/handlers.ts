@@ -32,6 +32,9 @@ export function actorOf(context: CallContext): Actor | null {
 }
 
 /** The handler map: one function per contract method, grouped by capability. */
+import { questionReport } from './reports/questions';
+import { questionsInWork } from './deadlines/questions';
+
 export function createHandlers(s: CoreServices, backups: Backups): Handlers {
   /** A synced record was written: background sync picks it up soon. */
   const changed = <T>(value: T): T => {
@@ -141,6 +144,15 @@ export function createHandlers(s: CoreServices, backups: Backups): Handlers {
     'deadlines.memoTemplate': () => s.memos.template(),
     'deadlines.saveMemoTemplate': (t) => s.memos.saveTemplate(t),
     'deadlines.memo': ({ appealIds }, c) => s.memos.memo(appealIds, c.user?.fullName ?? null),
+    'deadlines.questions': () => questionsInWork(s.ctx),
+    'reports.questions': ({ period }) => questionReport(s.ctx, period),
+    'sstu.settings': () => ({ departmentId: s.sstu.departmentId() || null }),
+    'sstu.saveSettings': ({ departmentId }) => {
+      s.sstu.setDepartmentId(departmentId);
+      return { departmentId };
+    },
+    'sstu.check': ({ month }) => s.sstu.check(month),
+    'sstu.file': ({ month, format }, c) => s.sstu.file(month, format, actorOf(c)),
     'attachments.list': ({ appealId }) => s.attachments.list(appealId),
     'attachments.add': ({ appealId, fileName, data }, c) =>
       changed(s.attachments.add(appealId, fileName, data, actorOf(c))),

@@ -21,6 +21,7 @@ import { createClassifierBrowser } from './reference/favourites';
 import { createTopicSuggester } from './topics/service';
 import { createAttachments } from './attachments/store';
 import { createMemos } from './deadlines/memo';
+import { createSstuReports } from './reports/sstu';
 
 /** Every domain service of the desk, built once over one database. */
 export function createCoreServices(
@@ -52,6 +53,7 @@ export function createCoreServices(
     credentials: syncOptions.credentials,
     attachments,
     memos: createMemos(ctx, settings, appeals),
+    sstu: createSstuReports(ctx, settings, appeals, attachments),
     sync: createSyncEngine(ctx, settings, clock, syncStore, attachments, syncOptions),
     drafts: createDrafts(ctx),
     officials: createOfficials(ctx),

@@ -330,6 +330,72 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    /**
+     * Issue 14: every question of every card with its effective outcome (rebuilt by each push
+     * of its card, like appeal_topics), the office's id in ССТУ.РФ, and a record of every file
+     * of the monthly report that took visitors' personal data away. The report column `result`
+     * becomes the card's outcome from its questions (docs/metrics.md).
+     */
+    '0050-questions': {
+      async up(db: Kysely<unknown>) {
+        const loose = db as Kysely<Record<string, Record<string, unknown>>>;
+        await db.schema
+          .createTable('appeal_questions')
+          .addColumn('appeal_id', 'text', (c) => c.notNull())
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('code', 'text', (c) => c.notNull())
+          .addColumn('office_id', 'text', (c) => c.notNull())
+          .addColumn('registered_at', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('status_date', 'text')
+          .addColumn('measures_taken', 'integer', (c) => c.notNull())
+          .addColumn('extended', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('appeal_questions_pk', ['appeal_id', 'position'])
+          .execute();
+        await db.schema
+          .createIndex('appeal_questions_registered')
+          .on('appeal_questions')
+          .columns(['registered_at', 'office_id'])
+          .execute();
+        await db.schema
+          .createIndex('appeal_questions_status_date')
+          .on('appeal_questions')
+          .columns(['status_date', 'office_id'])
+          .execute();
+        await db.schema.alterTable('offices').addColumn('sstu_department_id', 'text').execute();
+        await db.schema
+          .createTable('personal_exports')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('admin_id', 'text', (c) => c.notNull())
+          .addColumn('what', 'text', (c) => c.notNull())
+          .addColumn('offices', 'text', (c) => c.notNull())
+          .addColumn('cards', 'integer', (c) => c.notNull())
+          .execute();
+        const rows = await sql<{ id: string; office_id: string; data: string }>`
+          SELECT id, office_id, data FROM appeals`.execute(db);
+        for (const row of rows.rows) {
+          const record = JSON.parse(row.data) as { registeredAt: string };
+          const { columns, questions } = reportColumns(record);
+          await loose
+            .updateTable('appeals')
+            .set({ result: columns.result })
+            .where('id', '=', row.id)
+            .execute();
+          for (const q of questions) {
+            await loose
+              .insertInto('appeal_questions')
+              .values({
+                ...q,
+                appeal_id: row.id,
+                office_id: row.office_id,
+                registered_at: record.registeredAt,
+              })
+              .execute();
+          }
+        }
+      },
+    },
   };
 }
 

@@ -6,6 +6,8 @@ export interface OfficeTable {
   code: string;
   name: string;
   created_at: string;
+  /** The office's id in ССТУ.РФ (migration 0050), for the monthly report. */
+  sstu_department_id: string | null;
 }
 
 export interface DeviceTable {
@@ -135,7 +137,32 @@ export interface AttachmentTable {
   received_at: string;
 }
 
+/** Every question of every card with its effective outcome (migration 0050-questions). */
+export interface AppealQuestionTable {
+  appeal_id: string;
+  position: number;
+  code: string;
+  office_id: string;
+  registered_at: string;
+  status: string;
+  status_date: string | null;
+  measures_taken: number;
+  extended: number;
+}
+
+/** Each file of the monthly report: who took personal data away, when, how many cards. */
+export interface PersonalExportTable {
+  id: string;
+  at: string;
+  admin_id: string;
+  what: string;
+  offices: string;
+  cards: number;
+}
+
 export interface ServerDatabase {
+  appeal_questions: AppealQuestionTable;
+  personal_exports: PersonalExportTable;
   attachments: AttachmentTable;
   offices: OfficeTable;
   devices: DeviceTable;

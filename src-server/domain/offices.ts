@@ -13,6 +13,8 @@ const OFFICE_CODE = /^[A-Z0-9]{2,10}$/;
 export const MAX_CODE_DAYS = 30;
 
 /** Offices, devices, enrollment codes and administrators: what the CLI and /v1/enroll do. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function createOffices(
   db: Kysely<ServerDatabase>,
   write: Writer,
@@ -45,6 +47,23 @@ export function createOffices(
           .execute(),
       );
       return { id, code: upper, name: name.trim() };
+    },
+    /** The office's id in ССТУ.РФ (a UUID the region gives), for the monthly report. */
+    async setSstuDepartment(code: string, departmentId: string | null) {
+      const office = await officeByCode(code);
+      if (departmentId !== null && !UUID.test(departmentId)) {
+        throw badRequest(
+          'Идентификатор органа в ССТУ.РФ — UUID вида 0b2f6a0e-4d4c-4f8e-9c55-2f0f7f9a1b11.',
+        );
+      }
+      await write((tx) =>
+        tx
+          .updateTable('offices')
+          .set({ sstu_department_id: departmentId?.toLowerCase() ?? null })
+          .where('id', '=', office.id)
+          .execute(),
+      );
+      return { code: office.code, departmentId };
     },
     async listOffices() {
       return db.selectFrom('offices').selectAll().orderBy('code').execute();

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { PullItem, PullResponse } from '../../src-shared/sync/protocol';
+import type { Change, PullItem, PullResponse } from '../../src-shared/sync/protocol';
+import { PROTOCOL3_APPEAL_FIELDS } from '../../src-shared/sync/records';
 import type { ServerDatabase } from '../db/schema';
 
 /**
@@ -12,6 +13,7 @@ export async function pull(
   device: { id: string; officeId: string },
   after: number,
   limit: number,
+  protocol: 2 | 3 = 3,
 ): Promise<PullResponse> {
   const rows = await db
     .selectFrom('change_log')
@@ -23,15 +25,29 @@ export async function pull(
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit);
-  const items = page.map((r): PullItem => {
+  const items: PullItem[] = [];
+  for (const r of page) {
     const seq = Number(r.seq);
     const payload = JSON.parse(r.payload) as never;
-    if (r.type === 'change') return { seq, type: 'change', change: payload };
-    return { seq, type: 'reference', reference: payload };
-  });
+    if (r.type === 'reference') items.push({ seq, type: 'reference', reference: payload });
+    else {
+      const change = protocol === 2 ? forProtocol2(payload) : (payload as Change);
+      if (change) items.push({ seq, type: 'change', change });
+    }
+  }
   return {
     items,
     cursor: page.length ? Number(page[page.length - 1]!.seq) : after,
     more: rows.length > limit,
   };
+}
+
+/**
+ * A change as a protocol-2 desk understands it: without the fields of protocol 3 (its schema is
+ * strict); a change of nothing else is skipped (the cursor still passes it).
+ */
+export function forProtocol2(change: Change): Change | null {
+  const fields = { ...change.fields } as Record<string, unknown>;
+  for (const f of PROTOCOL3_APPEAL_FIELDS) delete fields[f];
+  return Object.keys(fields).length ? { ...change, fields } : null;
 }

@@ -5,8 +5,8 @@ import { isTooFarAhead, parse as parseStamp } from '../../src-shared/sync/hlc';
 import { mergeFields, packClocks, unpackClocks, type Clocks } from '../../src-shared/sync/lww';
 import { changeSchema, type Change, type Refusal } from '../../src-shared/sync/protocol';
 import {
-  APPEAL_FIELDS,
   IMMUTABLE_APPEAL_FIELDS,
+  REQUIRED_APPEAL_FIELDS,
   type AppealRecord,
 } from '../../src-shared/sync/records';
 import { reportColumns } from '../db/report-columns';
@@ -287,7 +287,7 @@ export async function applyChanges(
     if (Object.keys(merged.won).length === 0) return change;
     // Each field was validated with the request; a card must also be whole.
     const next = { ...state.record, ...merged.won };
-    const missing = APPEAL_FIELDS.filter((f) => !(f in next));
+    const missing = REQUIRED_APPEAL_FIELDS.filter((f) => !(f in next));
     if (missing.length > 0) {
       throw new Refused(
         'incomplete',
@@ -377,6 +377,18 @@ export async function applyChanges(
     );
     for (const chunk of chunks(topics)) {
       await tx.insertInto('appeal_topics').values(chunk).execute();
+    }
+    await tx.deleteFrom('appeal_questions').where('appeal_id', 'in', ids).execute();
+    const questions = part.flatMap((r) =>
+      reportColumns(loaded.get(r.id)!.record).questions.map((q) => ({
+        ...q,
+        appeal_id: r.id,
+        office_id: r.office_id,
+        registered_at: r.registered_at,
+      })),
+    );
+    for (const chunk of chunks(questions)) {
+      await tx.insertInto('appeal_questions').values(chunk).execute();
     }
   }
   for (const part of chunks(accepted)) {

@@ -29,6 +29,13 @@ import { surveyResultsSchema } from '../../src-shared/reports/survey-results';
 import { appealMetricsSchema } from '../../src-shared/reports/appeal-metrics';
 import { isWholeMonths, periodSchema } from '../../src-shared/reports/period';
 import { badRequest } from '../domain/errors';
+import { createCentralSstu } from '../domain/sstu';
+import { questionReportSchema } from '../../src-shared/reports/questions';
+import {
+  monthSchema,
+  preflightProblemSchema,
+  sstuTableRowSchema,
+} from '../../src-shared/reports/sstu';
 import { storeAttachment } from '../domain/attachments';
 import type { Db, Writer } from '../domain/write-lock';
 import { route, type RouteSpec } from './spec';
@@ -53,6 +60,21 @@ export function routes(d: RouteDeps): RouteSpec[] {
   const surveys = createSurveyReports(d.db);
   const agreement = createAgreementCache(d.db);
   const batchLimit = d.batchBodyLimit ?? 32 * MB;
+  const sstu = createCentralSstu(d.db, d.write);
+  /** The offices a report names (comma-separated codes), or all of them. */
+  const officesOf = async (codes: string | undefined) =>
+    codes
+      ? Promise.all(
+          [
+            ...new Set(
+              codes
+                .split(',')
+                .map((c) => c.trim())
+                .filter(Boolean),
+            ),
+          ].map((c) => d.offices.officeByCode(c)),
+        )
+      : d.offices.listOffices();
   return [
     route({
       method: 'GET',
@@ -151,7 +173,7 @@ export function routes(d: RouteDeps): RouteSpec[] {
       summary: 'Изменения для рабочего места после курсора',
       query: pullQuerySchema,
       response: pullResponseSchema,
-      handler: ({ query, device }) => pull(d.db, device!, query.after, query.limit),
+      handler: ({ query, device }) => pull(d.db, device!, query.after, query.limit, query.protocol),
     }),
     route({
       method: 'GET',
@@ -244,6 +266,66 @@ export function routes(d: RouteDeps): RouteSpec[] {
       },
     }),
     route({
+      method: 'GET',
+      url: '/v1/admin/reports/questions',
+      auth: 'admin',
+      summary:
+        'Вопросы по статусам (на конец периода) по разделам и тематикам: по региону или по органу',
+      query: z.object({ from: z.string(), to: z.string(), office: z.string().optional() }).strict(),
+      response: questionReportSchema,
+      handler: async ({ query }) => {
+        const period = reportPeriod(query);
+        const office = query.office ? (await d.offices.officeByCode(query.office)).id : null;
+        return sstu.questions(period, office, today(d.now()));
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/admin/sstu/check',
+      auth: 'admin',
+      summary:
+        'Ежемесячный отчет в ССТУ.РФ: таблица по статусам и список вопросов, не проходящих проверки (office=КОД,КОД; без него — все органы)',
+      query: z.object({ month: monthSchema, office: z.string().max(2000).optional() }).strict(),
+      response: centralSstuCheckSchema,
+      handler: async ({ query }) => sstu.check(query.month, await officesOf(query.office)),
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/admin/sstu/file',
+      auth: 'admin',
+      summary:
+        'Файл ежемесячного отчета в ССТУ.РФ (JSON — по одному, нескольким или всем органам; XLSX — по одному). Содержит персональные данные: каждая выгрузка записывается.',
+      query: z
+        .object({
+          month: monthSchema,
+          office: z.string().max(2000).optional(),
+          format: z.enum(['json', 'xlsx']).default('json'),
+        })
+        .strict(),
+      response: z.object({ fileName: z.string(), data: z.string(), cards: z.number().int() }),
+      handler: async ({ query, request }) => {
+        const admin = (request.identity ?? '').replace(/^admin:/, '');
+        const file = await sstu.file(
+          query.month,
+          await officesOf(query.office),
+          query.format,
+          admin,
+        );
+        return { fileName: file.fileName, data: file.data.toString('base64'), cards: file.cards };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/admin/offices/sstu',
+      auth: 'admin',
+      summary: 'Идентификатор органа в ССТУ.РФ (UUID) для ежемесячного отчета',
+      body: z
+        .object({ office: z.string().max(20), departmentId: z.string().max(60).nullable() })
+        .strict(),
+      response: z.object({ code: z.string(), departmentId: z.string().nullable() }),
+      handler: async ({ body }) => d.offices.setSstuDepartment(body.office, body.departmentId),
+    }),
+    route({
       method: 'POST',
       url: '/v1/admin/reference',
       auth: 'admin',
@@ -278,3 +360,14 @@ function surveyPeriod(q: { from: string; to: string }) {
 }
 
 const today = (d: Date) => d.toISOString().slice(0, 10);
+
+const centralSstuCheckSchema = z.object({
+  month: z.string(),
+  offices: z.array(
+    z.object({ code: z.string(), name: z.string(), departmentId: z.string().nullable() }),
+  ),
+  cards: z.number().int(),
+  questions: z.number().int(),
+  table: z.array(sstuTableRowSchema),
+  problems: z.array(preflightProblemSchema),
+});

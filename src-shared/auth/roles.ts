@@ -18,12 +18,15 @@ export const CAPABILITIES = [
   'settings.manage',
   'users.manage',
   'audit.read',
+  /** Files that carry visitors' personal data: the monthly report to ССТУ.РФ (issue 14). */
+  'personal.export',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /**
- * Registrars register visitors and cards; officials answer them and see the figures; analysts
- * read cards and reports without changing anything; administrators do everything, including
+ * Registrars register visitors and cards; officials answer them, see the figures and send the
+ * monthly report to ССТУ.РФ (it names the visitors); analysts read cards and reports without
+ * changing anything or taking personal data away; administrators do everything, including
  * users, the audit trail and the desk's settings.
  */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
@@ -35,6 +38,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'schedule.write',
     'reports.read',
     'sync.run',
+    'personal.export',
   ],
   analyst: ['cards.read', 'reference.read', 'reports.read'],
   admin: CAPABILITIES,
@@ -93,7 +97,8 @@ export const auditEntrySchema = z.object({
   at: z.string(),
   userName: z.string().nullable(),
   source: z.enum(['desk', 'sync']),
-  action: z.enum(['create', 'update']),
+  /** 'export': the card's personal data left the desk in the monthly report to ССТУ.РФ. */
+  action: z.enum(['create', 'update', 'export']),
   field: z.string().nullable(),
   oldValue: z.string().nullable(),
   newValue: z.string().nullable(),

@@ -96,4 +96,11 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'deadlines.memoTemplate': 'cards.read',
   'deadlines.saveMemoTemplate': 'settings.manage',
   'deadlines.memo': 'cards.write',
+  'deadlines.questions': 'cards.read',
+  'reports.questions': 'reports.read',
+  'sstu.settings': 'reports.read',
+  'sstu.saveSettings': 'settings.manage',
+  'sstu.check': 'reports.read',
+  // The file names the visitors (152-FZ): only roles that may take personal data away.
+  'sstu.file': 'personal.export',
 };

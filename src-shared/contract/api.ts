@@ -39,6 +39,9 @@ import {
   templateSummarySchema,
 } from '../surveys/records';
 
+import { questionReportSchema } from '../reports/questions';
+import { monthSchema, preflightProblemSchema, sstuTableRowSchema } from '../reports/sstu';
+
 const kioskSettingsSchema = z.object({
   idleSeconds: z.number().int().min(15).max(600),
   keepPartial: z.boolean(),
@@ -57,6 +60,17 @@ const exportJobSchema = z.object({
   path: z.string().nullable(),
   error: z.string().nullable(),
 });
+
+const sstuCheckSchema = z.object({
+  month: z.string(),
+  departmentId: z.string().nullable(),
+  cards: z.number().int(),
+  questions: z.number().int(),
+  table: z.array(sstuTableRowSchema),
+  problems: z.array(preflightProblemSchema),
+  today: z.string(),
+});
+export type SstuCheck = z.output<typeof sstuCheckSchema>;
 
 const agreementSchema = z.object({
   at: z.string(),
@@ -454,6 +468,26 @@ export const api = {
   'deadlines.memo': {
     input: z.object({ appealIds: z.array(z.uuid()).min(1, 'required').max(200, 'too_many') }),
     output: z.object({ fileName: z.string(), data: z.string() }),
+  },
+  /** Questions on open cards still under consideration, and those past their card's term. */
+  'deadlines.questions': {
+    input: empty,
+    output: z.object({ inWork: z.number().int(), overdue: z.number().int() }),
+  },
+  /** Questions by status per section and theme for a period (issue 14; docs/metrics.md). */
+  'reports.questions': { input: z.object({ period: periodSchema }), output: questionReportSchema },
+  /** The office's id in ССТУ.РФ (a UUID the region gives), for the monthly report. */
+  'sstu.settings': { input: empty, output: z.object({ departmentId: z.string().nullable() }) },
+  'sstu.saveSettings': {
+    input: z.object({ departmentId: z.uuid('invalid_uuid').nullable() }),
+    output: z.object({ departmentId: z.string().nullable() }),
+  },
+  /** The month's pre-flight list and table, before the file (docs/sstu.md). No personal data. */
+  'sstu.check': { input: z.object({ month: monthSchema }), output: sstuCheckSchema },
+  /** The month's file (JSON for ССТУ.РФ, XLSX for people); recorded in each card's trail. */
+  'sstu.file': {
+    input: z.object({ month: monthSchema, format: z.enum(['json', 'xlsx']) }),
+    output: z.object({ fileName: z.string(), data: z.string(), cards: z.number().int() }),
   },
   'backup.status': { input: empty, output: backupStatusSchema },
   /** A backup now (the daily one runs by itself). */

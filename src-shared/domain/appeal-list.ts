@@ -10,6 +10,7 @@ import {
 } from './enums';
 import { CLASSIFIER_CODE } from './classifier';
 import { LIMITS } from './limits';
+import { QUESTION_STATUSES } from './questions';
 
 const isoDate = z.string().refine(isValidIsoDate, 'invalid_date');
 
@@ -38,6 +39,16 @@ export const appealFilterSchema = z.object({
   /** Open cards whose due date is today or within this many days (the deadlines board). */
   dueWithinDays: z.number().int().min(0).max(60).optional(),
   open: z.boolean().optional(),
+  /** The figures of the questions table: a status (or «меры приняты») in a section or theme. */
+  questionStatus: z
+    .enum([...QUESTION_STATUSES, 'measures'])
+    .nullable()
+    .optional(),
+  questionGroup: z
+    .string()
+    .regex(/^(\*|\d{4}\.\d{4}\.0000\.0000)$/)
+    .nullable()
+    .optional(),
   overdueOnly: z.boolean().optional(),
   query: z.string().trim().max(LIMITS.searchQuery, 'too_long').optional(),
 });

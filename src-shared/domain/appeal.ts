@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLASSIFIER_CODE } from './classifier';
-import { datePart, isValidIsoDate, isValidLocalDateTime } from './dates';
+import { datePart, isValidLocalDateTime } from './dates';
 import {
   ANSWER_MODES,
   APPEAL_FORMS,
@@ -12,30 +12,15 @@ import {
   SOCIAL_CATEGORIES,
 } from './enums';
 import { LIMITS } from './limits';
+import { optDate, optText, reqText } from './field-types';
+import { questionOutcomeSchema } from './questions';
+
+export { optText } from './field-types';
 
 /*
  * Error messages in these schemas are i18n keys ("required", "too_long", …), never prose:
  * the renderer turns them into Russian (or English) text next to the field they name.
  */
-
-/** Optional text: trimmed, at most `max` characters, empty becomes null. */
-export const optText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'too_long')
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null));
-
-const reqText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
-
-const optDate = z
-  .string()
-  .nullable()
-  .optional()
-  .transform((v) => (v ? v : null))
-  .refine((v) => v === null || isValidIsoDate(v), 'invalid_date');
 
 const phone = optText(LIMITS.phone).refine(
   (v) => v === null || /^[+\d][\d\s()-]{4,}$/.test(v),
@@ -43,6 +28,10 @@ const phone = optText(LIMITS.phone).refine(
 );
 
 const EMAIL = z.email();
+const flag = z
+  .boolean()
+  .optional()
+  .transform((v) => v ?? false);
 const email = optText(LIMITS.email).refine(
   (v) => v === null || EMAIL.safeParse(v).success,
   'invalid_email',
@@ -117,6 +106,40 @@ export const appealFields = {
     .nullable()
     .optional()
     .transform((v) => v ?? null),
+  /*
+   * Issue 14 (questions and the monthly report to ССТУ.РФ). All optional with no default, like
+   * extensionDays: cards and sync patches of desks before it lack them (docs/sync.md).
+   */
+  /** The body that forwarded the appeal to us (not received from its author directly). */
+  forwardedFrom: optText(LIMITS.recipient),
+  /** Number and date of that body's cover letter. */
+  forwardedNumber: optText(LIMITS.docNumber),
+  forwardedDate: optDate,
+  /** Forwarded electronically through МЭДО. */
+  viaMedo: flag,
+  /** The day the appeal reached the body, where it differs from the registration day. */
+  receivedDate: optDate,
+  /** The cover letter of a redirection: its number and the recipient's id in ССТУ.РФ. */
+  redirectNumber: optText(LIMITS.docNumber),
+  redirectDepartmentId: z
+    .uuid('invalid_uuid')
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  /** «Поддержано, в т.ч. меры приняты», for the questions following the card. */
+  measuresTaken: flag,
+  /** The card's attachment that is the answer, for the questions following the card. */
+  answerAttachmentId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  /** Questions set apart with an outcome of their own, by classifier code (questions.ts). */
+  questions: z
+    .record(z.string().regex(CLASSIFIER_CODE, 'invalid_code'), questionOutcomeSchema)
+    .optional()
+    .transform((v) => v ?? {})
+    .refine((v) => Object.keys(v).length <= LIMITS.topics, 'too_many'),
 };
 
 export const appealInputSchema = z.object(appealFields).superRefine((a, ctx) => {
@@ -152,6 +175,25 @@ export const appealInputSchema = z.object(appealFields).superRefine((a, ctx) => 
   const registered = datePart(a.registeredAt);
   if (a.answerDate && a.answerDate < registered) need('answerDate', 'before_registration');
   if (a.redirectDate && a.redirectDate < registered) need('redirectDate', 'before_registration');
+  if (a.measuresTaken && a.result !== 'supported') {
+    need('measuresTaken', 'measures_supported_only');
+  }
+  if (a.forwardedFrom === null && (a.forwardedNumber || a.forwardedDate || a.viaMedo)) {
+    need('forwardedFrom');
+  }
+  if (a.forwardedDate && a.forwardedDate > registered) {
+    need('forwardedDate', 'after_registration');
+  }
+  if (a.receivedDate && a.receivedDate > registered) need('receivedDate', 'after_registration');
+  for (const [code, q] of Object.entries(a.questions)) {
+    const at = (field: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: ['questions', code, field], message });
+    if (!a.topicCodes.includes(code)) at('status', 'question_not_on_card');
+    if (q.status === 'transferred' && !q.transferRecipient) at('transferRecipient', 'required');
+    if (q.responseDate && q.responseDate < registered) at('responseDate', 'before_registration');
+    if (q.transferDate && q.transferDate < registered) at('transferDate', 'before_registration');
+    if (q.measuresTaken && q.status !== 'supported') at('measuresTaken', 'measures_supported_only');
+  }
 });
 
 export type AppealInput = z.input<typeof appealInputSchema>;

@@ -9,6 +9,11 @@ export function sectionOf(code: string): string {
   return `${code.slice(0, 4)}.0000.0000.0000`;
 }
 
+/** The theme (level 2) code a node belongs to, or null for a section itself. */
+export function themeOf(code: string): string | null {
+  return code.slice(5, 9) === '0000' ? null : `${code.slice(0, 9)}.0000.0000`;
+}
+
 export function levelOf(code: string): number {
   const blocks = code.split('.');
   if (blocks.length === 5) return 5;

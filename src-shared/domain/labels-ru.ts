@@ -54,4 +54,17 @@ export const ENUM_LABELS_RU = {
     explained: 'Разъяснено',
   },
   serviceKind: { service: 'Услуга', support_measure: 'Мера поддержки', function: 'Функция' },
+  /** As ССТУ.РФ words them (src-shared/reports/sstu.ts). */
+  questionStatus: {
+    in_work: 'Находится на рассмотрении',
+    in_work_extended: 'На рассмотрении, срок продлен',
+    explained: 'Рассмотрено. Разъяснено',
+    supported: 'Рассмотрено. Поддержано',
+    not_supported: 'Рассмотрено. Не поддержано',
+    answered: 'Дан ответ автору',
+    transferred: 'Направлено по компетенции',
+    left_without_answer: 'Оставлено без ответа автору',
+    not_received: 'Не поступило',
+    not_registered: 'Не зарегистрировано',
+  },
 } as const;

@@ -10,6 +10,8 @@ export const LIMITS = {
   answer: 10_000,
   recipient: 300,
   executor: 200,
+  /** Outgoing and incoming document numbers (cover letters). */
+  docNumber: 50,
   note: 2_000,
   /** An SVG signature drawn on screen, as a data URL. */
   signature: 48_000,

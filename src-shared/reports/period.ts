@@ -36,7 +36,7 @@ export function previousQuarter(period: Period): Period {
 }
 
 /** The last day of the month of an ISO date. */
-function monthEnd(isoDate: string): string {
+export function monthEnd(isoDate: string): string {
   const [y, m] = [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7))];
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   return addDays(next, -1);

@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { z } from 'zod';
-import { changeSchema, PROTOCOL_VERSION, type Change } from './protocol';
+import { changeSchema, protocolField, PROTOCOL_VERSION, type Change } from './protocol';
 import { responseRecordSchema, type ResponseRecord } from './records';
 
 /**
@@ -55,7 +55,7 @@ const partSchema = z.object({
 export const manifestSchema = z
   .object({
     format: z.literal(PACKAGE_FORMAT),
-    protocol: z.literal(PROTOCOL_VERSION),
+    protocol: protocolField,
     createdAt: z.string(),
     deskCode: z.string(),
     deviceId: z.uuid().nullable(),

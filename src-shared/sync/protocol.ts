@@ -13,7 +13,14 @@ import { appealFieldsPatchSchema, responseRecordSchema } from './records';
  * changes, and enrollment binds a desk code to one device. Every route validates its body and
  * query with these schemas; the OpenAPI description at /docs is generated from them too.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
+/**
+ * Protocols the central still accepts: desks of the previous version keep working while an
+ * office is updated (docs/sync.md, "Versions"). Protocol 3 (issue 14) adds the card fields of
+ * PROTOCOL3_APPEAL_FIELDS; a protocol-2 desk pulls cards without them.
+ */
+export const ACCEPTED_PROTOCOLS = [2, 3] as const;
+export const protocolField = z.union([z.literal(2), z.literal(3)]);
 export const MAX_PUSH_CHANGES = 1000;
 export const MAX_PUSH_RESPONSES = 2000;
 export const MAX_PULL = 5000;
@@ -91,7 +98,7 @@ export type Refusal = z.output<typeof refusalSchema>;
  */
 export const pushRequestSchema = z
   .object({
-    protocol: z.literal(PROTOCOL_VERSION),
+    protocol: protocolField,
     changes: z.array(z.unknown()).max(MAX_PUSH_CHANGES),
   })
   .strict();
@@ -111,7 +118,7 @@ export type PushResponse = z.output<typeof pushResponseSchema>;
  */
 export const responsesPushSchema = z
   .object({
-    protocol: z.literal(PROTOCOL_VERSION),
+    protocol: protocolField,
     responses: z.array(z.unknown()).max(MAX_PUSH_RESPONSES),
   })
   .strict();
@@ -134,6 +141,8 @@ export const pullQuerySchema = z
   .object({
     after: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(MAX_PULL).default(1000),
+    /** The desk's protocol; desks of protocol 2 did not send it. */
+    protocol: z.coerce.number().pipe(protocolField).default(2),
   })
   .strict();
 

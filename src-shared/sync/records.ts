@@ -23,6 +23,36 @@ export const appealSyncFields = {
 export type AppealField = keyof typeof appealSyncFields;
 export const APPEAL_FIELDS = Object.keys(appealSyncFields) as AppealField[];
 
+/**
+ * Fields added by protocol 3 (issue 14: questions and the ССТУ report). A desk of protocol 2
+ * neither sends nor understands them: the central leaves them out of what it sends such a desk,
+ * and a card is whole without them (they read as empty).
+ */
+export const PROTOCOL3_APPEAL_FIELDS: readonly AppealField[] = [
+  'forwardedFrom',
+  'forwardedNumber',
+  'forwardedDate',
+  'viaMedo',
+  'receivedDate',
+  'redirectNumber',
+  'redirectDepartmentId',
+  'measuresTaken',
+  'answerAttachmentId',
+  'questions',
+];
+
+/** What a card's first change must carry to be whole. */
+export const REQUIRED_APPEAL_FIELDS: readonly AppealField[] = APPEAL_FIELDS.filter(
+  (f) => !PROTOCOL3_APPEAL_FIELDS.includes(f),
+);
+
+/** The value a protocol-3 field reads as on a card that never had it. */
+export function absentFieldValue(field: AppealField): unknown {
+  if (field === 'questions') return {};
+  if (field === 'viaMedo' || field === 'measuresTaken') return false;
+  return null;
+}
+
 /** Fields fixed when the card is registered: a change that alters them is refused. */
 export const IMMUTABLE_APPEAL_FIELDS: readonly AppealField[] = ['regNumber', 'deskCode'];
 
@@ -54,7 +84,20 @@ export type ResponseRecord = z.output<typeof responseRecordSchema>;
 
 /** Canonical JSON of a record: keys in a fixed order, so both sides hash the same bytes. */
 export function canonicalAppeal(record: AppealRecord): string {
-  return JSON.stringify(APPEAL_FIELDS.map((f) => record[f] ?? null));
+  return JSON.stringify(
+    APPEAL_FIELDS.map((f) =>
+      f === 'questions' ? sortedKeys(record.questions ?? {}) : (record[f] ?? absentFieldValue(f)),
+    ),
+  );
+}
+
+/** Objects with their keys sorted, at every depth: the same value, the same bytes. */
+function sortedKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const obj = value as Record<string, unknown>;
+  return Object.keys(obj)
+    .sort()
+    .map((k) => [k, sortedKeys(obj[k])]);
 }
 
 export function canonicalResponse(r: ResponseRecord): string {

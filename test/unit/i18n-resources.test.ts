@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as enums from '../../src-shared/domain/enums';
 import { ru } from '../../src-renderer/i18n/ru';
+import { QUESTION_STATUSES } from '../../src-shared/domain/questions';
 
 const GROUPS: Record<string, readonly string[]> = {
   applicantType: enums.APPLICANT_TYPES,
@@ -13,6 +14,7 @@ const GROUPS: Record<string, readonly string[]> = {
   status: enums.APPEAL_STATUSES,
   result: enums.RESULTS,
   serviceKind: enums.SERVICE_KINDS,
+  questionStatus: QUESTION_STATUSES,
 };
 
 describe('Russian resources', () => {
@@ -26,6 +28,8 @@ describe('Russian resources', () => {
   it('have a message for every error key the shared schemas and the core can produce', () => {
     const sources = [
       '../../src-shared/domain/appeal.ts',
+      '../../src-shared/domain/questions.ts',
+      '../../src-shared/domain/field-types.ts',
       '../../src-shared/domain/reference.ts',
       '../../src-shared/contract/api.ts',
       '../../src-main/core/appeals/service.ts',

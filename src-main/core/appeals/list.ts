@@ -6,6 +6,8 @@ import type { AppealKind, Channel } from '../../../src-shared/domain/enums';
 import type { CoreContext } from '../context';
 import { ftsQuery } from '../text/stem';
 import { applicantOf } from './rows';
+import { cardsBehind } from '../../../src-shared/reports/questions';
+import { periodQuestions } from '../reports/questions';
 
 const EXCERPT = 160;
 const FINAL_LIST = FINAL_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -36,12 +38,13 @@ const EQUALS = [
   ['kind', 'kind'],
   ['form', 'form'],
   ['officialId', 'official_id'],
-  ['result', 'result'],
+  // The metrics' result is the card's outcome from its questions (docs/metrics.md).
+  ['result', 'outcome'],
   ['answerMode', 'answer_mode'],
 ] as const satisfies readonly (readonly [keyof AppealFilter, string])[];
 
 /** The WHERE conditions of every filter except the text query. */
-function filterConditions(filter: AppealFilter, today: string) {
+function filterConditions(ctx: CoreContext, filter: AppealFilter, today: string) {
   const where: string[] = [];
   const params: Params = {};
   if (filter.from) {
@@ -78,6 +81,16 @@ function filterConditions(filter: AppealFilter, today: string) {
       topicPrefix: `${prefix}.`,
       prefixLength: prefix.length + 1,
     });
+  }
+  if (filter.questionStatus || filter.questionGroup) {
+    // The cards behind a figure of the questions table: chosen by the shared rule itself.
+    const period = { from: filter.from ?? '0000-01-01', to: filter.to ?? '9999-12-31' };
+    const ids = cardsBehind(periodQuestions(ctx, period), period, today, {
+      group: filter.questionGroup ?? '*',
+      status: filter.questionStatus ?? null,
+    });
+    where.push('a.id IN (SELECT value FROM json_each(@questionCards))');
+    params.questionCards = JSON.stringify(ids);
   }
   if (filter.answeredFrom) {
     where.push('a.answer_date >= @answeredFrom');
@@ -127,7 +140,7 @@ export function listAppeals(
   limit: number,
 ): AppealList {
   const today = localToday(ctx.now());
-  const { where, params } = filterConditions(filter, today);
+  const { where, params } = filterConditions(ctx, filter, today);
   const match = filter.query ? ftsQuery(filter.query) : null;
   const db = ctx.db;
   let total: number | null = null;

@@ -1,7 +1,8 @@
 import { formatRegNumber } from '../../../src-shared/domain/numbering';
 import type { Db } from '../db/open';
 import type { AppealRow } from './rows';
-import { sectionOf } from '../../../src-shared/domain/classifier';
+import { sectionOf, themeOf } from '../../../src-shared/domain/classifier';
+import { questionsOf, statusDate, type QuestionSource } from '../../../src-shared/domain/questions';
 
 type Params = Record<string, string | number | null>;
 
@@ -42,6 +43,17 @@ const FIELDS = [
   'consent_signature',
   'consent_on_paper',
   'repeat_of_id',
+  'forwarded_from',
+  'forwarded_number',
+  'forwarded_date',
+  'via_medo',
+  'received_date',
+  'redirect_number',
+  'redirect_department_id',
+  'measures_taken',
+  'answer_attachment_id',
+  'questions',
+  'outcome',
 ] as const;
 
 /** All SQL that reads or writes single reception cards and their topic codes. */
@@ -63,6 +75,13 @@ export function createAppealsRepository(db: Db) {
   const addTopic = db.prepare(
     `INSERT INTO appeal_topics (appeal_id, position, code, section, registered_at)
      VALUES (?, ?, ?, ?, ?)`,
+  );
+  const clearQuestions = db.prepare('DELETE FROM appeal_questions WHERE appeal_id = ?');
+  const addQuestion = db.prepare(
+    `INSERT INTO appeal_questions (appeal_id, position, code, section, theme, registered_at,
+       status, own, measures_taken, response_date, status_date, extended, answer_attachment_id)
+     VALUES (@appeal_id, @position, @code, @section, @theme, @registered_at, @status, @own,
+       @measures_taken, @response_date, @status_date, @extended, @answer_attachment_id)`,
   );
   const numberTaken = db.prepare('SELECT 1 FROM appeals WHERE reg_number = ?').pluck();
   const nextSeq = db
@@ -90,6 +109,27 @@ export function createAppealsRepository(db: Db) {
     setTopics(id: string, codes: readonly string[], registeredAt: string): void {
       clearTopics.run(id);
       codes.forEach((code, i) => addTopic.run(id, i, code, sectionOf(code), registeredAt));
+    },
+    /** The card's questions with their effective outcomes (questions.ts), for reports. */
+    setQuestions(id: string, card: QuestionSource): void {
+      clearQuestions.run(id);
+      for (const q of questionsOf(card)) {
+        addQuestion.run({
+          appeal_id: id,
+          position: q.position,
+          code: q.code,
+          section: sectionOf(q.code),
+          theme: themeOf(q.code),
+          registered_at: card.registeredAt,
+          status: q.status,
+          own: q.own ? 1 : 0,
+          measures_taken: q.measuresTaken ? 1 : 0,
+          response_date: q.responseDate,
+          status_date: statusDate(q),
+          extended: q.extended ? 1 : 0,
+          answer_attachment_id: q.answerAttachmentId,
+        });
+      }
     },
     /** Next registration sequence of a desk in a year; call inside the write transaction. */
     nextSequence(deskCode: string, year: number): number {

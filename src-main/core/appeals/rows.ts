@@ -1,5 +1,11 @@
 import type { Appeal, AppealData } from '../../../src-shared/domain/appeal';
 import { isOverdue } from '../../../src-shared/domain/deadlines';
+import {
+  appealOutcome,
+  keptOutcomes,
+  questionsOf,
+  type QuestionOutcome,
+} from '../../../src-shared/domain/questions';
 import type {
   AnswerMode,
   AppealForm,
@@ -52,12 +58,26 @@ export interface AppealRow {
   consent_signature: string | null;
   consent_on_paper: number;
   repeat_of_id: string | null;
+  forwarded_from: string | null;
+  forwarded_number: string | null;
+  forwarded_date: string | null;
+  via_medo: number;
+  received_date: string | null;
+  redirect_number: string | null;
+  redirect_department_id: string | null;
+  measures_taken: number;
+  answer_attachment_id: string | null;
+  /** Questions set apart, as JSON (questions.ts); '{}' for none. */
+  questions: string;
+  /** The card's outcome for the metrics, from its questions (appealOutcome): derived. */
+  outcome: string | null;
   created_at: string;
   updated_at: string;
 }
 
 /** Column values of the card's own fields, named as the SQL statements bind them. */
 export function dataToParams(data: AppealData) {
+  const outcomes = keptOutcomes(data.topicCodes, data.questions);
   return {
     registered_at: data.registeredAt,
     official_id: data.officialId,
@@ -94,6 +114,17 @@ export function dataToParams(data: AppealData) {
     consent_signature: data.consentSignature,
     consent_on_paper: data.consentOnPaper ? 1 : 0,
     repeat_of_id: data.repeatOfId,
+    forwarded_from: data.forwardedFrom,
+    forwarded_number: data.forwardedNumber,
+    forwarded_date: data.forwardedDate,
+    via_medo: data.viaMedo ? 1 : 0,
+    received_date: data.receivedDate,
+    redirect_number: data.redirectNumber,
+    redirect_department_id: data.redirectDepartmentId,
+    measures_taken: data.measuresTaken ? 1 : 0,
+    answer_attachment_id: data.answerAttachmentId,
+    questions: JSON.stringify(outcomes),
+    outcome: appealOutcome(questionsOf({ ...data, questions: outcomes })),
   };
 }
 
@@ -139,6 +170,16 @@ export function rowToAppeal(row: AppealRow, topicCodes: string[], today: string)
     consentSignature: row.consent_signature,
     consentOnPaper: row.consent_on_paper === 1,
     repeatOfId: row.repeat_of_id,
+    forwardedFrom: row.forwarded_from,
+    forwardedNumber: row.forwarded_number,
+    forwardedDate: row.forwarded_date,
+    viaMedo: row.via_medo === 1,
+    receivedDate: row.received_date,
+    redirectNumber: row.redirect_number,
+    redirectDepartmentId: row.redirect_department_id,
+    measuresTaken: row.measures_taken === 1,
+    answerAttachmentId: row.answer_attachment_id,
+    questions: JSON.parse(row.questions) as Record<string, QuestionOutcome>,
     dueDate: row.due_date,
     overdue: isOverdue(row.due_date, status, today),
     createdAt: row.created_at,

@@ -69,6 +69,27 @@ describe('reception cards', () => {
       status: 'redirected',
       result: 'explained',
       resultNote: 'Направлено по компетенции',
+      forwardedFrom: 'Администрация Губернатора',
+      forwardedNumber: '01-12/345',
+      forwardedDate: '2026-02-27',
+      viaMedo: true,
+      receivedDate: '2026-02-28',
+      redirectNumber: '17-01/99',
+      redirectDepartmentId: '0b2f6a0e-4d4c-4f8e-9c55-2f0f7f9a1b11',
+      measuresTaken: false,
+      answerAttachmentId: null,
+      questions: {
+        '0002.0007.0071.0282.0025': {
+          status: 'supported',
+          measuresTaken: true,
+          responseDate: '2026-03-20',
+          transferRecipient: null,
+          transferDepartmentId: null,
+          transferDate: null,
+          transferNumber: null,
+          answerAttachmentId: null,
+        },
+      },
     });
     const a = create(input);
     const { id, regNumber, deskCode, dueDate, overdue, createdAt, updatedAt, ...data } = a;

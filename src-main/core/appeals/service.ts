@@ -6,13 +6,18 @@ import { OtklikError, type Issue } from '../../../src-shared/contract/errors';
 import { isoNow, type CoreContext } from '../context';
 import type { Settings } from '../settings';
 import { appealRecordOf, type Journal } from '../sync/journal';
-import type { AppealRecord } from '../../../src-shared/sync/records';
+import {
+  absentFieldValue,
+  PROTOCOL3_APPEAL_FIELDS,
+  type AppealRecord,
+} from '../../../src-shared/sync/records';
 import { createAppealsRepository } from './repository';
 import { dataToParams, rowToAppeal } from './rows';
 import { createSearchIndex } from './search-index';
 import { createRollups } from '../reports/rollups';
 import { createAuditTrail, type Actor } from '../audit/trail';
 import type { Schedule } from '../schedule/schedule';
+import { keptOutcomes, type QuestionOutcome } from '../../../src-shared/domain/questions';
 
 /** What may come with a new card: its draft, who registers it, the booking it receives. */
 export interface CreateOptions {
@@ -38,6 +43,9 @@ export function createAppealsService(
   const appealExists = db.prepare('SELECT 1 FROM appeals WHERE id = ?').pluck();
   const codeState = db.prepare('SELECT retired FROM classifier_nodes WHERE code = ?').pluck();
   const dropDraft = db.prepare('DELETE FROM drafts WHERE id = ?');
+  const attachmentOfCard = db
+    .prepare('SELECT 1 FROM attachments WHERE id = ? AND appeal_id = ?')
+    .pluck();
   const placeholderOfficial = db.prepare(
     `INSERT OR IGNORE INTO officials (id, full_name, position, active, created_at, updated_at)
      VALUES (?, 'Должностное лицо другого рабочего места', '—', 0, ?, ?)`,
@@ -59,6 +67,8 @@ export function createAppealsService(
       official_id: string | null;
       service_id: string | null;
       repeat_of_id?: string | null;
+      answer_attachment_id?: string | null;
+      questions?: Record<string, QuestionOutcome>;
     } | null = null,
   ) {
     const issues: Issue[] = [];
@@ -75,6 +85,22 @@ export function createAppealsService(
       if (data.repeatOfId === kept?.id || !appealExists.get(data.repeatOfId)) {
         issues.push({ path: 'repeatOfId', message: 'unknown_reference' });
       }
+    }
+    // An answer document must be one of the card's own attachments (kept if already named:
+    // another desk's attachment is at the central, not here).
+    const keptDocs = new Set<string>();
+    if (kept?.answer_attachment_id) keptDocs.add(kept.answer_attachment_id);
+    for (const q of Object.values(kept?.questions ?? {})) {
+      if (q.answerAttachmentId) keptDocs.add(q.answerAttachmentId);
+    }
+    const checkDoc = (docId: string | null, path: string) => {
+      if (docId && !keptDocs.has(docId) && !(kept?.id && attachmentOfCard.get(docId, kept.id))) {
+        issues.push({ path, message: 'unknown_reference' });
+      }
+    };
+    checkDoc(data.answerAttachmentId, 'answerAttachmentId');
+    for (const [code, q] of Object.entries(data.questions)) {
+      checkDoc(q.answerAttachmentId, `questions.${code}.answerAttachmentId`);
     }
     data.topicCodes.forEach((code, i) => {
       const retired = codeState.get(code);
@@ -94,9 +120,10 @@ export function createAppealsService(
 
   const create = db.transaction(
     (
-      data: AppealData,
+      given: AppealData,
       { draftId = null, actor = null, bookingId = null }: CreateOptions,
     ): string => {
+      const data = normalised(given);
       checkReferences(data, []);
       const deskCode = settings.deskCode();
       const year = Number(data.registeredAt.slice(0, 4));
@@ -113,6 +140,7 @@ export function createAppealsService(
       };
       const rowid = repo.insert(params);
       repo.setTopics(id, data.topicCodes, data.registeredAt);
+      repo.setQuestions(id, data);
       index.add(rowid, params);
       rollups.apply(params, data.topicCodes, 1);
       const record = appealRecordOf(read(id));
@@ -128,10 +156,11 @@ export function createAppealsService(
     (
       id: string,
       expectedUpdatedAt: string,
-      data: AppealData,
+      given: AppealData,
       draftId: string | null,
       actor: Actor | null,
     ) => {
+      const data = normalised(given);
       const current = repo.get(id);
       if (!current) throw new OtklikError('not_found', `appeal ${id}`);
       if (current.updated_at !== expectedUpdatedAt) {
@@ -139,7 +168,10 @@ export function createAppealsService(
       }
       // The card's codes as they were: for the reference check, the journal and the roll-ups.
       const keptCodes = repo.topics(id);
-      checkReferences(data, keptCodes, current);
+      checkReferences(data, keptCodes, {
+        ...current,
+        questions: JSON.parse(current.questions) as Record<string, QuestionOutcome>,
+      });
       const before = appealRecordOf(rowToAppeal(current, keptCodes, localToday(ctx.now())));
       // Bump past the previous stamp even if the clock stepped back or two saves share a ms.
       const now = isoNow(ctx);
@@ -153,6 +185,7 @@ export function createAppealsService(
       rollups.apply(current, keptCodes, -1);
       repo.update(params);
       repo.setTopics(id, data.topicCodes, data.registeredAt);
+      repo.setQuestions(id, data);
       rollups.apply({ ...current, ...params }, data.topicCodes, 1);
       index.replace(current._rowid, { ...current, ...params });
       const after = appealRecordOf(read(id));
@@ -184,6 +217,7 @@ export function createAppealsService(
     if (!current) {
       const rowid = repo.insert({ ...params, created_at: now, updated_at: now });
       repo.setTopics(id, record.topicCodes, record.registeredAt);
+      repo.setQuestions(id, record);
       index.add(rowid, params);
       rollups.apply(params, record.topicCodes, 1);
       audit.record(id, null, record, { actor: null, source: 'sync' });
@@ -200,6 +234,7 @@ export function createAppealsService(
     rollups.apply(current, keptCodes, -1);
     repo.update({ ...params, updated_at: updatedAt });
     repo.setTopics(id, record.topicCodes, record.registeredAt);
+    repo.setQuestions(id, record);
     rollups.apply({ ...current, ...params }, record.topicCodes, 1);
     index.replace(current._rowid, { ...current, ...params });
   }
@@ -231,6 +266,19 @@ export function createAppealsService(
     },
     applySynced,
   };
+}
+
+/**
+ * The card as stored: the outcomes of codes it no longer has dropped, and the fields of issue 14
+ * filled where a caller built the data by hand before they existed (imports, seeds, tests).
+ */
+function normalised(data: AppealData): AppealData {
+  const filled = { ...data } as Record<string, unknown>;
+  for (const f of PROTOCOL3_APPEAL_FIELDS) {
+    if (filled[f] === undefined) filled[f] = absentFieldValue(f);
+  }
+  const card = filled as AppealData;
+  return { ...card, questions: keptOutcomes(card.topicCodes, card.questions) };
 }
 
 function bump(iso: string): string {

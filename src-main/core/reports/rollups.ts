@@ -8,7 +8,8 @@ export interface RollupCard {
   kind: string;
   form: string;
   answer_mode: string | null;
-  result: string | null;
+  /** The card's outcome from its questions (appealOutcome), not its own result field. */
+  outcome: string | null;
   status: string;
   due_date: string | null;
   is_repeat: number;
@@ -61,7 +62,7 @@ export function createRollups(db: BetterSqlite3.Database) {
         kind: card.kind,
         form: card.form,
         answer_mode: card.answer_mode ?? '',
-        result: card.result ?? '',
+        result: card.outcome ?? '',
         final,
         due_date: final === 0 ? (card.due_date ?? '') : '',
         repeat: card.is_repeat,

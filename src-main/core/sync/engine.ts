@@ -201,7 +201,7 @@ export function createSyncEngine(
       const page = await requestJson(
         opts,
         'GET',
-        `/v1/pull?after=${store.cursor()}&limit=${options.pullLimit ?? 2000}`,
+        `/v1/pull?after=${store.cursor()}&limit=${options.pullLimit ?? 2000}&protocol=${PROTOCOL_VERSION}`,
         pullResponseSchema,
       );
       store.applyPull(page.items, page.cursor);

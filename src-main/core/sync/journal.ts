@@ -1,6 +1,7 @@
 import { uuidv7 } from '../../../src-shared/domain/ids';
 import { packClocks, unpackClocks, type Clocks } from '../../../src-shared/sync/lww';
 import {
+  absentFieldValue,
   APPEAL_FIELDS,
   type AppealPatch,
   type AppealRecord,
@@ -63,6 +64,6 @@ export type Journal = ReturnType<typeof createJournal>;
 /** The synced record of an appeal, from the contract's Appeal. */
 export function appealRecordOf(appeal: Record<string, unknown>): AppealRecord {
   const record: Record<string, unknown> = {};
-  for (const f of APPEAL_FIELDS) record[f] = appeal[f] ?? null;
+  for (const f of APPEAL_FIELDS) record[f] = appeal[f] ?? absentFieldValue(f);
   return record as AppealRecord;
 }

@@ -5,7 +5,9 @@ import { mergeFields, type Clocks } from '../../../src-shared/sync/lww';
 import { shuffle } from '../../../src-shared/sync/shuffle';
 import type { Change, PullItem, Refusal, ResponsesPull } from '../../../src-shared/sync/protocol';
 import {
+  absentFieldValue,
   APPEAL_FIELDS,
+  REQUIRED_APPEAL_FIELDS,
   type AppealPatch,
   type AppealRecord,
   type ResponseRecord,
@@ -141,7 +143,11 @@ export function createSyncStore(
         ? appeals.record(change.entityId)
         : null;
     const next = { ...current, ...merged.won } as AppealRecord;
-    if (APPEAL_FIELDS.some((f) => !(f in next))) return 'incomplete';
+    if (REQUIRED_APPEAL_FIELDS.some((f) => !(f in next))) return 'incomplete';
+    // A card from a desk of protocol 2 has none of protocol 3's fields: they read as empty.
+    for (const f of APPEAL_FIELDS) {
+      if (!(f in next)) (next as Record<string, unknown>)[f] = absentFieldValue(f);
+    }
     if (!current) {
       const holder = numberHolder.get(next.regNumber) as string | undefined;
       if (holder !== undefined && holder !== change.entityId) {

@@ -45,6 +45,16 @@ export function emptyForm(now = new Date()): FormState {
     consentSignature: null,
     consentOnPaper: false,
     repeatOfId: null,
+    forwardedFrom: '',
+    forwardedNumber: '',
+    forwardedDate: '',
+    viaMedo: false,
+    receivedDate: '',
+    redirectNumber: '',
+    redirectDepartmentId: null,
+    measuresTaken: false,
+    answerAttachmentId: null,
+    questions: {},
   };
 }
 

@@ -14,6 +14,7 @@ import { m0120Schedule } from './0120-schedule';
 import { m0130ClassifierFavourites } from './0130-classifier-favourites';
 import { m0140Attachments } from './0140-attachments';
 import { m0150SyncRefused } from './0150-sync-refused';
+import { m0160Questions } from './0160-questions';
 
 export interface Migration {
   version: number;
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0130ClassifierFavourites,
   m0140Attachments,
   m0150SyncRefused,
+  m0160Questions,
 ];

@@ -321,6 +321,105 @@ describe('migrations', () => {
     expect(() => add.run('x3', 0, 'a'.repeat(64))).toThrow(/CHECK/);
   });
 
+  it('0160-questions maps every earlier card to its questions as issue 14 says', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 150);
+    const insert = db.prepare(
+      `INSERT INTO appeals (id, reg_number, desk_code, registered_at, applicant_type,
+        social_category, is_collective, is_repeat, kind, form, channel, content,
+        av_recording_notified, oral_consent, answer_mode, status, result, answer_date,
+        extension_days, extension_reason, redirect_recipient, redirect_date, due_date,
+        created_at, updated_at)
+       VALUES (@id, @id, 'A', '2026-03-01T10:00', 'person', 'none', 0, 0, 'complaint', 'written',
+        'post', 'x', 0, 0, @mode, @status, @result, @answer, @ext, @reason, @to, @on,
+        '2026-03-31', 'now', 'now')`,
+    );
+    const topic = db.prepare(
+      `INSERT INTO appeal_topics (appeal_id, position, code, section, registered_at)
+       VALUES (?, ?, ?, '0005.0000.0000.0000', '2026-03-01T10:00')`,
+    );
+    const card = (id: string, over: Record<string, unknown>, codes = ['0005.0005.0056.1160']) => {
+      insert.run({
+        id,
+        mode: 'written',
+        status: 'answered_written',
+        result: null,
+        answer: '2026-03-20',
+        ext: null,
+        reason: null,
+        to: null,
+        on: null,
+        ...over,
+      });
+      codes.forEach((c, i) => topic.run(id, i, c));
+    };
+    card('supported', { result: 'supported' }, ['0005.0005.0056.1160', '0005.0005.0056.1165']);
+    card('refused', { result: 'refused' });
+    card('explained', { result: 'explained' });
+    card('answered', {});
+    card('redirected', {
+      mode: 'redirected',
+      status: 'redirected',
+      answer: null,
+      to: 'Минздрав',
+      on: '2026-03-03',
+    });
+    card('left', { status: 'left_without_answer', answer: null });
+    card('open', { status: 'in_progress', answer: null });
+    card('extended', { status: 'registered', answer: null, ext: 20, reason: 'Запрос' });
+    db.prepare(
+      `INSERT INTO audit_log (appeal_id, at, source, action) VALUES ('open', 'now', 'desk', 'create')`,
+    ).run();
+    migrate(db, MIGRATIONS, 160);
+    const rows = db
+      .prepare(
+        `SELECT appeal_id, code, status, own, response_date AS responseDate, status_date AS at,
+           extended FROM appeal_questions ORDER BY appeal_id, position`,
+      )
+      .all();
+    const q = (appeal_id: string, status: string, responseDate: string | null, extra = {}) => ({
+      appeal_id,
+      code: '0005.0005.0056.1160',
+      status,
+      own: 0,
+      responseDate,
+      at: responseDate,
+      extended: 0,
+      ...extra,
+    });
+    expect(rows).toEqual([
+      q('answered', 'answered', '2026-03-20'),
+      q('explained', 'explained', '2026-03-20'),
+      q('extended', 'in_work_extended', null, { extended: 1 }),
+      q('left', 'left_without_answer', null),
+      q('open', 'in_work', null),
+      q('redirected', 'transferred', '2026-03-03'),
+      q('refused', 'not_supported', '2026-03-20'),
+      q('supported', 'supported', '2026-03-20'),
+      q('supported', 'supported', '2026-03-20', { code: '0005.0005.0056.1165' }),
+    ]);
+    expect(db.prepare('SELECT id, outcome, questions FROM appeals ORDER BY id').all()).toEqual([
+      { id: 'answered', outcome: null, questions: '{}' },
+      { id: 'explained', outcome: 'explained', questions: '{}' },
+      { id: 'extended', outcome: null, questions: '{}' },
+      { id: 'left', outcome: null, questions: '{}' },
+      { id: 'open', outcome: null, questions: '{}' },
+      { id: 'redirected', outcome: null, questions: '{}' },
+      { id: 'refused', outcome: 'refused', questions: '{}' },
+      { id: 'supported', outcome: 'supported', questions: '{}' },
+    ]);
+    // The roll-ups' result dimension is the outcome now; the audit trail kept its rows and
+    // stays append-only with the new 'export' action.
+    expect(
+      db.prepare("SELECT sum(n) FROM report_appeals WHERE result = 'supported'").pluck().get(),
+    ).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(1);
+    db.prepare(
+      `INSERT INTO audit_log (appeal_id, at, source, action, field) VALUES ('open', 'now', 'desk', 'export', 'sstu')`,
+    ).run();
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+
   it('running again changes nothing', () => {
     const db = freshDb();
     migrate(db);
