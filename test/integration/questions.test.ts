@@ -1,0 +1,275 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Output } from '../../src-shared/contract/api';
+import type { QuestionOutcome } from '../../src-shared/domain/questions';
+import { quarterPeriod } from '../../src-shared/reports/period';
+import { compareDigests } from '../../src-shared/sync/agreement';
+import { PROTOCOL3_APPEAL_FIELDS } from '../../src-shared/sync/records';
+import { deskDigest } from '../../src-main/core/sync/agreement';
+import { officeDigest } from '../../src-server/domain/agreement';
+import { appealInput } from '../helpers/appeal-input';
+import {
+  enroll,
+  officialOf,
+  ok,
+  startCentral,
+  startDesk,
+  type Central,
+  type Desk,
+} from '../helpers/central';
+import { editAppeal } from '../helpers/edit-appeal';
+import { postgresForTests } from '../helpers/postgres';
+
+/*
+ * Questions across the desk and the central server (issue 14): the same monthly table and file
+ * on both sides, a question's outcome edited on two desks converging, and a desk of protocol 2
+ * still working beside them (docs/sync.md, "Versions").
+ */
+
+const pg = postgresForTests();
+const { backends } = pg;
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const A = '0005.0005.0056.1160';
+const B = '0002.0007.0071.0282.0025';
+const C = '0003.0009.0102.0768';
+const DEPARTMENT = '11111111-2222-4333-8444-555555555555';
+const PDF = Buffer.from('%PDF-1.4\n% otvet\n%%EOF\n').toString('base64');
+type Appeal = Output<'appeals.get'>;
+
+const own = (o: Partial<QuestionOutcome> & Pick<QuestionOutcome, 'status'>): QuestionOutcome => ({
+  measuresTaken: false,
+  responseDate: null,
+  transferRecipient: null,
+  transferDepartmentId: null,
+  transferDate: null,
+  transferNumber: null,
+  answerAttachmentId: null,
+  ...o,
+});
+
+async function central(backend: 'sqlite' | 'postgres'): Promise<Central> {
+  const c = await startCentral({ databaseUrl: pg.databaseUrl(backend) });
+  cleanups.push(() => c.close());
+  return c;
+}
+
+function desk(options: Parameters<typeof startDesk>[0] = {}): Desk {
+  const d = startDesk(options);
+  cleanups.push(() => d.cleanup());
+  return d;
+}
+
+const create = (d: Desk, official: string, over: object) =>
+  ok<Appeal>(d.dispatch('appeals.create', { data: appealInput(official, over as never) }));
+
+async function adminGet<T>(c: Central, path: string): Promise<T> {
+  const { token } = await c.offices.createAdmin('Аналитик');
+  const res = await fetch(`${c.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as T;
+}
+
+describe.each(backends)('questions on %s', (backend) => {
+  it('desk and central give the same monthly table, pre-flight list and file', async () => {
+    const c = await central(backend);
+    const d = desk({ now: () => new Date('2026-11-10T09:00:00Z') });
+    await enroll(c, d, 'MIN01');
+    ok(d.dispatch('sstu.saveSettings', { departmentId: DEPARTMENT }));
+    await c.offices.setSstuDepartment('MIN01', DEPARTMENT);
+    const o = officialOf(d);
+    const two = create(d, o, {
+      registeredAt: '2026-10-07T11:00',
+      topicCodes: [A, B],
+      forwardedFrom: 'Администрация Губернатора',
+      forwardedNumber: 'АГ-1',
+      forwardedDate: '2026-10-02',
+      viaMedo: true,
+    });
+    const doc = ok<{ id: string }>(
+      d.dispatch('attachments.add', { appealId: two.id, fileName: 'otvet.pdf', data: PDF }),
+    ).id;
+    editAppeal(d, two.id, {
+      status: 'answered_written',
+      answerDate: '2026-10-20',
+      result: 'supported',
+      measuresTaken: true,
+      answerAttachmentId: doc,
+      questions: { [B]: own({ status: 'not_supported', responseDate: '2026-10-21' }) },
+    });
+    create(d, o, {
+      registeredAt: '2026-10-12T09:00',
+      topicCodes: [A, B, C],
+      status: 'in_progress',
+    });
+    create(d, o, {
+      registeredAt: '2026-09-20T10:00',
+      status: 'answered_written',
+      answerDate: '2026-10-10',
+      result: 'refused',
+    });
+    create(d, o, {
+      registeredAt: '2026-10-28T10:00',
+      status: 'answered_written',
+      answerDate: '2026-11-05',
+      result: 'explained',
+      extensionDays: 5,
+      extensionReason: 'Запрос',
+    });
+    await d.services.sync.syncNow();
+    expect(d.services.attachments.pendingCount()).toBe(0);
+
+    const local = ok<Output<'sstu.check'>>(d.dispatch('sstu.check', { month: '2026-10' }));
+    const remote = await adminGet<{ table: unknown; problems: unknown; cards: number }>(
+      c,
+      '/v1/admin/sstu/check?month=2026-10&office=MIN01',
+    );
+    expect(local.cards).toBe(4);
+    expect(remote.table).toEqual(local.table);
+    expect(remote.problems).toEqual(local.problems);
+    expect(local.problems.map((p) => p.message)).toEqual([
+      // B of the two-question card is set apart without its own answer document.
+      '«Рассмотрено. Не поддержано»: не приложен документ с ответом.',
+      // The card from September, refused in October, has none either.
+      '«Рассмотрено. Не поддержано»: не приложен документ с ответом.',
+    ]);
+    const deskFile = ok<Output<'sstu.file'>>(
+      await d.call('sstu.file', { month: '2026-10', format: 'json' }),
+    );
+    const centralFile = await adminGet<{ data: string }>(
+      c,
+      '/v1/admin/sstu/file?month=2026-10&office=MIN01&format=json',
+    );
+    const records = (f: { data: string }) => JSON.parse(Buffer.from(f.data, 'base64').toString());
+    expect(records(centralFile)).toEqual(records(deskFile));
+    expect(records(deskFile)).toHaveLength(4);
+    const exports = await c.central.db.selectFrom('personal_exports').selectAll().execute();
+    expect(exports.map((e) => [e.what, e.offices, Number(e.cards)])).toEqual([
+      ['ССТУ.РФ 2026-10 json', 'MIN01', 4],
+    ]);
+
+    // The quarter's questions table: the same on both sides.
+    const Q4 = quarterPeriod(2026, 4);
+    const deskQ = ok<Output<'reports.questions'>>(d.dispatch('reports.questions', { period: Q4 }));
+    const centralQ = await adminGet<typeof deskQ>(
+      c,
+      `/v1/admin/reports/questions?from=${Q4.from}&to=${Q4.to}&office=MIN01`,
+    );
+    expect({ ...centralQ, asOf: null }).toEqual({ ...deskQ, asOf: null });
+    expect(deskQ.all.total).toBe(6); // 2 + 3 + 1: the September card is Q3’s
+    expect([deskQ.all.byStatus.supported, deskQ.all.measuresTaken]).toEqual([1, 1]);
+  });
+
+  it('a question’s outcome edited on two desks converges, and so does the card’s outcome', async () => {
+    const c = await central(backend);
+    let t = Date.parse('2026-10-02T09:00:00Z');
+    const now = () => new Date(t);
+    const a = desk({ now });
+    const b = desk({ now });
+    await enroll(c, a);
+    await enroll(c, b);
+    const card = create(a, officialOf(a), { topicCodes: [A, B], registeredAt: '2026-10-01T10:00' });
+    await a.services.sync.syncNow();
+    await b.services.sync.syncNow();
+    t += 1000;
+    editAppeal(a, card.id, {
+      questions: { [B]: own({ status: 'supported', responseDate: '2026-10-05' }) },
+    });
+    t += 1000;
+    editAppeal(b, card.id, {
+      status: 'answered_written',
+      answerDate: '2026-10-06',
+      result: 'explained',
+      questions: { [B]: own({ status: 'not_supported', responseDate: '2026-10-06' }) },
+    });
+    await a.services.sync.syncNow();
+    await b.services.sync.syncNow();
+    await a.services.sync.syncNow();
+    const rows = (d: Desk) =>
+      d.db
+        .prepare(
+          'SELECT code, status, own FROM appeal_questions WHERE appeal_id = ? ORDER BY position',
+        )
+        .all(card.id);
+    for (const d of [a, b]) {
+      expect(d.services.appeals.get(card.id).questions[B]!.status).toBe('not_supported');
+      expect(rows(d)).toEqual([
+        { code: A, status: 'explained', own: 0 },
+        { code: B, status: 'not_supported', own: 1 },
+      ]);
+    }
+    const office = await c.offices.officeByCode('MIN01');
+    expect(
+      compareDigests(await deskDigest(a.db), await officeDigest(c.central.db, office.id)),
+    ).toEqual([]);
+    expect(
+      compareDigests(await deskDigest(b.db), await officeDigest(c.central.db, office.id)),
+    ).toEqual([]);
+    const centralRows = await c.central.db
+      .selectFrom('appeal_questions')
+      .select(['code', 'status'])
+      .where('appeal_id', '=', card.id)
+      .orderBy('position')
+      .execute();
+    expect(centralRows).toEqual([
+      { code: A, status: 'explained' },
+      { code: B, status: 'not_supported' },
+    ]);
+    // The card's outcome for the metrics: explained and not supported → refused (metrics.md).
+    const result = await c.central.db
+      .selectFrom('appeals')
+      .select('result')
+      .where('id', '=', card.id)
+      .executeTakeFirstOrThrow();
+    expect(result.result).toBe('refused');
+    expect(a.db.prepare('SELECT outcome FROM appeals WHERE id = ?').pluck().get(card.id)).toBe(
+      'refused',
+    );
+  });
+
+  it('a desk of protocol 2 pushes cards without the new fields and pulls cards without them', async () => {
+    const c = await central(backend);
+    const d = desk();
+    await enroll(c, d, 'MIN01');
+    const card = create(d, officialOf(d), {
+      topicCodes: [A, B],
+      questions: { [B]: own({ status: 'answered', responseDate: '2026-03-05' }) },
+    });
+    await d.services.sync.syncNow();
+    // An old desk of the same office: its own token, protocol 2, no new fields.
+    const old = desk();
+    await enroll(c, old, 'MIN01');
+    const token = old.services.credentials.load()!.token;
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const pulled = await fetch(`${c.url}/v1/pull?after=0&limit=100`, { headers: auth });
+    const page = (await pulled.json()) as {
+      items: { type: string; change?: { entityId: string; fields: Record<string, unknown> } }[];
+    };
+    const change = page.items.find((i) => i.type === 'change' && i.change!.entityId === card.id)!;
+    for (const f of PROTOCOL3_APPEAL_FIELDS) expect(change.change!.fields).not.toHaveProperty(f);
+    expect(change.change!.fields.topicCodes).toEqual([A, B]);
+    // Its new card, whole in protocol 2's terms, is accepted and reads with empty new fields.
+    const outbox = old.services.syncStore.batch(0, 10);
+    const oldCard = create(old, officialOf(old), { registeredAt: '2026-03-02T10:00' });
+    const fresh = old.services.syncStore.batch(outbox.lastSeq, 10).changes[0]!;
+    const fields = { ...fresh.fields } as Record<string, unknown>;
+    for (const f of PROTOCOL3_APPEAL_FIELDS) delete fields[f];
+    const pushed = await fetch(`${c.url}/v1/push`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ protocol: 2, changes: [{ ...fresh, fields }] }),
+    });
+    expect(await pushed.json()).toEqual({ applied: 1, duplicates: 0, refused: [] });
+    await d.services.sync.syncNow();
+    const there = d.services.appeals.get(oldCard.id);
+    expect([there.questions, there.viaMedo, there.forwardedFrom]).toEqual([{}, false, null]);
+    expect(
+      d.db
+        .prepare('SELECT status FROM appeal_questions WHERE appeal_id = ?')
+        .pluck()
+        .all(oldCard.id),
+    ).toEqual(['in_work']);
+  });
+});
