@@ -329,18 +329,24 @@ export async function applyChanges(
         .execute();
     }
   }
+  // The report columns, topics and questions of each written card, worked out once.
+  const report = new Map<string, ReturnType<typeof reportColumns>>();
   const rows = [...loaded.entries()]
     .filter(([, s]) => s.dirty)
-    .map(([id, s]) => ({
-      id,
-      office_id: s.officeId,
-      desk_code: s.record.deskCode!,
-      registered_at: s.record.registeredAt!,
-      reg_number: s.record.regNumber!,
-      data: JSON.stringify(s.record),
-      clocks: packClocks(s.clocks),
-      ...reportColumns(s.record).columns,
-    }));
+    .map(([id, s]) => {
+      const r = reportColumns(s.record);
+      report.set(id, r);
+      return {
+        id,
+        office_id: s.officeId,
+        desk_code: s.record.deskCode!,
+        registered_at: s.record.registeredAt!,
+        reg_number: s.record.regNumber!,
+        data: JSON.stringify(s.record),
+        clocks: packClocks(s.clocks),
+        ...r.columns,
+      };
+    });
   for (const part of chunks(rows)) {
     await tx
       .insertInto('appeals')
@@ -368,7 +374,7 @@ export async function applyChanges(
     const ids = part.map((r) => r.id);
     await tx.deleteFrom('appeal_topics').where('appeal_id', 'in', ids).execute();
     const topics = part.flatMap((r) =>
-      reportColumns(loaded.get(r.id)!.record).topics.map((code) => ({
+      report.get(r.id)!.topics.map((code) => ({
         appeal_id: r.id,
         code,
         office_id: r.office_id,
@@ -380,7 +386,7 @@ export async function applyChanges(
     }
     await tx.deleteFrom('appeal_questions').where('appeal_id', 'in', ids).execute();
     const questions = part.flatMap((r) =>
-      reportColumns(loaded.get(r.id)!.record).questions.map((q) => ({
+      report.get(r.id)!.questions.map((q) => ({
         ...q,
         appeal_id: r.id,
         office_id: r.office_id,

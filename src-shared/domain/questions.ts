@@ -193,11 +193,11 @@ export function appealOutcome(questions: readonly Pick<Question, 'status'>[]): A
 }
 
 /** The card's `questions` field without the codes the card no longer has. */
-export function keptOutcomes(
+export function keptOutcomes<T = QuestionOutcome>(
   codes: readonly string[],
-  questions: Readonly<Record<string, QuestionOutcome>> | undefined,
-): Record<string, QuestionOutcome> {
-  const kept: Record<string, QuestionOutcome> = {};
+  questions: Readonly<Record<string, T>> | undefined,
+): Record<string, T> {
+  const kept: Record<string, T> = {};
   for (const code of [...codes].sort()) {
     const q = questions?.[code];
     if (q) kept[code] = q;

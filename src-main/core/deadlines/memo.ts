@@ -10,6 +10,8 @@ import {
   WidthType,
 } from 'docx';
 import { daysLeft } from '../../../src-shared/domain/deadlines';
+import { ENUM_LABELS_RU } from '../../../src-shared/domain/labels-ru';
+import { questionsOf } from '../../../src-shared/domain/questions';
 import { localToday } from '../../../src-shared/domain/dates';
 import {
   DEFAULT_MEMO_TEMPLATE,
@@ -84,6 +86,12 @@ export function createMemos(ctx: CoreContext, settings: Settings, appeals: Appea
               cell(`${c.regNumber} от ${ru(c.registeredAt)}`),
               cell(c.visitorName ?? c.organisationName ?? ''),
               cell(c.content.length > 200 ? `${c.content.slice(0, 200)}…` : c.content),
+              // Per question: which of them are still in work and which have their answer.
+              cell(
+                questionsOf(c)
+                  .map((q) => `${q.code}: ${ENUM_LABELS_RU.questionStatus[q.status]}`)
+                  .join('; '),
+              ),
               cell(c.executor ?? ''),
               cell(ru(c.dueDate)),
               cell(String(-daysLeft(c.dueDate!, today))),
@@ -110,6 +118,7 @@ export function createMemos(ctx: CoreContext, settings: Settings, appeals: Appea
                       'Рег. номер, дата',
                       'Заявитель',
                       'Краткое содержание',
+                      'Вопросы и их статус',
                       'Исполнитель',
                       'Срок',
                       'Просрочено, дн.',

@@ -18,11 +18,13 @@ import { isValidLocalDateTime } from '../../../src-shared/domain/dates';
 import { enumOptions, textProps, type FieldsProps } from './field-binding';
 import { formatDate } from './format';
 import { SignatureField } from './SignatureField';
+import { documentOptions, useCardAttachments } from './QuestionsFields';
 
 /** How the appeal is answered (oral with consent, written in 30 days, redirected) and its outcome. */
-export function AnswerFields(props: FieldsProps) {
+export function AnswerFields(props: FieldsProps & { appealId: string | null }) {
   const { t } = useTranslation();
   const { state, set, errors } = props;
+  const files = useCardAttachments(props.appealId);
   const due = isValidLocalDateTime(state.registeredAt)
     ? dueDateFor(state.registeredAt, state.answerMode, state.extensionDays)
     : null;
@@ -103,6 +105,11 @@ export function AnswerFields(props: FieldsProps) {
               {...textProps(props, 'redirectDate', t('fields.redirectDate'))}
               type="date"
             />
+            <TextInput {...textProps(props, 'redirectNumber', t('fields.redirectNumber'))} />
+            <TextInput
+              {...textProps(props, 'redirectDepartmentId', t('fields.redirectDepartmentId'))}
+              onChange={(e) => set('redirectDepartmentId', e.currentTarget.value.trim() || null)}
+            />
           </SimpleGrid>
         )}
         <SimpleGrid cols={{ base: 1, md: 3 }}>
@@ -126,6 +133,29 @@ export function AnswerFields(props: FieldsProps) {
             clearable
           />
         </SimpleGrid>
+        <Group align="end">
+          {state.result === 'supported' && (
+            <Checkbox
+              name="measuresTaken"
+              label={t('fields.measuresTaken')}
+              checked={state.measuresTaken}
+              onChange={(e) => set('measuresTaken', e.currentTarget.checked)}
+              error={errors.measuresTaken}
+            />
+          )}
+          <Select
+            name="answerAttachmentId"
+            label={t('fields.answerAttachmentId')}
+            description={t('questions.documentHint')}
+            data={documentOptions(files)}
+            value={state.answerAttachmentId}
+            onChange={(v) => set('answerAttachmentId', v)}
+            placeholder={files.length ? t('fields.none') : t('questions.noFiles')}
+            error={errors.answerAttachmentId}
+            clearable
+            w={360}
+          />
+        </Group>
         <Textarea
           {...textProps(props, 'resultNote', t('fields.resultNote'))}
           autosize

@@ -14,6 +14,8 @@ export const REPORT_KEYS = [
   'answeredTo',
   'late',
   'open',
+  'qstatus',
+  'qgroup',
 ] as const;
 export const FILTER_KEYS = [
   'q',

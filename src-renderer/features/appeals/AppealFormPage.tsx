@@ -9,6 +9,8 @@ import { issuesFromZod } from '../../../src-shared/contract/errors';
 import { ApiCallError, call } from '../../api/client';
 import { errorMessage, fieldErrors, type FieldErrors } from '../../app/errors';
 import { AnswerFields } from './AnswerFields';
+import { QuestionsFields } from './QuestionsFields';
+import { keptOutcomes } from '../../../src-shared/domain/questions';
 import { ApplicantFields } from './ApplicantFields';
 import { ContentFields } from './ContentFields';
 import { ReceptionFields } from './ReceptionFields';
@@ -69,7 +71,13 @@ export default function AppealFormPage() {
   const savedAt = useDraftAutosave(loaded?.draftId ?? null, loaded?.appealId ?? null, state, dirty);
 
   const set: SetField = useCallback((key, value) => {
-    setState((s) => (s ? { ...s, [key]: value } : s));
+    setState((s) => {
+      if (!s) return s;
+      const next = { ...s, [key]: value };
+      // A code taken off the card takes its own outcome with it.
+      if (key === 'topicCodes') next.questions = keptOutcomes(next.topicCodes, next.questions);
+      return next;
+    });
     setDirty(true);
   }, []);
 
@@ -148,7 +156,8 @@ export default function AppealFormPage() {
         <ApplicantFields {...props} />
         <ContentFields {...props} reference={reference} />
         <RepeatHint state={state} set={set} appealId={loaded.appealId} />
-        <AnswerFields {...props} />
+        <AnswerFields {...props} appealId={loaded.appealId} />
+        <QuestionsFields {...props} appealId={loaded.appealId} />
         {formError && (
           <Alert color="red" role="alert" data-testid="form-error">
             {formError}

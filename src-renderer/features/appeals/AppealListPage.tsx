@@ -42,6 +42,8 @@ export default function AppealListPage() {
       answeredTo: values.answeredTo || null,
       late: values.late === '1',
       open: values.open === '1',
+      questionStatus: (values.qstatus || null) as AppealFilter['questionStatus'],
+      questionGroup: values.qgroup || null,
     }),
     [
       query,
@@ -61,6 +63,8 @@ export default function AppealListPage() {
       values.answeredTo,
       values.late,
       values.open,
+      values.qstatus,
+      values.qgroup,
     ],
   );
   const { total, itemAt, error } = useAppealPages(filter);

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Table,
   Anchor,
   Badge,
   Image,
@@ -24,6 +25,7 @@ import { formatDate, formatDateTime } from './format';
 import { useReference } from './use-reference';
 import { AuditPanel } from './AuditPanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
+import { questionsOf, statusDate } from '../../../src-shared/domain/questions';
 import { useAuth } from '../auth/auth-context';
 
 /** A read-only view of one reception card; E (or the button) opens the editor. */
@@ -179,7 +181,42 @@ export default function AppealViewPage() {
           {row(t('fields.result'), appeal.result ? t(`enums.result.${appeal.result}`) : null)}
           {row(t('fields.resultNote'), appeal.resultNote)}
           {row(t('fields.answerDate'), formatDate(appeal.answerDate))}
+          {appeal.forwardedFrom &&
+            row(
+              t('fields.forwardedFrom'),
+              `${appeal.forwardedFrom}, № ${appeal.forwardedNumber ?? '—'} ${t('print.from')} ${formatDate(appeal.forwardedDate)}` +
+                (appeal.viaMedo ? ` (${t('fields.viaMedo')})` : ''),
+            )}
         </SimpleGrid>
+        <Table
+          mt="md"
+          withTableBorder
+          data-testid="question-outcomes"
+          aria-label={t('fields.questions')}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('fields.topicCodes')}</Table.Th>
+              <Table.Th>{t('fields.questionStatus')}</Table.Th>
+              <Table.Th>{t('fields.responseDate')}</Table.Th>
+              <Table.Th>{t('fields.answerAttachmentId')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {questionsOf(appeal).map((q) => (
+              <Table.Tr key={q.code}>
+                <Table.Td>{q.code}</Table.Td>
+                <Table.Td>
+                  {t(`enums.questionStatus.${q.status}`)}
+                  {q.measuresTaken ? `, ${t('fields.measuresTaken').toLowerCase()}` : ''}
+                  {q.own ? '' : ` (${t('questions.followsCard')})`}
+                </Table.Td>
+                <Table.Td>{formatDate(statusDate(q))}</Table.Td>
+                <Table.Td>{q.answerAttachmentId ? '✓' : '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       </Paper>
       <AttachmentsPanel appealId={appeal.id} onChanged={() => setRevision((r) => r + 1)} />
       {auth.can('audit.read') && (

@@ -42,9 +42,11 @@ export function AuditPanel({ appealId, revision }: { appealId: string; revision:
                   </Table.Td>
                   <Table.Td>{who(e)}</Table.Td>
                   <Table.Td>
-                    {e.field
-                      ? t(`fields.${e.field}`, { defaultValue: e.field })
-                      : t('audit.created')}
+                    {e.action === 'export'
+                      ? t('audit.exported')
+                      : e.field
+                        ? t(`fields.${e.field}`, { defaultValue: e.field })
+                        : t('audit.created')}
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{e.oldValue ?? '—'}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{e.newValue ?? '—'}</Table.Td>

@@ -1,4 +1,5 @@
 import { Checkbox, Fieldset, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { APPEAL_FORMS, APPEAL_KINDS, CHANNELS } from '../../../src-shared/domain/enums';
 import { enumOptions, textProps, type FieldsProps } from './field-binding';
@@ -8,6 +9,8 @@ import type { Reference } from './use-reference';
 export function ReceptionFields(props: FieldsProps & { reference: Reference }) {
   const { t } = useTranslation();
   const { state, set, errors, reference } = props;
+  // Received from another body rather than from its author (ССТУ's «isDirect»).
+  const [forwarded, setForwarded] = useState(() => !!state.forwardedFrom);
   const officials = reference.officials
     .filter((o) => o.active || o.id === state.officialId)
     .map((o) => ({ value: o.id, label: `${o.fullName}, ${o.position}` }));
@@ -63,6 +66,42 @@ export function ReceptionFields(props: FieldsProps & { reference: Reference }) {
           onChange={(e) => set('avRecordingNotified', e.currentTarget.checked)}
         />
       </SimpleGrid>
+      <Checkbox
+        mt="md"
+        label={t('card.forwarded')}
+        checked={forwarded}
+        onChange={(e) => {
+          const on = e.currentTarget.checked;
+          setForwarded(on);
+          if (!on) {
+            set('forwardedFrom', '');
+            set('forwardedNumber', '');
+            set('forwardedDate', '');
+            set('viaMedo', false);
+          }
+        }}
+      />
+      {forwarded && (
+        <SimpleGrid cols={{ base: 1, md: 3 }} mt="xs" data-testid="forwarded">
+          <TextInput
+            {...textProps(props, 'forwardedFrom', t('fields.forwardedFrom'))}
+            withAsterisk
+          />
+          <TextInput {...textProps(props, 'forwardedNumber', t('fields.forwardedNumber'))} />
+          <TextInput
+            {...textProps(props, 'forwardedDate', t('fields.forwardedDate'))}
+            type="date"
+          />
+          <TextInput {...textProps(props, 'receivedDate', t('fields.receivedDate'))} type="date" />
+          <Checkbox
+            mt="xl"
+            name="viaMedo"
+            label={t('fields.viaMedo')}
+            checked={state.viaMedo}
+            onChange={(e) => set('viaMedo', e.currentTarget.checked)}
+          />
+        </SimpleGrid>
+      )}
     </Fieldset>
   );
 }

@@ -29,6 +29,10 @@ export default function DeadlinesPage() {
   const [soon, setSoon] = useState<List | null>(null);
   /** Overdue cards picked for the memo; none picked means all of them. */
   const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [questions, setQuestions] = useState<Output<'deadlines.questions'> | null>(null);
+  useEffect(() => {
+    call('deadlines.questions', {}).then(setQuestions, () => undefined);
+  }, []);
   useEffect(() => {
     call('appeals.list', { filter: { overdueOnly: true }, offset: 0, limit: 500 }).then(
       setOverdue,
@@ -45,6 +49,17 @@ export default function DeadlinesPage() {
   return (
     <Stack maw={1100}>
       <Title order={2}>{t('deadlines.title')}</Title>
+      {questions && (
+        <Text data-testid="questions-in-work">
+          {t('questions.inWork')}: <b>{questions.inWork}</b>
+          {questions.overdue > 0 && (
+            <>
+              {' '}
+              ({t('questions.inWorkOverdue')}: <b>{questions.overdue}</b>)
+            </>
+          )}
+        </Text>
+      )}
       <Board
         title={t('deadlines.overdue')}
         list={overdue}

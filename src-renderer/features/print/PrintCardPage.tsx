@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { errorMessage } from '../../app/errors';
 import { formatDate, formatDateTime } from '../appeals/format';
 import { SheetFrame } from './SheetFrame';
+import { questionsOf } from '../../../src-shared/domain/questions';
 
 /**
  * The reception card on A4 in the customary layout, for signing and filing: the visitor's
@@ -96,6 +97,20 @@ export default function PrintCardPage() {
                 )}
               {row(t('fields.executor'), a.executor)}
               {row(t('fields.result'), a.result ? t(`enums.result.${a.result}`) : '')}
+              {row(
+                t('fields.questions'),
+                questionsOf(a)
+                  .map(
+                    (q) =>
+                      `${q.code}: ${t(`enums.questionStatus.${q.status}`)}` +
+                      (q.measuresTaken ? `, ${t('fields.measuresTaken').toLowerCase()}` : '') +
+                      (q.responseDate ? `, ${formatDate(q.responseDate)}` : '') +
+                      (q.status === 'transferred' && q.transferRecipient
+                        ? ` — ${q.transferRecipient}`
+                        : ''),
+                  )
+                  .join('\n'),
+              )}
             </tbody>
           </table>
           {a.answerMode === 'oral' && (

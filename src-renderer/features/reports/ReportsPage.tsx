@@ -10,6 +10,8 @@ import { AppealMetricsView } from './AppealMetricsView';
 import { ClassifierDrill } from './ClassifierDrill';
 import { ExportBar } from './ExportBar';
 import { SurveyResultsView } from './SurveyResultsView';
+import { QuestionsView } from './QuestionsView';
+import { SstuReportView } from './SstuReportView';
 import './print.css';
 import { periodOf, PeriodPicker, type PeriodChoice } from './PeriodPicker';
 
@@ -53,10 +55,18 @@ export default function ReportsPage() {
       <Tabs defaultValue="appeals" keepMounted={false}>
         <Tabs.List className="otklik-no-print">
           <Tabs.Tab value="appeals">{t('reports.tabAppeals')}</Tabs.Tab>
+          <Tabs.Tab value="questions">{t('reports.tabQuestions')}</Tabs.Tab>
           <Tabs.Tab value="surveys">{t('reports.tabSurveys')}</Tabs.Tab>
+          <Tabs.Tab value="sstu">{t('reports.tabSstu')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="appeals" pt="md">
           {metrics && <AppealMetricsView m={metrics} drill={<ClassifierDrill period={period} />} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="questions" pt="md">
+          <QuestionsView period={period} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sstu" pt="md">
+          <SstuReportView />
         </Tabs.Panel>
         <Tabs.Panel value="surveys" pt="md">
           <SurveyResultsView period={period} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { BackupSettings } from './BackupSettings';
 import { ClassifierImport } from './ClassifierImport';
 import { DeskSettings } from './DeskSettings';
+import { SstuSettings } from './SstuSettings';
 import { OfficialsEditor } from './OfficialsEditor';
 import { ServicesEditor } from './ServicesEditor';
 
@@ -13,6 +14,7 @@ export default function SettingsPage() {
     <Stack maw={1000}>
       <Title order={2}>{t('settings.title')}</Title>
       <DeskSettings />
+      <SstuSettings />
       <OfficialsEditor />
       <ServicesEditor />
       <ClassifierImport />
