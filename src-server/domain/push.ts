@@ -2,10 +2,11 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { parseRegNumber } from '../../src-shared/domain/numbering';
 import { isTooFarAhead, parse as parseStamp } from '../../src-shared/sync/hlc';
-import { mergeFields, packClocks, unpackClocks, type Clocks } from '../../src-shared/sync/lww';
+import { packClocks, unpackClocks, type Clocks } from '../../src-shared/sync/lww';
 import { changeSchema, type Change, type Refusal } from '../../src-shared/sync/protocol';
 import {
   IMMUTABLE_APPEAL_FIELDS,
+  mergeAppeal,
   REQUIRED_APPEAL_FIELDS,
   type AppealRecord,
 } from '../../src-shared/sync/records';
@@ -147,7 +148,10 @@ interface DeskCodes {
   numbers: Map<string, string>;
 }
 
-async function loadNumbering(tx: Tx, cards: Partial<AppealRecord>[]): Promise<DeskCodes> {
+async function loadNumbering(
+  tx: Tx,
+  cards: Pick<Partial<AppealRecord>, 'deskCode' | 'regNumber'>[],
+): Promise<DeskCodes> {
   const codes = [...new Set(cards.map((c) => c.deskCode).filter((c): c is string => !!c))];
   const numbers = [...new Set(cards.map((c) => c.regNumber).filter((n): n is string => !!n))];
   const out: DeskCodes = { bindings: new Map(), numbers: new Map() };
@@ -283,7 +287,7 @@ export async function applyChanges(
         );
       }
     }
-    const merged = mergeFields<AppealRecord>(state.clocks, change.fields, change.hlc);
+    const merged = mergeAppeal(state.clocks, state.record, change.fields, change.hlc);
     if (Object.keys(merged.won).length === 0) return change;
     // Each field was validated with the request; a card must also be whole.
     const next = { ...state.record, ...merged.won };

@@ -29,6 +29,52 @@ export function mergeFields<T extends object>(
   return { won, clocks: next };
 }
 
+/**
+ * Field-level LWW for a record with keyed sub-fields (a card's `questions`, by classifier code):
+ * each key of such a field is merged on its own under the clock `field.key`, so two desks
+ * setting apart different questions of one card both keep theirs. In a patch the field carries
+ * only the keys that changed, `null` for a key removed; `won` carries the field whole (the
+ * current keys with the winning ones applied, removed ones left out, keys sorted).
+ */
+export function mergeKeyed<T extends object>(
+  clocks: Clocks,
+  current: Partial<T> | null,
+  incoming: Partial<T>,
+  stamp: string,
+  keyedFields: readonly (keyof T & string)[],
+): Merge<T> {
+  const flat: Record<string, unknown> = {};
+  for (const [f, v] of Object.entries(incoming)) {
+    if (keyedFields.includes(f as keyof T & string) && v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) flat[`${f}.${k}`] = x;
+    } else flat[f] = v;
+  }
+  const merged = mergeFields<Record<string, unknown>>(clocks, flat, stamp);
+  const won: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(merged.won)) {
+    const dot = key.indexOf('.');
+    const field = dot > 0 ? key.slice(0, dot) : key;
+    if (dot > 0 && keyedFields.includes(field as keyof T & string)) {
+      const whole = (won[field] ??= {
+        ...((current?.[field as keyof T] as Record<string, unknown> | undefined) ?? {}),
+      }) as Record<string, unknown>;
+      const sub = key.slice(dot + 1);
+      if (v === null) delete whole[sub];
+      else whole[sub] = v;
+    } else won[key] = v;
+  }
+  for (const f of keyedFields) {
+    const whole = won[f] as Record<string, unknown> | undefined;
+    if (whole)
+      won[f] = Object.fromEntries(
+        Object.keys(whole)
+          .sort()
+          .map((k) => [k, whole[k]]),
+      );
+  }
+  return { won: won as Partial<T>, clocks: merged.clocks };
+}
+
 /** The greatest stamp among a record's field clocks, or null for a record never written. */
 export function latestStamp(clocks: Clocks): string | null {
   let max: string | null = null;

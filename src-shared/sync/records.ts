@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { appealFields } from '../domain/appeal';
 import { isValidIsoDate } from '../domain/dates';
+import { CLASSIFIER_CODE } from '../domain/classifier';
+import { LIMITS } from '../domain/limits';
 import { DESK_CODE } from '../domain/numbering';
+import { questionOutcomeSchema, type QuestionOutcome } from '../domain/questions';
+import { mergeKeyed, type Clocks } from './lww';
 import { RESPONSE_CHANNELS } from '../surveys/records';
 
 /**
@@ -53,6 +57,25 @@ export function absentFieldValue(field: AppealField): unknown {
   return null;
 }
 
+/** Fields merged key by key (lww.ts, mergeKeyed): a card's questions, by classifier code. */
+export const KEYED_APPEAL_FIELDS = ['questions'] as const satisfies readonly AppealField[];
+
+/** Field-level LWW of a card, its questions one by one (docs/sync.md, "Conflicts"). */
+export function mergeAppeal(
+  clocks: Clocks,
+  current: Partial<AppealRecord> | null,
+  patch: AppealPatch,
+  stamp: string,
+) {
+  return mergeKeyed<AppealRecord>(
+    clocks,
+    current,
+    patch as Partial<AppealRecord>,
+    stamp,
+    KEYED_APPEAL_FIELDS,
+  );
+}
+
 /** Fields fixed when the card is registered: a change that alters them is refused. */
 export const IMMUTABLE_APPEAL_FIELDS: readonly AppealField[] = ['regNumber', 'deskCode'];
 
@@ -60,11 +83,22 @@ export const appealRecordSchema = z.object(appealSyncFields).strict();
 export type AppealRecord = z.output<typeof appealRecordSchema>;
 
 export const appealFieldsPatchSchema = z
-  .object(appealSyncFields)
+  .object({
+    ...appealSyncFields,
+    /**
+     * The outcomes of questions set apart, merged per question (KEYED_APPEAL_FIELDS): a change
+     * carries the questions whose outcome changed, null for one given back to the card.
+     */
+    questions: z
+      .record(z.string().regex(CLASSIFIER_CODE, 'invalid_code'), questionOutcomeSchema.nullable())
+      .refine((v) => Object.keys(v).length <= LIMITS.topics, 'too_many'),
+  })
   .partial()
   .strict()
   .refine((f) => Object.keys(f).length > 0, 'no fields');
-export type AppealPatch = Partial<AppealRecord>;
+export type AppealPatch = Omit<Partial<AppealRecord>, 'questions'> & {
+  questions?: Record<string, QuestionOutcome | null>;
+};
 
 /** An anonymous survey response as it travels: nothing but what docs/anonymity.md lists. */
 export const responseRecordSchema = z

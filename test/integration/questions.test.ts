@@ -229,6 +229,59 @@ describe.each(backends)('questions on %s', (backend) => {
     );
   });
 
+  it('two desks setting apart different questions of one card both keep theirs', async () => {
+    const c = await central(backend);
+    let t = Date.parse('2026-10-02T09:00:00Z');
+    const now = () => new Date(t);
+    const a = desk({ now });
+    const b = desk({ now });
+    await enroll(c, a);
+    await enroll(c, b);
+    const card = create(a, officialOf(a), {
+      topicCodes: [A, B, C],
+      registeredAt: '2026-10-01T10:00',
+    });
+    await a.services.sync.syncNow();
+    await b.services.sync.syncNow();
+    // Offline, A sets apart question A, B sets apart question B (later) and the content.
+    t += 1000;
+    editAppeal(a, card.id, {
+      questions: { [A]: own({ status: 'explained', responseDate: '2026-10-05' }) },
+    });
+    t += 1000;
+    editAppeal(b, card.id, {
+      content: 'Уточнено на втором месте',
+      questions: { [B]: own({ status: 'answered', responseDate: '2026-10-06' }) },
+    });
+    await b.services.sync.syncNow();
+    await a.services.sync.syncNow();
+    await b.services.sync.syncNow();
+    for (const d of [a, b]) {
+      const x = d.services.appeals.get(card.id);
+      expect(
+        Object.fromEntries(Object.entries(x.questions).map(([k, q]) => [k, q.status])),
+      ).toEqual({
+        [A]: 'explained',
+        [B]: 'answered',
+      });
+      expect(x.content).toBe('Уточнено на втором месте');
+    }
+    // One desk gives its question back to the card: the other desk and the central follow.
+    t += 1000;
+    editAppeal(a, card.id, {
+      questions: { [B]: own({ status: 'answered', responseDate: '2026-10-06' }) },
+    });
+    await a.services.sync.syncNow();
+    await b.services.sync.syncNow();
+    expect(Object.keys(b.services.appeals.get(card.id).questions)).toEqual([B]);
+    const office = await c.offices.officeByCode('MIN01');
+    for (const d of [a, b]) {
+      expect(
+        compareDigests(await deskDigest(d.db), await officeDigest(c.central.db, office.id)),
+      ).toEqual([]);
+    }
+  });
+
   it('a desk of protocol 2 pushes cards without the new fields and pulls cards without them', async () => {
     const c = await central(backend);
     const d = desk();

@@ -43,15 +43,33 @@ export function createJournal(ctx: CoreContext, clock: Clock) {
     appeal(id: string, before: AppealRecord | null, after: AppealRecord): void {
       const fields: AppealPatch = {};
       for (const f of APPEAL_FIELDS) {
+        if (f === 'questions') continue;
         if (before === null || JSON.stringify(before[f]) !== JSON.stringify(after[f])) {
           (fields as Record<string, unknown>)[f] = after[f];
         }
+      }
+      // Questions one by one (mergeAppeal): only those whose outcome changed, null for one
+      // given back to the card; a new card sends them all.
+      const was = before?.questions ?? {};
+      const now = after.questions ?? {};
+      const questions: Record<string, unknown> = {};
+      for (const code of new Set([...Object.keys(was), ...Object.keys(now)])) {
+        if (before === null || JSON.stringify(was[code]) !== JSON.stringify(now[code])) {
+          questions[code] = now[code] ?? null;
+        }
+      }
+      if (before === null || Object.keys(questions).length > 0) {
+        (fields as Record<string, unknown>).questions = questions;
       }
       const changed = Object.keys(fields);
       if (changed.length === 0) return;
       const hlc = clock.stamp();
       const clocks = clocksOf('appeal', id);
-      for (const f of changed) clocks[f] = hlc;
+      for (const f of changed) {
+        if (f === 'questions')
+          for (const code of Object.keys(questions)) clocks[`questions.${code}`] = hlc;
+        else clocks[f] = hlc;
+      }
       putClocks.run('appeal', id, packClocks(clocks));
       // Time-ordered ids: the central's unique index on them grows at its right edge.
       append.run(uuidv7(ctx.now().getTime()), 'appeal', id, hlc, JSON.stringify(fields));

@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { localToday, toLocalDateTime } from '../../../src-shared/domain/dates';
 import { parseRegNumber } from '../../../src-shared/domain/numbering';
-import { mergeFields, type Clocks } from '../../../src-shared/sync/lww';
+import { type Clocks } from '../../../src-shared/sync/lww';
 import { shuffle } from '../../../src-shared/sync/shuffle';
 import type { Change, PullItem, Refusal, ResponsesPull } from '../../../src-shared/sync/protocol';
 import {
   absentFieldValue,
   APPEAL_FIELDS,
+  mergeAppeal,
   REQUIRED_APPEAL_FIELDS,
   type AppealPatch,
   type AppealRecord,
@@ -136,12 +137,15 @@ export function createSyncStore(
    */
   function applyChange(change: Change): 'applied' | 'stale' | 'incomplete' | 'refused' {
     const clocks: Clocks = journal.clocksOf('appeal', change.entityId);
-    const merged = mergeFields<AppealRecord>(clocks, change.fields, change.hlc);
+    // The card as it is here: needed to merge its questions one by one, or to complete a
+    // change of some fields; a new card's first change carries them all.
+    let current: AppealRecord | null | undefined =
+      'questions' in change.fields ? appeals.record(change.entityId) : undefined;
+    const merged = mergeAppeal(clocks, current ?? null, change.fields, change.hlc);
     if (Object.keys(merged.won).length === 0) return 'stale';
-    const current =
-      Object.keys(merged.won).length < APPEAL_FIELDS.length
-        ? appeals.record(change.entityId)
-        : null;
+    if (current === undefined && Object.keys(merged.won).length < APPEAL_FIELDS.length) {
+      current = appeals.record(change.entityId);
+    }
     const next = { ...current, ...merged.won } as AppealRecord;
     if (REQUIRED_APPEAL_FIELDS.some((f) => !(f in next))) return 'incomplete';
     // A card from a desk of protocol 2 has none of protocol 3's fields: they read as empty.
