@@ -132,3 +132,97 @@ describe('central migration 0020-report-columns', () => {
     t.cleanup();
   });
 });
+
+describe('central migration 0050-questions', () => {
+  it('gives cards pushed before it their questions and the outcome as the report result', async () => {
+    const { Kysely, Migrator, SqliteDialect } = await import('kysely');
+    const { migrationProvider } = await import('./migrations');
+    const t = tempDir();
+    const db = new Kysely<Record<string, Record<string, unknown>>>({
+      dialect: new SqliteDialect({ database: new Database(join(t.dir, 'central.sqlite')) }),
+    });
+    const migrator = new Migrator({ db, provider: migrationProvider('sqlite') });
+    expect((await migrator.migrateTo('0040-hardening')).error).toBeUndefined();
+    await db
+      .insertInto('offices')
+      .values({ id: 'o', code: 'MIN01', name: 'M', created_at: 'now' })
+      .execute();
+    const card = (id: string, record: Record<string, unknown>) =>
+      db
+        .insertInto('appeals')
+        .values({
+          id,
+          office_id: 'o',
+          desk_code: 'D1',
+          registered_at: '2026-03-01T10:00',
+          data: JSON.stringify({ registeredAt: '2026-03-01T10:00', ...record }),
+          clocks: '{}',
+          result: (record.result as string | undefined) ?? null,
+        })
+        .execute();
+    await card('supported', {
+      status: 'answered_written',
+      result: 'supported',
+      answerDate: '2026-03-20',
+      topicCodes: ['0005.0005.0056.1160', '0003.0008.0086.0537'],
+    });
+    // A result typed on a redirected card: its questions are transferred, no result of their own.
+    await card('redirected', {
+      status: 'redirected',
+      result: 'explained',
+      redirectRecipient: 'Минздрав',
+      redirectDate: '2026-03-03',
+      topicCodes: ['0005.0005.0056.1160'],
+    });
+    await card('open', {
+      status: 'in_progress',
+      extensionDays: 10,
+      topicCodes: ['0005.0005.0056.1160'],
+    });
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    const questions = await db
+      .selectFrom('appeal_questions')
+      .select(['appeal_id', 'code', 'status', 'status_date', 'extended'])
+      .orderBy('appeal_id')
+      .orderBy('position')
+      .execute();
+    expect(questions).toEqual([
+      {
+        appeal_id: 'open',
+        code: '0005.0005.0056.1160',
+        status: 'in_work_extended',
+        status_date: null,
+        extended: 1,
+      },
+      {
+        appeal_id: 'redirected',
+        code: '0005.0005.0056.1160',
+        status: 'transferred',
+        status_date: '2026-03-03',
+        extended: 0,
+      },
+      {
+        appeal_id: 'supported',
+        code: '0005.0005.0056.1160',
+        status: 'supported',
+        status_date: '2026-03-20',
+        extended: 0,
+      },
+      {
+        appeal_id: 'supported',
+        code: '0003.0008.0086.0537',
+        status: 'supported',
+        status_date: '2026-03-20',
+        extended: 0,
+      },
+    ]);
+    const results = await db.selectFrom('appeals').select(['id', 'result']).orderBy('id').execute();
+    expect(results).toEqual([
+      { id: 'open', result: null },
+      { id: 'redirected', result: null },
+      { id: 'supported', result: 'supported' },
+    ]);
+    await db.destroy();
+    t.cleanup();
+  });
+});

@@ -11,6 +11,7 @@ import { ROOT, serverCli, spawnServer } from '../helpers/server-process';
 import { tempDir } from '../helpers/temp-core';
 
 const pg = postgresForTests();
+const DEPARTMENT = '11111111-2222-4333-8444-555555555555';
 const { backends } = pg;
 
 const cleanups: (() => unknown)[] = [];
@@ -62,6 +63,16 @@ describe.each(backends)('the central server as a process (`npm run server`) on %
       expect.arrayContaining(['/v1/enroll', '/v1/push', '/v1/pull', '/v1/agreement']),
     );
     expect((await fetch(`${server.url}/docs`)).headers.get('content-type')).toMatch(/text\/html/);
+    // The monthly report to ССТУ.РФ from the CLI: the office's id first, then the month's file.
+    const out = join(e.OTKLIK_SERVER_DATA, 'sstu.json');
+    expect(() => serverCli(e, 'sstu', '2026-03', '--out', out)).toThrow(/Не указан идентификатор/);
+    expect(serverCli(e, 'office', 'sstu', 'MIN01', DEPARTMENT)).toMatch(/MIN01 в ССТУ.РФ/);
+    const printed = serverCli(e, 'sstu', '2026-03', '--office', 'MIN01', '--out', out);
+    expect(printed).toMatch(/Карточек: 20, вопросов: 20\./);
+    expect(printed).toMatch(/Находится на рассмотрении \(InWork\): 20/);
+    const records = JSON.parse(readFileSync(out, 'utf8')) as { departmentId: string }[];
+    expect(records).toHaveLength(20);
+    expect(new Set(records.map((r) => r.departmentId))).toEqual(new Set([DEPARTMENT]));
     // Revoked from the CLI: refused at once.
     const id = a.services.credentials.load()!.deviceId;
     expect(serverCli(e, 'revoke', id)).toMatch(/отозван/);
