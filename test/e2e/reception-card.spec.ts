@@ -66,7 +66,14 @@ test('an officer registers a card with every field, finds it and edits it', asyn
   await page.getByRole('button', { name: /Сохранить/ }).click();
   await expect(page.getByTestId('status')).toHaveText('Дан письменный ответ');
   await expect(page.getByTestId('reg-number')).toHaveText(regNumber);
-  await expect(page.getByText('20.03.2026')).toBeVisible();
+  await expect(page.getByRole('paragraph').filter({ hasText: /^20\.03\.2026$/ })).toBeVisible();
+  // Its one question follows the card: supported, answered on the same day.
+  const question = page
+    .getByRole('table', { name: 'Результаты по вопросам' })
+    .getByRole('row')
+    .filter({ hasText: '0005.0005.0056.1160' });
+  await expect(question).toContainText('Рассмотрено. Поддержано');
+  await expect(question).toContainText('20.03.2026');
 });
 
 test('bad input shows Russian messages next to the fields and saves nothing', async ({ page }) => {
