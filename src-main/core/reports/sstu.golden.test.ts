@@ -342,6 +342,46 @@ describe('the monthly report to ССТУ.РФ (golden month)', () => {
     expect(supported.slice(1)).toEqual(['Рассмотрено. Поддержано', 'Supported', 1, 1]);
   });
 
+  it('counts October’s questions by status for the Reports page, each figure opening its cards', () => {
+    const period = { from: '2026-10-01', to: '2026-10-31' };
+    const report = ok<Output<'reports.questions'>>(core.dispatch('reports.questions', { period }));
+    // Cards registered in October only (C1–C6: 9 questions); C7 is September's.
+    expect(report.asOf).toBe('2026-10-31');
+    expect(report.all.total).toBe(9);
+    expect(report.all.byStatus).toMatchObject({
+      in_work: 2,
+      in_work_extended: 1,
+      explained: 1,
+      supported: 1,
+      not_supported: 1,
+      answered: 1,
+      transferred: 1,
+      left_without_answer: 1,
+    });
+    expect(report.all.measuresTaken).toBe(1);
+    const section = report.sections.find((r) => r.group === '0005.0000.0000.0000')!;
+    expect([section.total, section.byStatus.in_work, section.byStatus.explained]).toEqual([
+      3, 1, 1,
+    ]);
+    const cardsOf = (status: string | null, group = '*') =>
+      ok<Output<'appeals.list'>>(
+        core.dispatch('appeals.list', {
+          filter: { ...period, questionStatus: status as never, questionGroup: group },
+          offset: 0,
+          limit: 50,
+        }),
+      ).items.map((i) => i.regNumber);
+    expect(cardsOf('in_work').sort()).toEqual([cards.C3!.regNumber, cards.C5!.regNumber].sort());
+    expect(cardsOf('measures')).toEqual([cards.C2!.regNumber]);
+    expect(cardsOf('in_work', '0005.0000.0000.0000')).toEqual([cards.C3!.regNumber]);
+  });
+
+  it('counts the questions in work on the deadlines board', () => {
+    // Open cards C3, C4, C8, C9: C3-A, C4-C, C8-A, C9-A in work (C3-B and C3-C have outcomes of
+    // their own); C8 (registered 25.09) is past its due date of 25.10 on 10.11.
+    expect(ok(core.dispatch('deadlines.questions', {}))).toEqual({ inWork: 4, overdue: 1 });
+  });
+
   it('refuses the file without the office’s id in ССТУ.РФ', async () => {
     ok(core.dispatch('sstu.saveSettings', { departmentId: null }));
     const r = await core.call('sstu.file', { month: '2026-10', format: 'json' });
