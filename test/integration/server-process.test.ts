@@ -77,7 +77,8 @@ describe.each(backends)('the central server as a process (`npm run server`) on %
     const id = a.services.credentials.load()!.deviceId;
     expect(serverCli(e, 'revoke', id)).toMatch(/отозван/);
     await expect(a.services.sync.syncNow()).rejects.toThrow(/отозван/);
-  });
+    // Eight CLI processes (tsx starts in ~2 s each on 2 cores) and a server process.
+  }, 60_000);
 });
 
 describe('a desk killed mid-sync (kill -9)', () => {
