@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { QuestionStatus } from '../../src-shared/domain/questions';
 import type { Period } from '../../src-shared/reports/period';
-import { countQuestions, type QuestionReport } from '../../src-shared/reports/questions';
+import {
+  countQuestions,
+  reportQuestionOf,
+  type QuestionReport,
+} from '../../src-shared/reports/questions';
 import {
   inMonth,
   monthBounds,
@@ -146,18 +149,7 @@ export function createCentralSstu(db: Kysely<ServerDatabase>, write: Writer) {
         .where('registered_at', '<', `${period.to}U`);
       if (officeId) q = q.where('office_id', '=', officeId);
       const rows = await q.execute();
-      return countQuestions(
-        rows.map((r) => ({
-          appealId: r.appeal_id,
-          code: r.code,
-          status: r.status as QuestionStatus,
-          measuresTaken: Number(r.measures_taken) === 1,
-          statusDate: r.status_date,
-          extended: Number(r.extended) === 1,
-        })),
-        period,
-        today,
-      );
+      return countQuestions(rows.map(reportQuestionOf), period, today);
     },
   };
 }

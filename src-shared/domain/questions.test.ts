@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ownOutcome } from '../../test/helpers/questions';
 import { preflight, type SstuCard } from '../reports/sstu';
-import {
-  appealOutcome,
-  questionsOf,
-  statusAsOf,
-  type QuestionOutcome,
-  type QuestionSource,
-} from './questions';
+import { appealOutcome, questionsOf, statusAsOf, type QuestionSource } from './questions';
 
 const A = '0005.0005.0056.1160';
 const B = '0002.0007.0071.0282.0025';
@@ -23,16 +18,7 @@ const card = (over: Partial<QuestionSource> = {}): QuestionSource => ({
   ...over,
 });
 
-const own = (o: Partial<QuestionOutcome> & Pick<QuestionOutcome, 'status'>): QuestionOutcome => ({
-  measuresTaken: false,
-  responseDate: null,
-  transferRecipient: null,
-  transferDepartmentId: null,
-  transferDate: null,
-  transferNumber: null,
-  answerAttachmentId: null,
-  ...o,
-});
+const own = ownOutcome;
 
 describe('questions of a card', () => {
   it('follow the card unless set apart, and a change to the card moves only those', () => {

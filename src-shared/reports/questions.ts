@@ -21,6 +21,27 @@ export interface ReportQuestion {
   extended: boolean;
 }
 
+/** A row of the desk's or the central's `appeal_questions` as the report reads it. */
+export interface QuestionRow {
+  appeal_id: string;
+  code: string;
+  status: string;
+  measures_taken: number | string;
+  status_date: string | null;
+  extended: number | string;
+}
+
+export function reportQuestionOf(r: QuestionRow): ReportQuestion {
+  return {
+    appealId: r.appeal_id,
+    code: r.code,
+    status: r.status as QuestionStatus,
+    measuresTaken: Number(r.measures_taken) === 1,
+    statusDate: r.status_date,
+    extended: Number(r.extended) === 1,
+  };
+}
+
 export const questionCountsRowSchema = z.object({
   /** '*' for all questions, a section or a theme code otherwise. */
   group: z.string(),

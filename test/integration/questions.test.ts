@@ -1,23 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Output } from '../../src-shared/contract/api';
-import type { QuestionOutcome } from '../../src-shared/domain/questions';
 import { quarterPeriod } from '../../src-shared/reports/period';
 import { compareDigests } from '../../src-shared/sync/agreement';
 import { PROTOCOL3_APPEAL_FIELDS } from '../../src-shared/sync/records';
 import { deskDigest } from '../../src-main/core/sync/agreement';
 import { officeDigest } from '../../src-server/domain/agreement';
 import { appealInput } from '../helpers/appeal-input';
-import {
-  enroll,
-  officialOf,
-  ok,
-  startCentral,
-  startDesk,
-  type Central,
-  type Desk,
-} from '../helpers/central';
+import { enroll, officialOf, ok, type Central, type Desk } from '../helpers/central';
 import { editAppeal } from '../helpers/edit-appeal';
 import { postgresForTests } from '../helpers/postgres';
+import { testScope } from '../helpers/scope';
+import { ownOutcome } from '../helpers/questions';
 
 /*
  * Questions across the desk and the central server (issue 14): the same monthly table and file
@@ -27,10 +20,10 @@ import { postgresForTests } from '../helpers/postgres';
 
 const pg = postgresForTests();
 const { backends } = pg;
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const scope = testScope();
+const central = (backend: 'sqlite' | 'postgres') =>
+  scope.central({ databaseUrl: pg.databaseUrl(backend) });
+const desk = scope.desk;
 
 const A = '0005.0005.0056.1160';
 const B = '0002.0007.0071.0282.0025';
@@ -39,31 +32,24 @@ const DEPARTMENT = '11111111-2222-4333-8444-555555555555';
 const PDF = Buffer.from('%PDF-1.4\n% otvet\n%%EOF\n').toString('base64');
 type Appeal = Output<'appeals.get'>;
 
-const own = (o: Partial<QuestionOutcome> & Pick<QuestionOutcome, 'status'>): QuestionOutcome => ({
-  measuresTaken: false,
-  responseDate: null,
-  transferRecipient: null,
-  transferDepartmentId: null,
-  transferDate: null,
-  transferNumber: null,
-  answerAttachmentId: null,
-  ...o,
-});
-
-async function central(backend: 'sqlite' | 'postgres'): Promise<Central> {
-  const c = await startCentral({ databaseUrl: pg.databaseUrl(backend) });
-  cleanups.push(() => c.close());
-  return c;
-}
-
-function desk(options: Parameters<typeof startDesk>[0] = {}): Desk {
-  const d = startDesk(options);
-  cleanups.push(() => d.cleanup());
-  return d;
-}
+const own = ownOutcome;
 
 const create = (d: Desk, official: string, over: object) =>
   ok<Appeal>(d.dispatch('appeals.create', { data: appealInput(official, over as never) }));
+
+/** Two desks of one office with the same card on both; their clock moves by `tick()`. */
+async function oneCardOnTwoDesks(c: Central, topicCodes: string[]) {
+  let t = Date.parse('2026-10-02T09:00:00Z');
+  const now = () => new Date(t);
+  const a = desk({ now });
+  const b = desk({ now });
+  await enroll(c, a);
+  await enroll(c, b);
+  const card = create(a, officialOf(a), { topicCodes, registeredAt: '2026-10-01T10:00' });
+  await a.services.sync.syncNow();
+  await b.services.sync.syncNow();
+  return { a, b, card, tick: () => (t += 1000) };
+}
 
 async function adminGet<T>(c: Central, path: string): Promise<T> {
   const { token } = await c.offices.createAdmin('Аналитик');
@@ -164,20 +150,12 @@ describe.each(backends)('questions on %s', (backend) => {
 
   it('a question’s outcome edited on two desks converges, and so does the card’s outcome', async () => {
     const c = await central(backend);
-    let t = Date.parse('2026-10-02T09:00:00Z');
-    const now = () => new Date(t);
-    const a = desk({ now });
-    const b = desk({ now });
-    await enroll(c, a);
-    await enroll(c, b);
-    const card = create(a, officialOf(a), { topicCodes: [A, B], registeredAt: '2026-10-01T10:00' });
-    await a.services.sync.syncNow();
-    await b.services.sync.syncNow();
-    t += 1000;
+    const { a, b, card, tick } = await oneCardOnTwoDesks(c, [A, B]);
+    tick();
     editAppeal(a, card.id, {
       questions: { [B]: own({ status: 'supported', responseDate: '2026-10-05' }) },
     });
-    t += 1000;
+    tick();
     editAppeal(b, card.id, {
       status: 'answered_written',
       answerDate: '2026-10-06',
@@ -231,24 +209,13 @@ describe.each(backends)('questions on %s', (backend) => {
 
   it('two desks setting apart different questions of one card both keep theirs', async () => {
     const c = await central(backend);
-    let t = Date.parse('2026-10-02T09:00:00Z');
-    const now = () => new Date(t);
-    const a = desk({ now });
-    const b = desk({ now });
-    await enroll(c, a);
-    await enroll(c, b);
-    const card = create(a, officialOf(a), {
-      topicCodes: [A, B, C],
-      registeredAt: '2026-10-01T10:00',
-    });
-    await a.services.sync.syncNow();
-    await b.services.sync.syncNow();
+    const { a, b, card, tick } = await oneCardOnTwoDesks(c, [A, B, C]);
     // Offline, A sets apart question A, B sets apart question B (later) and the content.
-    t += 1000;
+    tick();
     editAppeal(a, card.id, {
       questions: { [A]: own({ status: 'explained', responseDate: '2026-10-05' }) },
     });
-    t += 1000;
+    tick();
     editAppeal(b, card.id, {
       content: 'Уточнено на втором месте',
       questions: { [B]: own({ status: 'answered', responseDate: '2026-10-06' }) },
@@ -267,7 +234,7 @@ describe.each(backends)('questions on %s', (backend) => {
       expect(x.content).toBe('Уточнено на втором месте');
     }
     // One desk gives its question back to the card: the other desk and the central follow.
-    t += 1000;
+    tick();
     editAppeal(a, card.id, {
       questions: { [B]: own({ status: 'answered', responseDate: '2026-10-06' }) },
     });

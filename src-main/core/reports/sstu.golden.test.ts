@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Output } from '../../../src-shared/contract/api';
 import { appealInputSchema, type AppealInput } from '../../../src-shared/domain/appeal';
-import type { QuestionOutcome } from '../../../src-shared/domain/questions';
 import { appealInput } from '../../../test/helpers/appeal-input';
 import { ok, officialOf } from '../../../test/helpers/core-calls';
 import { tempCore } from '../../../test/helpers/temp-core';
+import { ownOutcome } from '../../../test/helpers/questions';
 
 /*
  * Golden test of the monthly report to ССТУ.РФ (issue 14): October 2026 on one desk, built by
@@ -51,16 +51,7 @@ let official: string;
 const cards: Record<string, Appeal> = {};
 const docs: Record<string, string> = {};
 
-const own = (o: Partial<QuestionOutcome> & Pick<QuestionOutcome, 'status'>): QuestionOutcome => ({
-  measuresTaken: false,
-  responseDate: null,
-  transferRecipient: null,
-  transferDepartmentId: null,
-  transferDate: null,
-  transferNumber: null,
-  answerAttachmentId: null,
-  ...o,
-});
+const own = ownOutcome;
 
 function register(name: string, input: Partial<AppealInput>): Appeal {
   cards[name] = ok<Appeal>(core.dispatch('appeals.create', { data: appealInput(official, input) }));

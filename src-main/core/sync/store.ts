@@ -139,8 +139,10 @@ export function createSyncStore(
     const clocks: Clocks = journal.clocksOf('appeal', change.entityId);
     // The card as it is here: needed to merge its questions one by one, or to complete a
     // change of some fields; a new card's first change carries them all.
+    // (A card never merged here has no clocks: nothing to merge its questions with.)
+    const known = Object.keys(clocks).length > 0;
     let current: AppealRecord | null | undefined =
-      'questions' in change.fields ? appeals.record(change.entityId) : undefined;
+      'questions' in change.fields && known ? appeals.record(change.entityId) : undefined;
     const merged = mergeAppeal(clocks, current ?? null, change.fields, change.hlc);
     if (Object.keys(merged.won).length === 0) return 'stale';
     if (current === undefined && Object.keys(merged.won).length < APPEAL_FIELDS.length) {
