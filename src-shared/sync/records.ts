@@ -91,7 +91,8 @@ export const appealFieldsPatchSchema = z
      */
     questions: z
       .record(z.string().regex(CLASSIFIER_CODE, 'invalid_code'), questionOutcomeSchema.nullable())
-      .refine((v) => Object.keys(v).length <= LIMITS.topics, 'too_many'),
+      // Every code given back (null) and every new one: a card whose ten codes all changed.
+      .refine((v) => Object.keys(v).length <= 2 * LIMITS.topics, 'too_many'),
   })
   .partial()
   .strict()
