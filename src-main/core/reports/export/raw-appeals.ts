@@ -21,7 +21,7 @@ export const RAW_COLUMNS = [
   ['topics', 'Коды классификатора'],
   ['answer_mode', 'Форма ответа'],
   ['status', 'Статус'],
-  ['result', 'Результат'],
+  ['result', 'Результат (по вопросам)'],
   ['due_date', 'Срок ответа'],
   ['answer_date', 'Дата ответа'],
   ['redirect_date', 'Дата перенаправления'],
@@ -45,7 +45,7 @@ export function* rawPages(db: Db, period: Period, pageSize = 2000): Generator<Ra
        a.channel, a.social_category, a.is_repeat, a.is_collective, a.signatory_count,
        (SELECT group_concat(code, ' ') FROM
           (SELECT code FROM appeal_topics t WHERE t.appeal_id = a.id ORDER BY position)) AS topics,
-       a.answer_mode, a.status, a.result, a.due_date, a.answer_date, a.redirect_date,
+       a.answer_mode, a.status, a.outcome AS result, a.due_date, a.answer_date, a.redirect_date,
        a.registered_at AS _at, a.id AS _id
      FROM appeals a
      WHERE a.registered_at >= @from AND a.registered_at < @toEnd
