@@ -9,9 +9,7 @@ import {
 import {
   inMonth,
   monthBounds,
-  preflight,
-  sstuStatusTable,
-  type PreflightProblem,
+  sstuCheck,
   type SstuAttachmentInfo,
   type SstuCard,
 } from '../../src-shared/reports/sstu';
@@ -66,7 +64,6 @@ export function createCentralSstu(db: Kysely<ServerDatabase>, write: Writer) {
   return {
     async check(month: string, offices: readonly Office[]) {
       const { cards, files } = await monthCards(month, offices);
-      const problems: PreflightProblem[] = cards.flatMap((c) => preflight(c, month, files));
       return {
         month,
         offices: offices.map((o) => ({
@@ -74,10 +71,7 @@ export function createCentralSstu(db: Kysely<ServerDatabase>, write: Writer) {
           name: o.name,
           departmentId: o.sstu_department_id,
         })),
-        cards: cards.length,
-        questions: cards.reduce((n, c) => n + c.topicCodes.length, 0),
-        table: sstuStatusTable(cards, month),
-        problems,
+        ...sstuCheck(cards, month, files),
       };
     },
     /** The file; recorded in personal_exports with the administrator who took it. */

@@ -169,6 +169,20 @@ export function preflight(
   return problems;
 }
 
+/** What a month's cards say before the file: how many, the table by status, the problems. */
+export function sstuCheck(
+  cards: readonly SstuCard[],
+  month: string,
+  attachments: ReadonlyMap<string, SstuAttachmentInfo>,
+) {
+  return {
+    cards: cards.length,
+    questions: cards.reduce((n, c) => n + c.topicCodes.length, 0),
+    table: sstuStatusTable(cards, month),
+    problems: cards.flatMap((c) => preflight(c, month, attachments)),
+  };
+}
+
 export function applicantName(card: SstuCard): string | null {
   return card.applicantType === 'organisation' ? card.organisationName : card.visitorName;
 }

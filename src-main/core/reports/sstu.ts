@@ -4,9 +4,7 @@ import { z } from 'zod';
 import {
   inMonth,
   monthBounds,
-  preflight,
-  sstuStatusTable,
-  type PreflightProblem,
+  sstuCheck,
   type SstuAttachmentInfo,
   type SstuCard,
 } from '../../../src-shared/reports/sstu';
@@ -72,14 +70,10 @@ export function createSstuReports(
     },
     check(month: string) {
       const { cards, files } = monthCards(month);
-      const problems: PreflightProblem[] = cards.flatMap((c) => preflight(c, month, files));
       return {
         month,
         departmentId: departmentId() || null,
-        cards: cards.length,
-        questions: cards.reduce((n, c) => n + c.topicCodes.length, 0),
-        table: sstuStatusTable(cards, month),
-        problems,
+        ...sstuCheck(cards, month, files),
         today: localToday(ctx.now()),
       };
     },
