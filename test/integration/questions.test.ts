@@ -148,6 +148,46 @@ describe.each(backends)('questions on %s', (backend) => {
     expect([deskQ.all.byStatus.supported, deskQ.all.measuresTaken]).toEqual([1, 1]);
   });
 
+  it('the report routes refuse the worst values: no key, a bad month or id, unknown or too many offices', async () => {
+    const c = await central(backend);
+    await c.offices.createOffice('MIN01', 'Орган');
+    const { token } = await c.offices.createAdmin('Администратор');
+    const call = (path: string, init: RequestInit = {}, key: string | null = token) =>
+      fetch(`${c.url}${path}`, {
+        ...init,
+        headers: {
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+        },
+      });
+    // No key, or a forged one: refused before anything is read.
+    expect((await call('/v1/admin/sstu/file?month=2026-10', {}, null)).status).toBe(401);
+    expect((await call('/v1/admin/sstu/check?month=2026-10', {}, 'x'.repeat(64))).status).toBe(401);
+    for (const month of ['2026-13', '2026-1', '26-10', "2026-10'--", '']) {
+      expect((await call(`/v1/admin/sstu/check?month=${encodeURIComponent(month)}`)).status).toBe(
+        400,
+      );
+    }
+    expect((await call('/v1/admin/sstu/check?month=2026-10&office=NOPE')).status).toBe(400);
+    const many = Array.from({ length: 400 }, (_, i) => `X${i}`).join(',');
+    expect((await call(`/v1/admin/sstu/check?month=2026-10&office=${many}`)).status).toBe(400);
+    expect((await call('/v1/admin/sstu/file?month=2026-10&format=pdf')).status).toBe(400);
+    expect((await call('/v1/admin/reports/questions?from=2026-10-31&to=2026-10-01')).status).toBe(
+      400,
+    );
+    const set = (departmentId: unknown) =>
+      call('/v1/admin/offices/sstu', {
+        method: 'POST',
+        body: JSON.stringify({ office: 'MIN01', departmentId }),
+      });
+    for (const bad of ['не uuid', '1'.repeat(61), 42]) expect((await set(bad)).status).toBe(400);
+    // Without the office's id, no file leaves: the table and the list still answer.
+    expect((await call('/v1/admin/sstu/file?month=2026-10&office=MIN01')).status).toBe(400);
+    expect((await call('/v1/admin/sstu/check?month=2026-10&office=MIN01')).status).toBe(200);
+    expect((await set(DEPARTMENT)).status).toBe(200);
+    expect((await call('/v1/admin/sstu/file?month=2026-10&office=MIN01')).status).toBe(200);
+  });
+
   it('a question’s outcome edited on two desks converges, and so does the card’s outcome', async () => {
     const c = await central(backend);
     const { a, b, card, tick } = await oneCardOnTwoDesks(c, [A, B]);

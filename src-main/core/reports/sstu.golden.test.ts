@@ -373,6 +373,16 @@ describe('the monthly report to ССТУ.РФ (golden month)', () => {
     expect(ok(core.dispatch('deadlines.questions', {}))).toEqual({ inWork: 4, overdue: 1 });
   });
 
+  it('refuses a malformed month or office id with the field named', () => {
+    for (const month of ['2026-13', '2026-1', '', '2026-10; DROP']) {
+      const r = core.dispatch('sstu.check', { month });
+      expect(r.ok ? null : r.error.code).toBe('validation');
+    }
+    const bad = core.dispatch('sstu.saveSettings', { departmentId: 'не uuid' });
+    expect(bad.ok ? null : bad.error.issues?.[0]?.message).toBe('invalid_uuid');
+    expect(ok(core.dispatch('sstu.settings', {}))).toEqual({ departmentId: DEPARTMENT });
+  });
+
   it('refuses the file without the office’s id in ССТУ.РФ', async () => {
     ok(core.dispatch('sstu.saveSettings', { departmentId: null }));
     const r = await core.call('sstu.file', { month: '2026-10', format: 'json' });
