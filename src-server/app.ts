@@ -8,8 +8,11 @@ import { createOffices } from './domain/offices';
 import { createWriter } from './domain/write-lock';
 import { docsPage, openApiDocument } from './openapi';
 import { routes } from './routes/index';
-import type { Device, RouteSpec } from './routes/spec';
+import { actorName, type Actor, type Device, type RouteSpec } from './routes/spec';
 import type { PackageKeys } from './domain/package-keys';
+import { createAccounts, SESSION_COOKIE } from './domain/accounts';
+import { roleCan } from '../src-shared/console/roles';
+import { serveConsole } from './console-static';
 
 export interface AppOptions {
   central: CentralDb;
@@ -27,6 +30,10 @@ export interface AppOptions {
   packageKeys: PackageKeys;
   version?: string;
   now?: () => Date;
+  /** The built console (out/console); null: not served. */
+  consoleDir?: string | null;
+  /** Minutes of inactivity that end a console session; 30 by default. */
+  consoleIdleMinutes?: number;
 }
 
 declare module 'fastify' {
@@ -34,6 +41,7 @@ declare module 'fastify' {
     /** Set by the authentication hook before the body is read. */
     identity?: string;
     device?: Device | null;
+    actor?: Actor | null;
   }
 }
 
@@ -58,6 +66,15 @@ function createAuthFailures(limit: number, now: () => number) {
       } else f.count += 1;
     },
   };
+}
+
+/** One cookie's value from the Cookie header (no cookie library needed for one name). */
+function cookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
+  }
+  return undefined;
 }
 
 function bearer(header: string | undefined): string | undefined {
@@ -87,7 +104,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const write = createWriter(options.central);
   const offices = createOffices(options.central.db, write, now, options.packageKeys);
   const central = createCentralEdits(write, () => now().getTime());
+  const accounts = createAccounts(options.central.db, write, now, {
+    idleMinutes: options.consoleIdleMinutes,
+  });
   const specs = routes({
+    accounts,
+    consoleIdleMinutes: options.consoleIdleMinutes,
     db: options.central.db,
     write,
     offices,
@@ -98,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorateRequest('device', null);
   app.decorateRequest('identity', undefined);
+  app.decorateRequest('actor', null);
   const authFailures = createAuthFailures(options.authFailureLimit ?? 30, () => now().getTime());
 
   // Counted after authentication (preHandler), keyed by the verified device or administrator,
@@ -142,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   for (const spec of specs) register(app, spec);
+  if (options.consoleDir !== null) serveConsole(app, options.consoleDir);
   const doc = openApiDocument(specs, options.version ?? '1');
   app.get('/docs/openapi.json', async () => doc);
   app.get('/docs', async (_req, reply) =>
@@ -168,37 +192,76 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           );
         }
         const token = bearer(request.headers.authorization);
+        const session = cookie(request.headers.cookie, SESSION_COOKIE);
         try {
           if (spec.auth === 'device') {
             const device = await offices.authenticate(token);
             request.device = device;
             request.identity = `device:${device.id}`;
-          } else {
+          } else if (spec.auth === 'admin' && (token || !session)) {
+            // Automation: an admin key has every right, as before the console.
             const admin = await offices.authenticateAdmin(token);
             request.identity = `admin:${admin.id}`;
+            request.actor = { kind: 'key', id: admin.id, name: admin.name };
+          } else {
+            const s = await accounts.session(session);
+            request.identity = `account:${s.account.id}`;
+            request.actor = {
+              kind: 'account',
+              account: s.account,
+              sessionHash: s.tokenHash,
+              csrf: s.csrf,
+            };
           }
         } catch (e) {
           if (e instanceof HttpError && (e.status === 401 || e.status === 403)) {
-            authFailures.fail(request.ip);
+            if (token || session) authFailures.fail(request.ip);
           }
           throw e;
+        }
+        const actor = request.actor;
+        if (actor?.kind === 'account') {
+          // The session cookie goes with every request the browser makes to this host, so a
+          // change also needs the token only this console's own pages can read (CSRF).
+          if (request.method !== 'GET' && request.headers['x-csrf-token'] !== actor.csrf) {
+            throw new HttpError(
+              403,
+              'csrf',
+              'Запрос отклонён: нет подтверждения консоли (CSRF). Обновите страницу.',
+            );
+          }
+          if (spec.auth === 'admin' && !roleCan(actor.account.role, spec.can ?? 'region.admin')) {
+            throw new HttpError(403, 'forbidden', 'Это действие недоступно вашей роли.');
+          }
         }
         if (request.device && !spec.anonymous) {
           request.log.info({ device: request.device.id }, 'device');
         }
       },
-      handler: async (request) => {
+      handler: async (request, reply) => {
         if (spec.body && !/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
           throw new HttpError(415, 'unsupported_media_type', 'Ожидается application/json.');
         }
         const device: Device | null = request.device ?? null;
-        return spec.handler({
+        const ctx = {
           body: spec.body ? parse(spec.body, request.body, 'тело') : undefined,
           query: spec.query ? parse(spec.query, request.query, 'параметры') : undefined,
           params: spec.params ? parse(spec.params, request.params, 'адрес') : undefined,
           device,
+          actor: request.actor ?? null,
           request,
-        });
+          reply,
+        };
+        const result = await spec.handler(ctx);
+        const line = spec.audit
+          ? spec.audit(ctx, result)
+          : spec.auth === 'admin' && spec.method === 'POST'
+            ? { action: spec.url }
+            : null;
+        if (line && ctx.actor) {
+          await accounts.audit(actorName(ctx.actor), line.action, line.target ?? null, line.detail);
+        }
+        return result;
       },
     });
   }

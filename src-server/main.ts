@@ -16,6 +16,8 @@ import { createOffices } from './domain/offices';
 import { createWriter } from './domain/write-lock';
 import { createCentralSstu } from './domain/sstu';
 import { MONTH } from '../src-shared/reports/sstu';
+import { createAccounts, newPassword } from './domain/accounts';
+import { CONSOLE_ROLE_LABELS, CONSOLE_ROLES, type ConsoleRole } from '../src-shared/console/roles';
 
 const USAGE = `Центральный сервер «Отклик»
 
@@ -31,7 +33,11 @@ const USAGE = `Центральный сервер «Отклик»
                                                   (1–30 дней; --replace — замена компьютера)
   npm run server -- devices                       подключённые рабочие места
   npm run server -- revoke ID_УСТРОЙСТВА          отозвать доступ
-  npm run server -- admin create ИМЯ              ключ администратора (для /v1/admin/*)
+  npm run server -- account create ЛОГИН --role admin|analyst|office_viewer --name "ФИО" [--office КОД]
+                                                  пользователь консоли (пароль показывается один раз)
+  npm run server -- account reset ЛОГИН           новый пароль пользователя консоли (снимает блокировку)
+  npm run server -- account list                  пользователи консоли
+  npm run server -- admin create ИМЯ              ключ администратора (для автоматизации /v1/admin/*)
   npm run server -- admin list                    ключи администраторов
   npm run server -- admin revoke ID               отозвать ключ администратора
   npm run server -- reference import ФАЙЛ.ndjson  загрузить справочники
@@ -50,6 +56,8 @@ const { positionals, values } = parseArgs({
     office: { type: 'string' },
     format: { type: 'string', default: 'json' },
     out: { type: 'string' },
+    role: { type: 'string' },
+    name: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -110,6 +118,7 @@ async function serve() {
   );
   // Printed plainly too: tests and scripts wait for this line.
   console.log(`listening ${address}`);
+  console.log(`Консоль: ${address}/console/`);
   const stop = async () => {
     await app.close();
     await central.close();
@@ -165,6 +174,39 @@ async function runCommand() {
         await offices.revoke(a);
         console.log(`Доступ устройства ${a} отозван.`);
         return;
+      case 'account': {
+        const accounts = createAccounts(central.db, write, () => new Date());
+        if (a === 'create' && b) {
+          const role = values.role as ConsoleRole;
+          if (!CONSOLE_ROLES.includes(role)) {
+            throw new HttpError(400, 'bad_request', `Роль: ${CONSOLE_ROLES.join(', ')}.`);
+          }
+          const password = newPassword();
+          const account = await accounts.create({
+            login: b,
+            name: values.name ?? b,
+            role,
+            officeCode: values.office ?? null,
+            password,
+          });
+          await accounts.audit('cli', 'account_created', account.login, { role });
+          console.log(`Пользователь ${account.login} (${CONSOLE_ROLE_LABELS[role]}) создан.`);
+          console.log(`Пароль (показывается один раз): ${password}`);
+        } else if (a === 'reset' && b) {
+          const password = newPassword();
+          await accounts.resetPassword(b, password);
+          await accounts.audit('cli', 'password_reset', b.toLowerCase());
+          console.log(`Новый пароль ${b.toLowerCase()} (показывается один раз): ${password}`);
+        } else if (a === 'list') {
+          for (const u of await accounts.list()) {
+            console.log(
+              `${u.login}\t${CONSOLE_ROLE_LABELS[u.role]}\t${u.officeCode ?? '-'}\t${u.name}` +
+                (u.disabled ? '\tотключён' : u.locked ? '\tзаблокирован' : ''),
+            );
+          }
+        } else console.log(USAGE);
+        return;
+      }
       case 'admin':
         if (a === 'create' && b) {
           const admin = await offices.createAdmin(b);

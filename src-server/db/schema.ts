@@ -174,4 +174,43 @@ export interface ServerDatabase {
   appeal_topics: AppealTopicTable;
   responses: ResponseTable;
   reference_records: ReferenceTable;
+  accounts: AccountTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+}
+
+/** A person who signs in to the console (migration 0060). */
+export interface AccountTable {
+  id: string;
+  login: string;
+  name: string;
+  role: 'admin' | 'analyst' | 'office_viewer';
+  /** The one office an office viewer sees; null for the region's roles. */
+  office_id: string | null;
+  /** `scrypt$N$r$p$salt$hash` (base64url). */
+  password_hash: string;
+  failed_count: Generated<number>;
+  locked_until: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's value; the value itself is never stored. */
+  token_hash: string;
+  account_id: string;
+  /** Sent back in X-CSRF-Token by every request that changes something. */
+  csrf: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+/** Who did what and when: every administrative action, by an account or an admin key. */
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: string | null;
 }

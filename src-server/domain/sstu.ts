@@ -61,6 +61,16 @@ export function createCentralSstu(db: Kysely<ServerDatabase>, write: Writer) {
     return { cards, files, officeOf };
   }
 
+  async function periodQuestions(period: Period, officeId: string | null) {
+    let q = db
+      .selectFrom('appeal_questions')
+      .select(['appeal_id', 'code', 'status', 'measures_taken', 'status_date', 'extended'])
+      .where('registered_at', '>=', period.from)
+      .where('registered_at', '<', `${period.to}U`);
+    if (officeId) q = q.where('office_id', '=', officeId);
+    return (await q.execute()).map(reportQuestionOf);
+  }
+
   return {
     async check(month: string, offices: readonly Office[]) {
       const { cards, files } = await monthCards(month, offices);
@@ -130,20 +140,15 @@ export function createCentralSstu(db: Kysely<ServerDatabase>, write: Writer) {
       );
       return { fileName: `sstu-${month}.${format}`, data, cards: cards.length };
     },
+    /** The questions of the cards registered in a period, as the shared rules read them. */
+    periodQuestions,
     /** Questions by status per section and theme for a period (the desk's reports.questions). */
     async questions(
       period: Period,
       officeId: string | null,
       today: string,
     ): Promise<QuestionReport> {
-      let q = db
-        .selectFrom('appeal_questions')
-        .select(['appeal_id', 'code', 'status', 'measures_taken', 'status_date', 'extended'])
-        .where('registered_at', '>=', period.from)
-        .where('registered_at', '<', `${period.to}U`);
-      if (officeId) q = q.where('office_id', '=', officeId);
-      const rows = await q.execute();
-      return countQuestions(rows.map(reportQuestionOf), period, today);
+      return countQuestions(await periodQuestions(period, officeId), period, today);
     },
   };
 }

@@ -82,6 +82,17 @@ export function createSurveyReports(db: Kysely<ServerDatabase>) {
   }
 
   return {
+    /** Every questionnaire the central knows: the shipped ones and those given as reference. */
+    async templates(): Promise<{ id: string; title: string }[]> {
+      const refs = await db
+        .selectFrom('reference_records')
+        .select(['entity_id', 'data'])
+        .where('entity', '=', 'template')
+        .execute();
+      const all = new Map([...shipped.values()].map((t) => [t.id, t.title]));
+      for (const r of refs) all.set(r.entity_id, (JSON.parse(r.data) as Template).title);
+      return [...all].map(([id, title]) => ({ id, title }));
+    },
     async results(input: SurveyResultsInput, officeId: string | null): Promise<SurveyResults> {
       const services = new Map(
         (

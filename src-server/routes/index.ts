@@ -27,7 +27,7 @@ import { centralMetrics } from '../domain/reports';
 import { createSurveyReports } from '../domain/survey-reports';
 import { surveyResultsSchema } from '../../src-shared/reports/survey-results';
 import { appealMetricsSchema } from '../../src-shared/reports/appeal-metrics';
-import { isWholeMonths, periodSchema } from '../../src-shared/reports/period';
+import { isWholeMonths } from '../../src-shared/reports/period';
 import { badRequest } from '../domain/errors';
 import { createCentralSstu } from '../domain/sstu';
 import { questionReportSchema } from '../../src-shared/reports/questions';
@@ -39,8 +39,13 @@ import {
 import { storeAttachment } from '../domain/attachments';
 import type { Db, Writer } from '../domain/write-lock';
 import { route, type RouteSpec } from './spec';
+import type { Accounts } from '../domain/accounts';
+import { consoleRoutes, reportPeriod, scopeOffices } from './console';
 
 export interface RouteDeps {
+  accounts: Accounts;
+  /** Minutes of inactivity that end a console session (said to the console). */
+  consoleIdleMinutes?: number | undefined;
   db: Db;
   write: Writer;
   offices: Offices;
@@ -61,21 +66,25 @@ export function routes(d: RouteDeps): RouteSpec[] {
   const agreement = createAgreementCache(d.db);
   const batchLimit = d.batchBodyLimit ?? 32 * MB;
   const sstu = createCentralSstu(d.db, d.write);
-  /** The offices a report names (comma-separated codes), or all of them. */
-  const officesOf = async (codes: string | undefined) =>
-    codes
-      ? Promise.all(
-          [
-            ...new Set(
-              codes
-                .split(',')
-                .map((c) => c.trim())
-                .filter(Boolean),
-            ),
-          ].map((c) => d.offices.officeByCode(c)),
-        )
-      : d.offices.listOffices();
+  /** The offices a report names (comma-separated codes) and the caller may see, or all. */
+  const officesOf = async (actor: Parameters<typeof scopeOffices>[1], codes: string | undefined) =>
+    (await scopeOffices(d.offices, actor, codes)) ?? d.offices.listOffices();
+  /** The one office a report is for, or the region (null). */
+  const officeOf = async (actor: Parameters<typeof scopeOffices>[1], code: string | undefined) => {
+    const scope = await scopeOffices(d.offices, actor, code);
+    if (scope && scope.length > 1) throw badRequest('Укажите один орган.');
+    return scope?.[0]?.id ?? null;
+  };
   return [
+    ...consoleRoutes({
+      db: d.db,
+      offices: d.offices,
+      accounts: d.accounts,
+      sstu,
+      surveys,
+      now: d.now,
+      idleMinutes: d.consoleIdleMinutes ?? 30,
+    }),
     route({
       method: 'GET',
       url: '/v1/health',
@@ -206,12 +215,12 @@ export function routes(d: RouteDeps): RouteSpec[] {
       url: '/v1/admin/reports/appeals',
       auth: 'admin',
       summary: 'Показатели обращений за период: по региону или по одному органу (office=КОД)',
+      can: 'reports.office',
       query: z.object({ from: z.string(), to: z.string(), office: z.string().optional() }).strict(),
       response: appealMetricsSchema,
-      handler: async ({ query }) => {
+      handler: async ({ query, actor }) => {
         const period = reportPeriod(query);
-        const office = query.office ? (await d.offices.officeByCode(query.office)).id : null;
-        return centralMetrics(d.db, period, office, today(d.now()));
+        return centralMetrics(d.db, period, await officeOf(actor, query.office), today(d.now()));
       },
     }),
     route({
@@ -219,13 +228,14 @@ export function routes(d: RouteDeps): RouteSpec[] {
       url: '/v1/admin/reports/offices',
       auth: 'admin',
       summary: 'Показатели обращений за период по каждому органу',
+      can: 'reports.office',
       query: z.object({ from: z.string(), to: z.string() }).strict(),
       response: z.array(
         z.object({ office: z.string(), name: z.string(), metrics: appealMetricsSchema }),
       ),
-      handler: async ({ query }) => {
+      handler: async ({ query, actor }) => {
         const period = reportPeriod(query);
-        const offices = await d.offices.listOffices();
+        const offices = await officesOf(actor, undefined);
         return Promise.all(
           offices.map(async (o) => ({
             office: o.code,
@@ -251,9 +261,10 @@ export function routes(d: RouteDeps): RouteSpec[] {
           serviceId: z.uuid().optional(),
         })
         .strict(),
+      can: 'reports.office',
       response: surveyResultsSchema,
-      handler: async ({ query }) => {
-        const office = query.office ? (await d.offices.officeByCode(query.office)).id : null;
+      handler: async ({ query, actor }) => {
+        const office = await officeOf(actor, query.office);
         return surveys.results(
           {
             templateId: query.templateId,
@@ -272,10 +283,11 @@ export function routes(d: RouteDeps): RouteSpec[] {
       summary:
         'Вопросы по статусам (на конец периода) по разделам и тематикам: по региону или по органу',
       query: z.object({ from: z.string(), to: z.string(), office: z.string().optional() }).strict(),
+      can: 'reports.office',
       response: questionReportSchema,
-      handler: async ({ query }) => {
+      handler: async ({ query, actor }) => {
         const period = reportPeriod(query);
-        const office = query.office ? (await d.offices.officeByCode(query.office)).id : null;
+        const office = await officeOf(actor, query.office);
         return sstu.questions(period, office, today(d.now()));
       },
     }),
@@ -286,8 +298,10 @@ export function routes(d: RouteDeps): RouteSpec[] {
       summary:
         'Ежемесячный отчет в ССТУ.РФ: таблица по статусам и список вопросов, не проходящих проверки (office=КОД,КОД; без него — все органы)',
       query: z.object({ month: monthSchema, office: z.string().max(2000).optional() }).strict(),
+      can: 'reports.region',
       response: centralSstuCheckSchema,
-      handler: async ({ query }) => sstu.check(query.month, await officesOf(query.office)),
+      handler: async ({ query, actor }) =>
+        sstu.check(query.month, await officesOf(actor, query.office)),
     }),
     route({
       method: 'GET',
@@ -302,12 +316,21 @@ export function routes(d: RouteDeps): RouteSpec[] {
           format: z.enum(['json', 'xlsx']).default('json'),
         })
         .strict(),
+      can: 'personal.export',
       response: z.object({ fileName: z.string(), data: z.string(), cards: z.number().int() }),
-      handler: async ({ query, request }) => {
-        const admin = (request.identity ?? '').replace(/^admin:/, '');
+      audit: ({ query }, result) => ({
+        action: 'export_personal',
+        target: query.office ?? 'регион',
+        detail: {
+          what: `ССТУ.РФ ${query.month} ${query.format}`,
+          cards: (result as { cards: number }).cards,
+        },
+      }),
+      handler: async ({ query, request, actor }) => {
+        const admin = (request.identity ?? '').replace(/^(admin|account):/, '');
         const file = await sstu.file(
           query.month,
-          await officesOf(query.office),
+          await officesOf(actor, query.office),
           query.format,
           admin,
         );
@@ -339,13 +362,6 @@ export function routes(d: RouteDeps): RouteSpec[] {
       },
     }),
   ];
-}
-
-function reportPeriod(q: { from: string; to: string }) {
-  const parsed = periodSchema.safeParse({ from: q.from, to: q.to });
-  if (!parsed.success)
-    throw badRequest('Период задан неверно: from и to — даты ГГГГ-ММ-ДД, to не раньше from.');
-  return parsed.data;
 }
 
 /** Survey results: whole calendar months only, as on the desk (docs/metrics.md). */

@@ -1,7 +1,22 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { ConsoleCapability } from '../../src-shared/console/roles';
+import type { ConsoleAccount } from '../domain/accounts';
 
-export type Auth = 'none' | 'device' | 'admin';
+/**
+ * Who may call a route: nobody in particular, an enrolled desk, or the region's staff — an
+ * admin key (automation, full rights) or a console session whose role has the route's
+ * capability; `session` routes are about the console session itself.
+ */
+export type Auth = 'none' | 'device' | 'admin' | 'session';
+
+/** Who is calling an admin route: an admin key or a signed-in console account. */
+export type Actor =
+  | { kind: 'key'; id: string; name: string }
+  | { kind: 'account'; account: ConsoleAccount; sessionHash: string; csrf: string };
+
+/** How the audit log names an actor. */
+export const actorName = (a: Actor) => (a.kind === 'key' ? `ключ:${a.name}` : a.account.login);
 
 export interface Device {
   id: string;
@@ -17,7 +32,10 @@ export interface RouteContext<B, Q, P> {
   query: Q;
   params: P;
   device: Device | null;
+  /** Set on admin and session routes. */
+  actor: Actor | null;
   request: FastifyRequest;
+  reply: FastifyReply;
 }
 
 /**
@@ -46,6 +64,16 @@ export interface RouteSpec<
    * device), so the central keeps no trace that pairs a response with a moment or a desk.
    */
   anonymous?: boolean;
+  /** What a console account needs for an admin route; region.admin when not said. */
+  can?: ConsoleCapability;
+  /**
+   * The audit log line of a successful call (admin routes; every change and every export is
+   * one). Returning null writes nothing.
+   */
+  audit?: (
+    ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>,
+    result: unknown,
+  ) => { action: string; target?: string | null; detail?: unknown } | null;
   handler(ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>): Promise<unknown>;
 }
 

@@ -82,3 +82,33 @@ export const appealListSchema = z.object({
   items: z.array(appealListItemSchema),
 });
 export type AppealList = z.output<typeof appealListSchema>;
+
+/**
+ * The list's filter from a page address (`?from=…&kind=complaint&result=supported`): how the
+ * figures of a report link to the cards behind them, on the desk and in the central console.
+ * Values are not checked here; appealFilterSchema does that where it matters.
+ */
+export function filterFromParams(params: URLSearchParams): AppealFilter {
+  const v = (k: string) => params.get(k) || null;
+  return {
+    query: params.get('q') || undefined,
+    from: v('from'),
+    to: v('to'),
+    status: v('status') as AppealFilter['status'],
+    channel: v('channel') as AppealFilter['channel'],
+    kind: v('kind') as AppealFilter['kind'],
+    section: v('section'),
+    officialId: v('official'),
+    overdueOnly: params.get('overdue') === '1',
+    form: v('form') as AppealFilter['form'],
+    result: v('result') as AppealFilter['result'],
+    answerMode: v('mode') as AppealFilter['answerMode'],
+    topic: v('topic'),
+    answeredFrom: v('answeredFrom'),
+    answeredTo: v('answeredTo'),
+    late: params.get('late') === '1',
+    open: params.get('open') === '1',
+    questionStatus: v('qstatus') as AppealFilter['questionStatus'],
+    questionGroup: v('qgroup'),
+  };
+}

@@ -211,3 +211,16 @@ export const appealSchema = z.object({
   updatedAt: z.string(),
 });
 export type Appeal = z.output<typeof appealSchema>;
+
+/** Who an appeal is from, as lists show it: the person, or the organisation — its representative. */
+export function applicantLabel(a: {
+  applicantType: string;
+  visitorName?: string | null;
+  organisationName?: string | null;
+  representativeName?: string | null;
+}): string {
+  if (a.applicantType === 'organisation') {
+    return [a.organisationName, a.representativeName].filter(Boolean).join(' — ');
+  }
+  return a.visitorName ?? '';
+}

@@ -1,3 +1,4 @@
+import { applicantLabel } from '../../../src-shared/domain/appeal';
 import type { Appeal, AppealData } from '../../../src-shared/domain/appeal';
 import { isOverdue } from '../../../src-shared/domain/deadlines';
 import {
@@ -193,8 +194,10 @@ export function applicantOf(row: {
   organisation_name: string | null;
   representative_name: string | null;
 }): string {
-  if (row.applicant_type === 'organisation') {
-    return [row.organisation_name, row.representative_name].filter(Boolean).join(' — ');
-  }
-  return row.visitor_name ?? '';
+  return applicantLabel({
+    applicantType: row.applicant_type,
+    visitorName: row.visitor_name,
+    organisationName: row.organisation_name,
+    representativeName: row.representative_name,
+  });
 }

@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { AppealFilter } from '../../../src-shared/domain/appeal-list';
+import { filterFromParams, type AppealFilter } from '../../../src-shared/domain/appeal-list';
 import { errorMessage } from '../../app/errors';
 import { AppealFilters, FILTER_KEYS, REPORT_KEYS, type FilterValues } from './AppealFilters';
 import { formatDate, formatDateTime } from './format';
@@ -23,49 +23,14 @@ export default function AppealListPage() {
     FILTER_KEYS.map((k) => [k, params.get(k) ?? '']),
   ) as FilterValues;
   const [query] = useDebouncedValue(values.q, 250);
+  // The filters of the address (one rule with the central console's drill-down), the text
+  // query debounced; the memo's key is the address without the query.
+  const rest = new URLSearchParams(params);
+  rest.delete('q');
+  const restKey = rest.toString();
   const filter = useMemo<AppealFilter>(
-    () => ({
-      query: query || undefined,
-      from: values.from || null,
-      to: values.to || null,
-      status: (values.status || null) as AppealFilter['status'],
-      channel: (values.channel || null) as AppealFilter['channel'],
-      kind: (values.kind || null) as AppealFilter['kind'],
-      section: values.section || null,
-      officialId: values.official || null,
-      overdueOnly: values.overdue === '1',
-      form: (values.form || null) as AppealFilter['form'],
-      result: (values.result || null) as AppealFilter['result'],
-      answerMode: (values.mode || null) as AppealFilter['answerMode'],
-      topic: values.topic || null,
-      answeredFrom: values.answeredFrom || null,
-      answeredTo: values.answeredTo || null,
-      late: values.late === '1',
-      open: values.open === '1',
-      questionStatus: (values.qstatus || null) as AppealFilter['questionStatus'],
-      questionGroup: values.qgroup || null,
-    }),
-    [
-      query,
-      values.from,
-      values.to,
-      values.status,
-      values.channel,
-      values.kind,
-      values.section,
-      values.official,
-      values.overdue,
-      values.form,
-      values.result,
-      values.mode,
-      values.topic,
-      values.answeredFrom,
-      values.answeredTo,
-      values.late,
-      values.open,
-      values.qstatus,
-      values.qgroup,
-    ],
+    () => ({ ...filterFromParams(new URLSearchParams(restKey)), query: query || undefined }),
+    [restKey, query],
   );
   const { total, itemAt, error } = useAppealPages(filter);
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -1,16 +1,4 @@
 import ExcelJS from 'exceljs';
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -18,9 +6,15 @@ import type { AppealMetrics } from '../../../../src-shared/reports/appeal-metric
 import type { Db } from '../../db/open';
 import type { JobContext } from './jobs';
 import { countRaw, RAW_COLUMNS, rawPages } from './raw-appeals';
-import { appealTables, rawLabel, surveyTable, type Cell } from './report-tables';
+import {
+  appealTables,
+  csvCell,
+  rawLabel,
+  surveyTable,
+} from '../../../../src-shared/reports/report-tables';
+import { noteDocx } from '../../../../src-shared/node/note-docx';
 import type { SurveyResults } from '../../../../src-shared/reports/survey-results';
-import { neutralizeFormula, safeCell } from '../../../../src-shared/security/spreadsheet';
+import { safeCell } from '../../../../src-shared/security/spreadsheet';
 
 const periodTitle = (m: AppealMetrics) => `с ${ru(m.period.from)} по ${ru(m.period.to)}`;
 const ru = (iso: string) => iso.split('-').reverse().join('.');
@@ -89,17 +83,6 @@ async function writeXlsxTo(
   await wb.commit();
 }
 
-function csvCell(v: Cell, sep: string): string {
-  if (v === null) return '';
-  const s =
-    typeof v === 'number'
-      ? sep === ';'
-        ? String(v).replace('.', ',')
-        : String(v)
-      : neutralizeFormula(String(v));
-  return /["\r\n]/.test(s) || s.includes(sep) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * CSV: the raw rows of the period, UTF-8 with a byte-order mark so Excel reads the Cyrillic;
  * with ";" (Russian Excel's list separator) numbers also get a decimal comma.
@@ -134,13 +117,6 @@ export async function writeCsv(
   }
 }
 
-const cell = (text: string, bold = false) =>
-  new TableCell({
-    children: [new Paragraph({ children: [new TextRun({ text, bold, size: 22 })] })],
-  });
-
-const fmt = (v: Cell) => (v === null ? '—' : typeof v === 'number' ? v.toLocaleString('ru-RU') : v);
-
 /** DOCX: the information note for the minister — period, key figures, tables, conclusions. */
 export async function writeDocx(
   path: string,
@@ -148,95 +124,5 @@ export async function writeDocx(
   surveys: readonly SurveyResults[],
   office: string,
 ) {
-  const tables = appealTables(m).filter((t) => t.sheet !== 'Виды и формы');
-  const p = (text: string, opts: { bold?: boolean; italic?: boolean } = {}) =>
-    new Paragraph({
-      spacing: { after: 120 },
-      children: [new TextRun({ text, size: 26, ...opts })],
-    });
-  const doc = new Document({
-    creator: 'Отклик',
-    title: 'Информационная справка',
-    sections: [
-      {
-        children: [
-          new Paragraph({
-            heading: HeadingLevel.TITLE,
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ text: 'ИНФОРМАЦИОННАЯ СПРАВКА', bold: true, size: 30 })],
-          }),
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 240 },
-            children: [
-              new TextRun({
-                text: `о работе с обращениями граждан ${periodTitle(m)} (${office})`,
-                size: 26,
-              }),
-            ],
-          }),
-          p(
-            `За период ${periodTitle(m)} поступило ${m.appeals} обращений, из них жалоб — ${m.complaints}. ` +
-              `Доля удовлетворенных жалоб — ${m.satisfiedShare} % (${m.satisfiedComplaints}), ` +
-              `неудовлетворенных — ${m.unsatisfiedShare} % (${m.unsatisfiedComplaints}). ` +
-              `Перенаправлено по компетенции — ${m.redirectedShare} % (${m.redirected}). ` +
-              `Средний срок подготовки письменного ответа — ${m.answerTime.meanDays ?? '—'} дн., ` +
-              `в срок дано ${m.answerTime.inTimeShare} % ответов.`,
-          ),
-          ...tables.flatMap((t) => [
-            new Paragraph({
-              heading: HeadingLevel.HEADING_2,
-              spacing: { before: 240, after: 120 },
-              children: [new TextRun({ text: t.title, bold: true, size: 24 })],
-            }),
-            new Table({
-              width: { size: 100, type: WidthType.PERCENTAGE },
-              rows: [
-                new TableRow({ tableHeader: true, children: t.columns.map((c) => cell(c, true)) }),
-                ...t.rows.map(
-                  (r) => new TableRow({ children: r.map((v) => cell(String(fmt(v)))) }),
-                ),
-              ],
-            }),
-          ]),
-          ...surveys.flatMap((s) => [
-            new Paragraph({
-              heading: HeadingLevel.HEADING_2,
-              spacing: { before: 240, after: 120 },
-              children: [
-                new TextRun({ text: `Результаты анкетирования: ${s.title}`, bold: true, size: 24 }),
-              ],
-            }),
-            p(surveySummary(s)),
-          ]),
-          new Paragraph({
-            heading: HeadingLevel.HEADING_2,
-            spacing: { before: 240, after: 120 },
-            children: [new TextRun({ text: 'Выводы', bold: true, size: 24 })],
-          }),
-          p('1. [Основные темы обращений и их динамика по сравнению с предыдущим кварталом.]', {
-            italic: true,
-          }),
-          p('2. [Соблюдение сроков рассмотрения; причины нарушений.]', { italic: true }),
-          p('3. [Предлагаемые меры по результатам анализа.]', { italic: true }),
-        ],
-      },
-    ],
-  });
-  await writeFile(path, await Packer.toBuffer(doc));
-}
-
-/** One paragraph per questionnaire: the scores, never a count under 5 (docs/anonymity.md). */
-function surveySummary(s: SurveyResults): string {
-  if (s.suppressed) return `Получено анкет: ${s.responses}; меньше 5 — результаты не приводятся.`;
-  const scores = s.questions
-    .filter((q) => q.mean !== null)
-    .map(
-      (q) =>
-        `вопрос ${q.number ?? q.name} — средний балл ${fmt(q.mean)}` +
-        (q.satisfiedShare === null
-          ? ''
-          : `, ${q.recommend ? 'готовы рекомендовать' : 'удовлетворены'} ${fmt(q.satisfiedShare)} %`),
-    );
-  return `Получено анкет: ${s.responses}.${scores.length ? ` ${scores.join('; ')}.` : ''}`;
+  await writeFile(path, await noteDocx(m, surveys, office));
 }

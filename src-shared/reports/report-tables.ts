@@ -1,6 +1,7 @@
-import { ENUM_LABELS_RU as L } from '../../../../src-shared/domain/labels-ru';
-import type { AppealMetrics } from '../../../../src-shared/reports/appeal-metrics';
-import type { SurveyResults } from '../../../../src-shared/reports/survey-results';
+import { ENUM_LABELS_RU as L } from '../domain/labels-ru';
+import type { AppealMetrics } from '../reports/appeal-metrics';
+import type { SurveyResults } from '../reports/survey-results';
+import { neutralizeFormula } from '../security/spreadsheet';
 
 export type Cell = string | number | null;
 
@@ -147,4 +148,16 @@ export function surveyTable(r: SurveyResults, sheet: string): ReportTable {
     columns: ['Вопрос', 'Ответ / показатель', 'Количество', 'Доля, % / балл'],
     rows,
   };
+}
+
+/** A CSV cell: formulas neutralised, quoted where needed; with ";" a decimal comma. */
+export function csvCell(v: Cell, sep: string): string {
+  if (v === null) return '';
+  const s =
+    typeof v === 'number'
+      ? sep === ';'
+        ? String(v).replace('.', ',')
+        : String(v)
+      : neutralizeFormula(String(v));
+  return /["\r\n]/.test(s) || s.includes(sep) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -1,0 +1,70 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, resolve, sep } from 'node:path';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** The console's pages: scripts and styles of its own origin only, never inside a frame. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Mantine sets styles at run time (CSS variables of the theme).
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function secure(reply: FastifyReply) {
+  return reply
+    .header('content-security-policy', CSP)
+    .header('x-content-type-options', 'nosniff')
+    .header('x-frame-options', 'DENY')
+    .header('referrer-policy', 'no-referrer');
+}
+
+/**
+ * The console (src-renderer/console, built by `npm run build:console` into out/console) served
+ * by the central's own process at /console/: its files, and its page for every other address
+ * under it (the console routes in the browser). Nothing outside the folder is ever read.
+ */
+export function serveConsole(
+  app: FastifyInstance,
+  dir = resolve(import.meta.dirname, '../out/console'),
+) {
+  const root = resolve(dir);
+  const page = () => resolve(root, 'console.html');
+  app.get('/', async (_req, reply) => reply.redirect('/console/'));
+  app.get('/console', async (_req, reply) => reply.redirect('/console/'));
+  app.get('/console/*', async (req, reply) => {
+    const rel = decodeURIComponent((req.params as { '*': string })['*'] ?? '');
+    let file = resolve(root, rel);
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      file = page();
+    }
+    if (!existsSync(file)) {
+      return secure(reply)
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('Консоль не собрана: выполните npm run build:console и перезапустите сервер.');
+    }
+    const hashed = /[/\\]assets[/\\]/.test(file);
+    return secure(reply)
+      .type(TYPES[extname(file)] ?? 'application/octet-stream')
+      .header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-store')
+      .send(readFileSync(file));
+  });
+}

@@ -1,0 +1,480 @@
+import { z } from 'zod';
+import {
+  accountCreateSchema,
+  accountListSchema,
+  accountPasswordSchema,
+  auditLogSchema,
+  auditQuerySchema,
+  consoleCardsSchema,
+  enrollmentCodeRequestSchema,
+  enrollmentCodeSchema,
+  EXPORT_FORMATS,
+  loginRequestSchema,
+  officeCreateSchema,
+  officeOverviewSchema,
+  officesTableQuerySchema,
+  officesTableSchema,
+  passwordChangeSchema,
+  sessionSchema,
+  templateListSchema,
+} from '../../src-shared/console/api';
+import { appealFilterSchema, filterFromParams } from '../../src-shared/domain/appeal-list';
+import { isWholeMonths, periodSchema, type Period } from '../../src-shared/reports/period';
+import { roleCan } from '../../src-shared/console/roles';
+import { SESSION_COOKIE, newPassword, type Accounts } from '../domain/accounts';
+import { listCards } from '../domain/cards';
+import { badRequest, forbidden } from '../domain/errors';
+import type { Offices } from '../domain/offices';
+import { centralMetricsOf, centralOfficesMetrics } from '../domain/reports';
+import { regionFile } from '../domain/region-export';
+import type { CentralSstu } from '../domain/sstu';
+import type { createSurveyReports } from '../domain/survey-reports';
+import type { Db } from '../domain/write-lock';
+import { actorName, route, type Actor, type RouteSpec } from './spec';
+
+const ok = z.object({ ok: z.literal(true) });
+
+export interface ConsoleDeps {
+  db: Db;
+  offices: Offices;
+  accounts: Accounts;
+  sstu: CentralSstu;
+  surveys: ReturnType<typeof createSurveyReports>;
+  now: () => Date;
+  idleMinutes: number;
+}
+
+type Office = Awaited<ReturnType<Offices['officeByCode']>>;
+
+/**
+ * The offices whose figures an actor asked for and may see: the region (null) or listed offices.
+ * An office viewer sees their own office only, whatever the request names.
+ */
+export async function scopeOffices(
+  offices: Offices,
+  actor: Actor | null,
+  codes: string | undefined,
+): Promise<Office[] | null> {
+  const asked = [
+    ...new Set(
+      (codes ?? '')
+        .split(',')
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
+  if (asked.length > 200) throw badRequest('Не больше 200 органов в одном запросе.');
+  if (actor?.kind === 'account' && !roleCan(actor.account.role, 'reports.region')) {
+    const own = actor.account.officeCode;
+    if (!own || asked.some((c) => c !== own)) {
+      throw forbidden('Вам доступны отчёты только своего органа.');
+    }
+    return [await offices.officeByCode(own)];
+  }
+  if (asked.length === 0) return null;
+  return Promise.all(asked.map((c) => offices.officeByCode(c)));
+}
+
+export function reportPeriod(q: { from: string; to: string }): Period {
+  const parsed = periodSchema.safeParse({ from: q.from, to: q.to });
+  if (!parsed.success)
+    throw badRequest('Период задан неверно: from и to — даты ГГГГ-ММ-ДД, to не раньше from.');
+  return parsed.data;
+}
+
+const today = (d: Date) => d.toISOString().slice(0, 10);
+
+/** `Secure` always: browsers keep it on https and on http://127.0.0.1 / localhost alike. */
+function sessionCookie(value: string, maxAgeSeconds: number) {
+  return (
+    `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; Secure; SameSite=Strict; ` +
+    `Max-Age=${maxAgeSeconds}`
+  );
+}
+
+/** The console's own routes (docs/console.md): sign-in, accounts, audit, offices, reports. */
+export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
+  const accountOf = (actor: Actor | null) => {
+    if (actor?.kind !== 'account') throw forbidden('Только для входа через консоль.');
+    return actor;
+  };
+  /** The offices table and the region's totals for a period and a scope. */
+  async function officesTable(period: Period, scope: Office[] | null) {
+    const all = scope ?? (await d.offices.listOffices());
+    const t = today(d.now());
+    const metricsOf = await centralOfficesMetrics(d.db, period, scope?.map((o) => o.id) ?? null, t);
+    // The total of the offices in view, counted by the same rule (not summed shares).
+    const region =
+      scope?.length === 1
+        ? metricsOf(scope[0]!.id)
+        : await centralMetricsOf(d.db, period, scope?.map((o) => o.id) ?? null, t);
+    return {
+      region,
+      offices: all.map((o) => ({ code: o.code, name: o.name, metrics: metricsOf(o.id) })),
+    };
+  }
+
+  return [
+    route({
+      method: 'POST',
+      url: '/v1/console/login',
+      auth: 'none',
+      summary: 'Вход в консоль: сеансовый cookie (HttpOnly, Secure, SameSite=Strict) и токен CSRF',
+      body: loginRequestSchema,
+      response: sessionSchema,
+      bodyLimit: 4096,
+      rateLimit: 10,
+      handler: async ({ body, reply }) => {
+        const s = await d.accounts.login(body.login, body.password);
+        reply.header('set-cookie', sessionCookie(s.token, 12 * 3600));
+        return { account: s.account, csrf: s.csrf, idleMinutes: d.idleMinutes };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/console/session',
+      auth: 'session',
+      summary: 'Текущий сеанс консоли (пользователь и токен CSRF)',
+      response: sessionSchema,
+      handler: async ({ actor }) => {
+        const a = accountOf(actor);
+        return { account: a.account, csrf: a.csrf, idleMinutes: d.idleMinutes };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/logout',
+      auth: 'session',
+      summary: 'Выход из консоли',
+      response: ok,
+      audit: () => ({ action: 'logout' }),
+      handler: async ({ actor, reply }) => {
+        await d.accounts.logout(accountOf(actor).sessionHash);
+        reply.header('set-cookie', sessionCookie('', 0));
+        return { ok: true as const };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/password',
+      auth: 'session',
+      summary: 'Сменить свой пароль (другие сеансы завершаются)',
+      body: passwordChangeSchema,
+      response: ok,
+      bodyLimit: 4096,
+      audit: () => ({ action: 'password_changed' }),
+      handler: async ({ actor, body }) => {
+        const a = accountOf(actor);
+        await d.accounts.changePassword(a.account.id, body.current, body.next, a.sessionHash);
+        return { ok: true as const };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/console/accounts',
+      auth: 'admin',
+      summary: 'Пользователи консоли',
+      response: accountListSchema,
+      handler: () => d.accounts.list(),
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/accounts',
+      auth: 'admin',
+      summary: 'Создать пользователя консоли; пароль показывается один раз',
+      body: accountCreateSchema,
+      response: accountPasswordSchema,
+      audit: ({ body }) => ({
+        action: 'account_created',
+        target: body.login.toLowerCase(),
+        detail: { role: body.role, office: body.office },
+      }),
+      handler: async ({ body }) => {
+        const password = newPassword();
+        const account = await d.accounts.create({
+          login: body.login,
+          name: body.name,
+          role: body.role,
+          officeCode: body.office,
+          password,
+        });
+        return { account, password };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/accounts/:login/reset',
+      auth: 'admin',
+      summary: 'Новый пароль пользователя (снимает блокировку, завершает его сеансы)',
+      params: z.object({ login: z.string().max(40) }),
+      response: accountPasswordSchema,
+      audit: ({ params }) => ({ action: 'password_reset', target: params.login }),
+      handler: async ({ params }) => {
+        const password = newPassword();
+        const account = await d.accounts.resetPassword(params.login, password);
+        return { account, password };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/accounts/:login/disable',
+      auth: 'admin',
+      summary: 'Отключить или снова включить пользователя',
+      params: z.object({ login: z.string().max(40) }),
+      body: z.object({ disabled: z.boolean() }).strict(),
+      response: ok,
+      audit: ({ params, body }) => ({
+        action: body.disabled ? 'account_disabled' : 'account_enabled',
+        target: params.login,
+      }),
+      handler: async ({ params, body, actor }) => {
+        if (actor?.kind === 'account' && actor.account.login === params.login && body.disabled) {
+          throw badRequest('Нельзя отключить самого себя.');
+        }
+        await d.accounts.setDisabled(params.login, body.disabled);
+        return { ok: true as const };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/console/audit',
+      auth: 'admin',
+      summary: 'Журнал действий администраторов и входов (новые сверху)',
+      query: auditQuerySchema,
+      response: auditLogSchema,
+      handler: ({ query }) => d.accounts.auditLog(query.before ?? null, query.limit),
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/console/offices',
+      auth: 'admin',
+      can: 'reports.office',
+      summary: 'Органы и их рабочие места (последняя связь, отзыв, подозрение на копию)',
+      response: officeOverviewSchema,
+      handler: async ({ actor }) => {
+        const scope = await scopeOffices(d.offices, actor, undefined);
+        const all = scope ?? (await d.offices.listOffices());
+        const ids = all.map((o) => o.id);
+        if (ids.length === 0) return [];
+        const devices = await d.db
+          .selectFrom('devices')
+          .select([
+            'id',
+            'office_id',
+            'name',
+            'desk_code',
+            'enrolled_at',
+            'revoked_at',
+            'last_seen_at',
+            'clone_suspected_at',
+          ])
+          .where('office_id', 'in', ids)
+          .orderBy('enrolled_at')
+          .execute();
+        const counts = await d.db
+          .selectFrom('appeals')
+          .select(['office_id', d.db.fn.countAll<number>().as('n')])
+          .where('office_id', 'in', ids)
+          .groupBy('office_id')
+          .execute();
+        const appeals = new Map(counts.map((c) => [c.office_id, Number(c.n)]));
+        return all.map((o) => ({
+          id: o.id,
+          code: o.code,
+          name: o.name,
+          sstuDepartmentId: o.sstu_department_id,
+          appeals: appeals.get(o.id) ?? 0,
+          desks: devices
+            .filter((v) => v.office_id === o.id)
+            .map((v) => ({
+              id: v.id,
+              name: v.name,
+              deskCode: v.desk_code,
+              enrolledAt: v.enrolled_at,
+              revokedAt: v.revoked_at,
+              lastSeenAt: v.last_seen_at,
+              cloneSuspected: v.clone_suspected_at !== null,
+            })),
+        }));
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/offices',
+      auth: 'admin',
+      summary: 'Создать орган (код, название, идентификатор в ССТУ.РФ)',
+      body: officeCreateSchema,
+      response: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+      audit: ({ body }) => ({
+        action: 'office_created',
+        target: body.code.toUpperCase(),
+        detail: { name: body.name },
+      }),
+      handler: async ({ body }) => {
+        const office = await d.offices.createOffice(body.code, body.name);
+        if (body.sstuDepartmentId) {
+          await d.offices.setSstuDepartment(office.code, body.sstuDepartmentId);
+        }
+        return office;
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/enrollment-codes',
+      auth: 'admin',
+      summary: 'Одноразовый код подключения рабочего места (или замены компьютера)',
+      body: enrollmentCodeRequestSchema,
+      response: enrollmentCodeSchema,
+      audit: ({ body }) => ({
+        action: body.replace ? 'enrollment_code_replace' : 'enrollment_code',
+        target: body.office.toUpperCase(),
+        detail: { desk: body.desk, days: body.days },
+      }),
+      handler: ({ body }) =>
+        d.offices.createEnrollmentCode(
+          body.office,
+          body.desk ? body.desk.toUpperCase() : null,
+          body.days,
+          body.replace,
+        ),
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/devices/:id/revoke',
+      auth: 'admin',
+      summary: 'Отозвать доступ рабочего места',
+      params: z.object({ id: z.uuid() }),
+      response: ok,
+      audit: ({ params }) => ({ action: 'device_revoked', target: params.id }),
+      handler: async ({ params }) => {
+        await d.offices.revoke(params.id);
+        return { ok: true as const };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/console/reports/offices',
+      auth: 'admin',
+      can: 'reports.office',
+      summary: 'Таблица органов: показатели каждого органа за период и итог по региону',
+      query: officesTableQuerySchema,
+      response: officesTableSchema,
+      handler: async ({ query, actor }) =>
+        officesTable(reportPeriod(query), await scopeOffices(d.offices, actor, undefined)),
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/console/templates',
+      auth: 'admin',
+      can: 'reports.office',
+      summary: 'Анкеты, известные центру (для результатов анкетирования)',
+      response: templateListSchema,
+      handler: () => d.surveys.templates(),
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/console/appeals',
+      auth: 'admin',
+      can: 'reports.office',
+      summary:
+        'Карточки за показателем отчёта (те же условия, что у списка рабочего места); ФИО и текст — только ролям с доступом к персональным данным',
+      query: z.record(z.string(), z.string().max(200)),
+      response: consoleCardsSchema,
+      handler: async ({ query, actor, request }) => {
+        const params = new URLSearchParams(query);
+        const filter = appealFilterSchema.safeParse(filterFromParams(params));
+        if (!filter.success) throw badRequest('Условия отбора карточек заданы неверно.');
+        const offset = Number(params.get('offset') ?? 0);
+        const limit = Number(params.get('limit') ?? 100);
+        if (
+          !Number.isInteger(offset) ||
+          offset < 0 ||
+          !Number.isInteger(limit) ||
+          limit < 1 ||
+          limit > 500
+        ) {
+          throw badRequest('offset — целое ≥ 0, limit — от 1 до 500.');
+        }
+        const scope = await scopeOffices(d.offices, actor, params.get('office') ?? undefined);
+        const personal =
+          actor?.kind === 'key' ||
+          (actor?.kind === 'account' && roleCan(actor.account.role, 'personal.view'));
+        const page = await listCards(
+          d.db,
+          d.sstu,
+          filter.data,
+          scope?.map((o) => o.id) ?? null,
+          today(d.now()),
+          { offset, limit, personal },
+        );
+        if (personal && page.items.length) {
+          // Personal data shown: who opened which cards is on record.
+          request.log.info(
+            { actor: actor && actorName(actor), cards: page.items.length },
+            'personal data viewed',
+          );
+        }
+        return { ...page, personal };
+      },
+      audit: (ctx, result) =>
+        (result as { personal: boolean; items: unknown[] }).personal &&
+        (result as { items: unknown[] }).items.length
+          ? {
+              action: 'cards_viewed',
+              target: ctx.request.url.slice(0, 300),
+              detail: { cards: (result as { items: unknown[] }).items.length },
+            }
+          : null,
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/console/export',
+      auth: 'admin',
+      can: 'reports.office',
+      summary:
+        'Сводный отчёт файлом: XLSX (таблица органов, лист на показатель, анкеты), справка DOCX (абзац на орган), CSV таблицы органов',
+      query: z
+        .object({
+          format: z.enum(EXPORT_FORMATS),
+          from: z.string().max(10),
+          to: z.string().max(10),
+          office: z.string().max(2000).optional(),
+          templateId: z.uuid().optional(),
+        })
+        .strict(),
+      response: z.string(),
+      audit: ({ query }) => ({
+        action: 'export',
+        target: query.office ?? 'регион',
+        detail: { format: query.format, from: query.from, to: query.to },
+      }),
+      handler: async ({ query, actor, reply }) => {
+        const period = reportPeriod(query);
+        const scope = await scopeOffices(d.offices, actor, query.office);
+        const table = await officesTable(period, scope);
+        const surveys =
+          query.templateId && isWholeMonths(period)
+            ? [
+                await d.surveys.results(
+                  { templateId: query.templateId, period, campaignId: null, serviceId: null },
+                  scope?.length === 1 ? scope[0]!.id : null,
+                ),
+              ]
+            : [];
+        const file = await regionFile(
+          {
+            ...table,
+            surveys,
+            scope: scope === null ? 'регион' : scope.map((o) => o.name).join(', '),
+          },
+          query.format,
+        );
+        reply
+          .header('content-type', file.type)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'no-store');
+        return reply.send(file.data);
+      },
+    }),
+  ];
+}

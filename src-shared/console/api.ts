@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { appealMetricsSchema } from '../reports/appeal-metrics';
+import { APPEAL_KINDS, APPEAL_STATUSES, CHANNELS, RESULTS } from '../domain/enums';
+import { CONSOLE_ROLES, PASSWORD_MAX_LENGTH } from './roles';
+
+/**
+ * The console's HTTP API (src-server/routes/console.ts): what the server validates and
+ * describes in OpenAPI, and what the console's client checks every answer against.
+ */
+
+export const consoleAccountSchema = z.object({
+  id: z.string(),
+  login: z.string(),
+  name: z.string(),
+  role: z.enum(CONSOLE_ROLES),
+  officeId: z.string().nullable(),
+  officeCode: z.string().nullable(),
+});
+export type ConsoleAccountView = z.output<typeof consoleAccountSchema>;
+
+export const loginRequestSchema = z
+  .object({
+    login: z.string().max(100),
+    password: z.string().max(PASSWORD_MAX_LENGTH),
+  })
+  .strict();
+
+export const sessionSchema = z.object({
+  account: consoleAccountSchema,
+  csrf: z.string(),
+  idleMinutes: z.number().int(),
+});
+export type ConsoleSession = z.output<typeof sessionSchema>;
+
+export const passwordChangeSchema = z
+  .object({
+    current: z.string().max(PASSWORD_MAX_LENGTH),
+    next: z.string().max(PASSWORD_MAX_LENGTH),
+  })
+  .strict();
+
+export const accountCreateSchema = z
+  .object({
+    login: z.string().max(40),
+    name: z.string().max(200),
+    role: z.enum(CONSOLE_ROLES),
+    office: z.string().max(10).nullable(),
+  })
+  .strict();
+
+export const accountListSchema = z.array(
+  consoleAccountSchema.extend({
+    createdAt: z.string(),
+    disabled: z.boolean(),
+    locked: z.boolean(),
+  }),
+);
+
+/** A new or reset password, shown once. */
+export const accountPasswordSchema = z.object({
+  account: consoleAccountSchema,
+  password: z.string(),
+});
+
+export const auditQuerySchema = z
+  .object({
+    before: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export const auditLogSchema = z.array(
+  z.object({
+    seq: z.number().int(),
+    at: z.string(),
+    actor: z.string(),
+    action: z.string(),
+    target: z.string().nullable(),
+    detail: z.string().nullable(),
+  }),
+);
+
+export const deskSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  deskCode: z.string().nullable(),
+  enrolledAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastSeenAt: z.string().nullable(),
+  cloneSuspected: z.boolean(),
+});
+export type ConsoleDesk = z.output<typeof deskSchema>;
+
+export const officeOverviewSchema = z.array(
+  z.object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    sstuDepartmentId: z.string().nullable(),
+    appeals: z.number().int(),
+    desks: z.array(deskSchema),
+  }),
+);
+export type OfficeOverview = z.output<typeof officeOverviewSchema>[number];
+
+export const officeCreateSchema = z
+  .object({
+    code: z.string().max(10),
+    name: z.string().max(300),
+    /** The office's id in ССТУ.РФ; checked before the office is created. */
+    sstuDepartmentId: z.uuid().nullable(),
+  })
+  .strict();
+
+export const enrollmentCodeRequestSchema = z
+  .object({
+    office: z.string().max(10),
+    desk: z.string().max(10).nullable(),
+    days: z.number().int().min(1).max(30),
+    replace: z.boolean(),
+  })
+  .strict();
+
+export const enrollmentCodeSchema = z.object({
+  code: z.string(),
+  expiresAt: z.string(),
+  office: z.string(),
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const officesTableQuerySchema = z.object({ from: isoDate, to: isoDate }).strict();
+
+export const officesTableSchema = z.object({
+  region: appealMetricsSchema,
+  offices: z.array(z.object({ code: z.string(), name: z.string(), metrics: appealMetricsSchema })),
+});
+export type OfficesTable = z.output<typeof officesTableSchema>;
+
+/** One card behind a figure; the visitor and the text only for roles that may see them. */
+export const consoleCardSchema = z.object({
+  id: z.string(),
+  office: z.string(),
+  regNumber: z.string().nullable(),
+  registeredAt: z.string(),
+  channel: z.enum(CHANNELS).nullable(),
+  kind: z.enum(APPEAL_KINDS).nullable(),
+  status: z.enum(APPEAL_STATUSES).nullable(),
+  result: z.enum(RESULTS).nullable(),
+  dueDate: z.string().nullable(),
+  answerDate: z.string().nullable(),
+  topicCodes: z.array(z.string()),
+  applicant: z.string().nullable(),
+  excerpt: z.string().nullable(),
+});
+export type ConsoleCard = z.output<typeof consoleCardSchema>;
+
+export const consoleCardsSchema = z.object({
+  total: z.number().int(),
+  personal: z.boolean(),
+  items: z.array(consoleCardSchema),
+});
+
+export const templateListSchema = z.array(z.object({ id: z.string(), title: z.string() }));
+
+export const EXPORT_FORMATS = ['xlsx', 'docx', 'csv'] as const;
+export type RegionExportFormat = (typeof EXPORT_FORMATS)[number];
