@@ -6,7 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app/router';
-import { theme } from './app/theme';
+import { cssVariables, theme } from './app/theme';
 import { initI18n } from './i18n';
 import { AuthGate } from './features/auth/AuthGate';
 import { RecoveryGate } from './features/recovery/RecoveryGate';
@@ -15,7 +15,7 @@ initI18n();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <Notifications position="bottom-right" />
       <RecoveryGate>
         <AuthGate>

@@ -31,16 +31,13 @@ import { isWholeMonths } from '../../src-shared/reports/period';
 import { badRequest } from '../domain/errors';
 import { createCentralSstu } from '../domain/sstu';
 import { questionReportSchema } from '../../src-shared/reports/questions';
-import {
-  monthSchema,
-  preflightProblemSchema,
-  sstuTableRowSchema,
-} from '../../src-shared/reports/sstu';
+import { monthSchema } from '../../src-shared/reports/sstu';
 import { storeAttachment } from '../domain/attachments';
 import type { Db, Writer } from '../domain/write-lock';
 import { route, type RouteSpec } from './spec';
 import type { Accounts } from '../domain/accounts';
 import { consoleRoutes, reportPeriod, scopeOffices } from './console';
+import { centralSstuCheckSchema, sstuFileSchema } from '../../src-shared/console/api';
 
 export interface RouteDeps {
   accounts: Accounts;
@@ -317,7 +314,7 @@ export function routes(d: RouteDeps): RouteSpec[] {
         })
         .strict(),
       can: 'personal.export',
-      response: z.object({ fileName: z.string(), data: z.string(), cards: z.number().int() }),
+      response: sstuFileSchema,
       audit: ({ query }, result) => ({
         action: 'export_personal',
         target: query.office ?? 'регион',
@@ -376,14 +373,3 @@ function surveyPeriod(q: { from: string; to: string }) {
 }
 
 const today = (d: Date) => d.toISOString().slice(0, 10);
-
-const centralSstuCheckSchema = z.object({
-  month: z.string(),
-  offices: z.array(
-    z.object({ code: z.string(), name: z.string(), departmentId: z.string().nullable() }),
-  ),
-  cards: z.number().int(),
-  questions: z.number().int(),
-  table: z.array(sstuTableRowSchema),
-  problems: z.array(preflightProblemSchema),
-});

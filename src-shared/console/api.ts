@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appealMetricsSchema } from '../reports/appeal-metrics';
 import { APPEAL_KINDS, APPEAL_STATUSES, CHANNELS, RESULTS } from '../domain/enums';
 import { CONSOLE_ROLES, PASSWORD_MAX_LENGTH } from './roles';
+import { preflightProblemSchema, sstuTableRowSchema } from '../reports/sstu';
 
 /**
  * The console's HTTP API (src-server/routes/console.ts): what the server validates and
@@ -165,3 +166,23 @@ export const templateListSchema = z.array(z.object({ id: z.string(), title: z.st
 
 export const EXPORT_FORMATS = ['xlsx', 'docx', 'csv'] as const;
 export type RegionExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const okSchema = z.object({ ok: z.literal(true) });
+
+/** The month's ССТУ check at the central: the offices in it, the table, the pre-flight list. */
+export const centralSstuCheckSchema = z.object({
+  month: z.string(),
+  offices: z.array(
+    z.object({ code: z.string(), name: z.string(), departmentId: z.string().nullable() }),
+  ),
+  cards: z.number().int(),
+  questions: z.number().int(),
+  table: z.array(sstuTableRowSchema),
+  problems: z.array(preflightProblemSchema),
+});
+
+export const sstuFileSchema = z.object({
+  fileName: z.string(),
+  data: z.string(),
+  cards: z.number().int(),
+});

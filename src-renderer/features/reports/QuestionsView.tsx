@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { QUESTION_STATUSES } from '../../../src-shared/domain/questions';
 import type { Period } from '../../../src-shared/reports/period';
 import type { QuestionCountsRow, QuestionReport } from '../../../src-shared/reports/questions';
-import { call } from '../../api/client';
 import { errorMessage } from '../../app/errors';
 import { formatDate } from '../appeals/format';
 import { CountLink, listHref } from './figures';
+import { useReportSource } from './source';
 
 /**
  * Questions by status (issue 14): in all, by classifier section and theme, with «в т.ч. меры
@@ -17,12 +17,11 @@ export function QuestionsView({ period }: { period: Period }) {
   const { t } = useTranslation();
   const [report, setReport] = useState<QuestionReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const source = useReportSource();
   useEffect(() => {
     setReport(null);
-    call('reports.questions', { period }).then(setReport, (e: unknown) =>
-      setError(errorMessage(t, e)),
-    );
-  }, [period, t]);
+    source.questions(period).then(setReport, (e: unknown) => setError(errorMessage(t, e)));
+  }, [period, t, source]);
   if (error) return <Alert color="red">{error}</Alert>;
   if (!report) return <Loader />;
   if (report.all.total === 0) return <Text>{t('reports.questions.none')}</Text>;

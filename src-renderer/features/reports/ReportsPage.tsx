@@ -13,11 +13,13 @@ import { SurveyResultsView } from './SurveyResultsView';
 import { QuestionsView } from './QuestionsView';
 import { SstuReportView } from './SstuReportView';
 import './print.css';
+import { useAuth } from '../auth/auth-context';
 import { periodOf, PeriodPicker, type PeriodChoice } from './PeriodPicker';
 
 /** The quarterly report of this desk's cards (docs/metrics.md). */
 export default function ReportsPage() {
   const { t } = useTranslation();
+  const auth = useAuth();
   const today = localToday();
   const [choice, setChoice] = useState<PeriodChoice>(() => ({
     kind: 'quarter',
@@ -66,7 +68,7 @@ export default function ReportsPage() {
           <QuestionsView period={period} />
         </Tabs.Panel>
         <Tabs.Panel value="sstu" pt="md">
-          <SstuReportView />
+          <SstuReportView canExport={auth.can('personal.export')} />
         </Tabs.Panel>
         <Tabs.Panel value="surveys" pt="md">
           <SurveyResultsView period={period} />

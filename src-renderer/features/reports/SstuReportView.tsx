@@ -14,11 +14,9 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { SstuCheck } from '../../../src-shared/contract/api';
-import { call } from '../../api/client';
 import { errorMessage } from '../../app/errors';
 import { saveBase64File } from '../../app/save-file';
-import { useAuth } from '../auth/auth-context';
+import { useReportSource, type SstuCheckView } from './source';
 
 const MIME = {
   json: 'application/json',
@@ -36,30 +34,30 @@ export function previousMonth(today = new Date()): string {
  * list of questions that would fail the checks (each opens its card), then the files. The
  * file names the visitors: only roles that may take personal data away get the buttons.
  */
-export function SstuReportView() {
+export function SstuReportView({ canExport }: { canExport: boolean }) {
   const { t } = useTranslation();
-  const auth = useAuth();
+  const source = useReportSource();
   const [month, setMonth] = useState(() => previousMonth());
-  const [check, setCheck] = useState<SstuCheck | null>(null);
+  const [check, setCheck] = useState<SstuCheckView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const load = useCallback(() => {
     if (!/^\d{4}-\d{2}$/.test(month)) return;
     setCheck(null);
-    call('sstu.check', { month }).then(
+    source.sstuCheck(month).then(
       (c) => {
         setCheck(c);
         setError(null);
       },
       (e: unknown) => setError(errorMessage(t, e)),
     );
-  }, [month, t]);
+  }, [month, t, source]);
   useEffect(load, [load]);
 
   const download = async (format: 'json' | 'xlsx') => {
     setBusy(true);
     try {
-      const file = await call('sstu.file', { month, format });
+      const file = await source.sstuFile(month, format);
       saveBase64File(file.fileName, file.data, MIME[format]);
       notifications.show({
         color: 'green',
@@ -152,9 +150,13 @@ export function SstuReportView() {
                   {check.problems.map((p, i) => (
                     <Table.Tr key={`${p.appealId}-${p.code ?? ''}-${i}`}>
                       <Table.Td>
-                        <Anchor component={Link} to={`/appeals/${p.appealId}`}>
-                          {p.regNumber}
-                        </Anchor>
+                        {source.cardHref(p.appealId) ? (
+                          <Anchor component={Link} to={source.cardHref(p.appealId)!}>
+                            {p.regNumber}
+                          </Anchor>
+                        ) : (
+                          p.regNumber
+                        )}
                       </Table.Td>
                       <Table.Td>{p.code ?? '—'}</Table.Td>
                       <Table.Td>{p.message}</Table.Td>
@@ -164,7 +166,7 @@ export function SstuReportView() {
               </Table>
             </Stack>
           )}
-          {auth.can('personal.export') ? (
+          {canExport ? (
             <Stack gap={4}>
               <Group>
                 <Button

@@ -1,10 +1,9 @@
 import { Alert, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../../src-shared/contract/api';
 import { isWholeMonths, wholeMonthsAround, type Period } from '../../../src-shared/reports/period';
 import type { QuestionResult, SurveyResults } from '../../../src-shared/reports/survey-results';
-import { call } from '../../api/client';
+import { useReportSource } from './source';
 import { pct, ShareBar } from './figures';
 
 const num = (x: number | null) => (x === null ? '—' : x.toLocaleString('ru-RU'));
@@ -15,23 +14,23 @@ export function SurveyResultsView({ period: asked }: { period: Period }) {
   // Survey results exist for whole calendar months only (docs/metrics.md).
   const widened = !isWholeMonths(asked);
   const period = useMemo(() => wholeMonthsAround(asked), [asked]);
-  const [templates, setTemplates] = useState<Output<'surveys.templates'>>([]);
+  const source = useReportSource();
+  const [templates, setTemplates] = useState<{ id: string; label: string }[]>([]);
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [results, setResults] = useState<SurveyResults | null>(null);
   useEffect(() => {
-    call('surveys.templates', {}).then(
-      (list) => {
-        const used = list.filter((x) => x.responses > 0);
+    source.templates().then(
+      (used) => {
         setTemplates(used);
         setTemplateId((current) => current ?? used[0]?.id ?? null);
       },
       () => undefined,
     );
-  }, []);
+  }, [source]);
   useEffect(() => {
     if (!templateId) return;
-    call('reports.surveys', { templateId, period }).then(setResults, () => setResults(null));
-  }, [templateId, period]);
+    source.surveys(templateId, period).then(setResults, () => setResults(null));
+  }, [templateId, period, source]);
   return (
     <section aria-labelledby="surveys">
       <Stack gap="sm">
@@ -49,7 +48,7 @@ export function SurveyResultsView({ period: asked }: { period: Period }) {
         <Select
           label={t('reports.surveys.template')}
           maw={640}
-          data={templates.map((x) => ({ value: x.id, label: `${x.title} (v${x.version})` }))}
+          data={templates.map((x) => ({ value: x.id, label: x.label }))}
           value={templateId}
           onChange={setTemplateId}
           allowDeselect={false}

@@ -1,6 +1,7 @@
 import { Anchor, Group, Paper, Progress, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Period } from '../../../src-shared/reports/period';
+import { useReportSource } from './source';
 
 /** The card list behind a figure: the period plus the figure's own conditions. */
 export function listHref(period: Period, extra: Record<string, string> = {}): string {
@@ -15,9 +16,10 @@ export function answeredHref(period: Period, extra: Record<string, string> = {})
 
 /** A count that opens its cards (plain text when there are none to open). */
 export function CountLink({ n, to, label }: { n: number; to: string; label?: string }) {
+  const { drillHref } = useReportSource();
   if (n === 0) return <>0</>;
   return (
-    <Anchor component={Link} to={to} aria-label={label}>
+    <Anchor component={Link} to={drillHref(to)} aria-label={label}>
       {n.toLocaleString('ru-RU')}
     </Anchor>
   );
@@ -49,6 +51,7 @@ export function KeyFigure({
   to?: string;
   hint?: string;
 }) {
+  const { drillHref } = useReportSource();
   return (
     <Paper withBorder p="sm" miw={180}>
       <Text size="sm" c="dimmed">
@@ -56,7 +59,7 @@ export function KeyFigure({
       </Text>
       <Text fz={26} fw={700}>
         {to ? (
-          <Anchor component={Link} to={to} inherit>
+          <Anchor component={Link} to={drillHref(to)} inherit>
             {value}
           </Anchor>
         ) : (

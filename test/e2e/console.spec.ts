@@ -1,0 +1,276 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { serverCli, spawnServer } from '../helpers/server-process';
+import { postgresBin, startPostgres, type Postgres } from '../helpers/pg-server';
+import { officialOf, ok, startDesk, type Desk } from '../helpers/central';
+import { appealInput } from '../helpers/appeal-input';
+
+/**
+ * The central's console in Chromium against the real central server (its own process, as
+ * `npm run server` runs it) on SQLite and, where Debian's PostgreSQL is installed, on
+ * PostgreSQL; with real desk cores that enroll with the codes the console hands out.
+ */
+const backends = postgresBin() ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+
+async function axe(page: Page, name: string) {
+  // A dialog fading out dims the page behind it: check what the user finally sees.
+  await expect(page.locator('.mantine-Modal-overlay')).toHaveCount(0);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+/** Last year: its first quarter holds the tests' cards whatever today's date. */
+const YEAR = new Date().getFullYear() - 1;
+
+/** I квартал of last year in the period picker. */
+async function firstQuarter(page: Page) {
+  await page.getByText('I квартал', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Год' }).click();
+  await page.getByRole('option', { name: String(YEAR) }).click();
+}
+
+async function signIn(page: Page, url: string, login: string, password: string) {
+  await page.goto(`${url}/console/`);
+  await page.getByLabel('Имя пользователя').fill(login);
+  await page.getByLabel(/^Пароль/).fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByTestId('console-user')).toBeVisible();
+}
+
+for (const backend of backends) {
+  test.describe(`central console on ${backend}`, () => {
+    // One region, one story: each test builds on the one before.
+    test.describe.configure({ mode: 'serial', timeout: 180_000 });
+    let pg: Postgres | null = null;
+    let dir: string;
+    let env: NodeJS.ProcessEnv;
+    let server: Awaited<ReturnType<typeof spawnServer>>;
+    const desks: Desk[] = [];
+
+    test.beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'otklik-console-'));
+      if (backend === 'postgres') pg = await startPostgres();
+      env = {
+        OTKLIK_SERVER_DATA: dir,
+        DATABASE_URL: pg ? pg.newDatabase() : '',
+      };
+      server = await spawnServer(env);
+    });
+    test.afterAll(async () => {
+      await server?.stop();
+      for (const d of desks) d.cleanup();
+      pg?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    /** A new account made with the CLI (the first administrator) or the console; its password. */
+    const cliAccount = (login: string, role: string, office?: string): string =>
+      /Пароль \(показывается один раз\): (\S+)/.exec(
+        serverCli(
+          env,
+          'account',
+          'create',
+          login,
+          '--role',
+          role,
+          '--name',
+          `Сотрудник ${login}`,
+          ...(office ? ['--office', office] : []),
+        ),
+      )![1]!;
+
+    test('an administrator creates an office, enrolls a desk with a code from the console', async ({
+      page,
+    }) => {
+      const password = cliAccount('admin1', 'admin');
+      await signIn(page, server.url, 'admin1', password);
+      await axe(page, 'reports');
+      // The cookie the browser holds: HttpOnly (no script reads it), Secure, SameSite=Strict.
+      const cookie = (await page.context().cookies()).find((c) =>
+        c.name.startsWith('__Host-otklik-session'),
+      )!;
+      expect([cookie.httpOnly, cookie.secure, cookie.sameSite]).toEqual([true, true, 'Strict']);
+      expect(await page.evaluate(() => document.cookie)).toBe('');
+
+      await page.getByRole('link', { name: 'Органы и рабочие места' }).click();
+      for (const [code, name] of [
+        ['MIN01', 'Министерство здравоохранения'],
+        ['MIN02', 'Министерство образования'],
+      ] as const) {
+        await page.getByRole('textbox', { name: /^Код/ }).fill(code);
+        await page.getByLabel('Название').fill(name);
+        await page.getByRole('button', { name: 'Создать орган' }).click();
+        await expect(page.getByTestId(`office-${code}`)).toBeVisible();
+      }
+      await axe(page, 'offices');
+      for (const [office, n] of [
+        ['MIN01', 2],
+        ['MIN02', 4],
+      ] as const) {
+        await page
+          .getByTestId(`office-${office}`)
+          .getByRole('button', { name: 'Код подключения' })
+          .click();
+        await page.getByRole('button', { name: 'Выдать код' }).click();
+        const code = (await page.getByTestId('enrollment-code').textContent())!;
+        expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+        await expect(page.getByText(/Действует до \d\d\.\d\d\.\d{4}/)).toBeVisible();
+        await expect(page.getByRole('dialog')).toBeVisible();
+        await page.getByRole('button', { name: 'Готово' }).click();
+        // A real desk enrolls with the code and sends its cards of the first quarter.
+        const desk = startDesk({ now: () => new Date(`${YEAR}-04-20T09:00:00`) });
+        desks.push(desk);
+        await desk.services.sync.enroll(server.url, code, `Приёмная ${office}`);
+        const o = officialOf(desk);
+        for (let i = 0; i < n; i++) {
+          ok(
+            desk.dispatch('appeals.create', {
+              data: appealInput(o, {
+                registeredAt: `${YEAR}-02-1${i}T10:00`,
+                kind: i % 2 ? 'complaint' : 'statement',
+                visitorName: `Заявитель ${office} ${i}`,
+              } as never),
+            }),
+          );
+        }
+        await desk.services.sync.syncNow();
+      }
+      await page.reload();
+      await expect(page.getByTestId('office-MIN02').getByText('Приёмная MIN02')).toBeVisible();
+      await expect(page.getByTestId('office-MIN02').getByText('Карточек: 4')).toBeVisible();
+
+      // Users: an analyst and an office viewer, passwords shown once.
+      await page.getByRole('link', { name: 'Пользователи' }).click();
+      await page.getByLabel('Имя пользователя').fill('analyst1');
+      await page.getByLabel('ФИО').fill('Аналитик Иванова');
+      await page.getByRole('button', { name: 'Создать пользователя' }).click();
+      await expect(page.getByTestId('new-password')).toHaveText(/\S{12,}/);
+      await page.getByRole('button', { name: 'Готово' }).click();
+      await axe(page, 'accounts');
+      await page.getByRole('link', { name: 'Журнал действий' }).click();
+      await expect(page.getByTestId('audit-table')).toContainText('создан орган');
+      await expect(page.getByTestId('audit-table')).toContainText('выдан код подключения');
+      await expect(page.getByTestId('audit-table')).toContainText('создан пользователь');
+      await axe(page, 'audit');
+    });
+
+    test('an analyst opens the quarter, sorts the offices table, drills in, exports XLSX and DOCX', async ({
+      page,
+    }) => {
+      const password = cliAccount('analyst2', 'analyst');
+      await signIn(page, server.url, 'analyst2', password);
+      // The first quarter of last year, the whole region.
+      await firstQuarter(page);
+      const table = page.getByTestId('offices-table');
+      await expect(table.locator('tfoot')).toContainText('6');
+      const order = async () =>
+        table
+          .locator('tbody tr')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-office')));
+      await expect.poll(order).toEqual(['MIN02', 'MIN01']); // most appeals first
+      await table.getByRole('button', { name: /^Орган/ }).click();
+      await expect.poll(order).toEqual(['MIN01', 'MIN02']); // by name: здравоохранения < образования
+      await table.getByRole('button', { name: /^Жалоб/ }).click();
+      await expect(table.getByRole('columnheader', { name: /^Жалоб/ })).toHaveAttribute(
+        'aria-sort',
+        'descending',
+      );
+      await axe(page, 'offices table');
+      // Drill-down: MIN02's complaints are its cards behind the figure, names hidden for the analyst.
+      await table.locator('tr[data-office="MIN02"]').getByRole('link', { name: '2' }).click();
+      await expect(page.getByTestId('cards-total')).toHaveText('Карточек: 2');
+      await expect(page.getByTestId('cards-table')).toContainText('MIN02');
+      await expect(page.getByTestId('cards-table')).not.toContainText('Заявитель');
+      await expect(
+        page.getByText('ФИО заявителей и текст обращений вашей роли не показываются.'),
+      ).toBeVisible();
+      await axe(page, 'cards');
+      await page.getByRole('link', { name: 'К отчёту' }).click();
+      await firstQuarter(page);
+      await expect(page.getByTestId('offices-table').locator('tfoot')).toContainText('6');
+      // The metrics tab: the desk's own view; its figures open the region's cards.
+      await page.getByRole('tab', { name: 'Обращения' }).click();
+      await axe(page, 'metrics');
+
+      const save = async (name: RegExp) => {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name }).click(),
+        ]);
+        const path = join(dir, download.suggestedFilename());
+        await download.saveAs(path);
+        return path;
+      };
+      const xlsx = new ExcelJS.Workbook();
+      await xlsx.xlsx.readFile(await save(/^XLSX$/));
+      const offices = xlsx.getWorksheet('Органы')!;
+      const rows = offices.getSheetValues().filter(Boolean) as unknown[][];
+      const byCode = new Map(rows.map((r) => [r[1], r]));
+      expect(byCode.get('MIN01')?.[3]).toBe(2);
+      expect(byCode.get('MIN02')?.[3]).toBe(4);
+      expect(rows.find((r) => r[2] === 'Итого')?.[3]).toBe(6);
+      expect(xlsx.worksheets.map((w) => w.name)).toContain('1. Каналы');
+      const docx = unzipSync(readFileSync(await save(/Справка DOCX/)));
+      const text = strFromU8(docx['word/document.xml']!);
+      expect(text).toContain('ИНФОРМАЦИОННАЯ СПРАВКА');
+      expect(text).toContain('Министерство здравоохранения: поступило 2 обращений');
+      expect(text).toContain('Министерство образования: поступило 4 обращений');
+      const csv = readFileSync(await save(/CSV/), 'utf8');
+      expect(csv.startsWith('\uFEFFКод;Орган;Обращений')).toBe(true);
+    });
+
+    test('an office viewer sees only their office, in the UI and in the API', async ({ page }) => {
+      const password = cliAccount('viewer1', 'office_viewer', 'MIN01');
+      await signIn(page, server.url, 'viewer1', password);
+      await firstQuarter(page);
+      const table = page.getByTestId('offices-table');
+      await expect(table.locator('tbody tr')).toHaveCount(1);
+      await expect(table.locator('tbody')).toContainText('MIN01');
+      await expect(page.getByRole('link', { name: 'Пользователи' })).toHaveCount(0);
+      await expect(page.getByRole('tab', { name: 'ССТУ.РФ' })).toHaveCount(0);
+      // The same session asking the API for another office directly is refused.
+      const status = await page.evaluate(async () =>
+        Promise.all(
+          [
+            '/v1/admin/reports/appeals?from=2025-01-01&to=2025-03-31&office=MIN02',
+            '/v1/console/appeals?from=2025-01-01&to=2025-03-31&office=MIN02',
+            '/v1/console/accounts',
+          ].map(async (u) => (await fetch(u)).status),
+        ),
+      );
+      expect(status).toEqual([403, 403, 403]);
+      // A page it may not use says so.
+      await page.goto(`${server.url}/console/accounts`);
+      await expect(page.getByText('Это действие недоступно вашей роли.')).toBeVisible();
+    });
+
+    test('a change without the console’s CSRF token is refused, even with the cookie', async ({
+      page,
+    }) => {
+      const password = cliAccount('admin3', 'admin');
+      await signIn(page, server.url, 'admin3', password);
+      const status = await page.evaluate(async () => {
+        const res = await fetch('/v1/console/offices', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code: 'EVIL', name: 'x', sstuDepartmentId: null }),
+        });
+        return res.status;
+      });
+      expect(status).toBe(403);
+      await page.getByRole('button', { name: 'Выйти' }).click();
+      await expect(page.getByRole('button', { name: 'Войти' })).toBeVisible();
+      await axe(page, 'login');
+    });
+  });
+}
