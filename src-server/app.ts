@@ -108,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     idleMinutes: options.consoleIdleMinutes,
   });
   const specs = routes({
+    packageKeys: options.packageKeys,
     accounts,
     consoleIdleMinutes: options.consoleIdleMinutes,
     db: options.central.db,
@@ -118,6 +119,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     batchBodyLimit: options.bodyLimit,
     attachmentQuotaBytes: options.attachmentQuotaBytes,
   });
+  // Offline packages arrive as their own bytes (the console's upload), never parsed as JSON.
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer' },
+    (_req: unknown, body: Buffer, done: (err: null, body: Buffer) => void) => done(null, body),
+  );
   app.decorateRequest('device', null);
   app.decorateRequest('identity', undefined);
   app.decorateRequest('actor', null);

@@ -90,3 +90,48 @@ export const query = (params: Record<string, string | null | undefined>) =>
   new URLSearchParams(
     Object.entries(params).filter((e): e is [string, string] => !!e[1]),
   ).toString();
+
+/**
+ * Sends a file as its own bytes with upload progress (fetch has none): the CSRF token goes in
+ * the header as with every change.
+ */
+export function upload<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  file: Blob,
+  onProgress: (share: number) => void,
+): Promise<z.output<S>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('x-csrf-token', csrf);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ConsoleError(0, 'Нет связи с центральным сервером.'));
+    xhr.onload = () => {
+      let body: { message?: string } = {};
+      try {
+        body = JSON.parse(xhr.responseText) as typeof body;
+      } catch {
+        // not JSON
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(schema.parse(body));
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+        return;
+      }
+      const error = new ConsoleError(
+        xhr.status,
+        body.message ?? `Сервер ответил ошибкой ${xhr.status}.`,
+      );
+      if (xhr.status === 401) onSignedOut(error.message);
+      reject(error);
+    };
+    xhr.send(file);
+  });
+}

@@ -324,7 +324,7 @@ export const en: DeepPartial<Resources> = {
       'The desk stops exchanging data with central. All data and unsent changes stay here; you can connect again with a new code.',
     packageTitle: 'Package for offices without network',
     packageHelp:
-      'A file for removable media: the central administrator imports it with “npm run server -- import FILE”. Importing it again duplicates nothing.',
+      'A file for removable media: the central administrator uploads it in the central console (“Offline packages”). Importing it again duplicates nothing.',
     packagePending: 'Everything not sent',
     packagePeriod: 'A period',
     packageSave: 'Save package',

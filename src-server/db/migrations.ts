@@ -398,7 +398,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     },
     /**
      * Issue 15: the console's accounts (scrypt password, lockout), their sessions (only the
-     * SHA-256 of the cookie is kept) and the audit log of every administrative action.
+     * SHA-256 of the cookie is kept), the audit log of every administrative action and the
+     * history of offline packages carried in through the console.
      */
     '0060-console': {
       async up(db: Kysely<unknown>) {
@@ -438,6 +439,24 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('action', 'text', (c) => c.notNull())
           .addColumn('target', 'text')
           .addColumn('detail', 'text')
+          .execute();
+        await db.schema
+          .createTable('package_imports')
+          .addColumn('seq', serial, (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('actor', 'text', (c) => c.notNull())
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('office', 'text')
+          .addColumn('desk_code', 'text')
+          .addColumn('changes', 'integer', (c) => c.notNull())
+          .addColumn('responses', 'integer', (c) => c.notNull())
+          .addColumn('applied', 'integer', (c) => c.notNull())
+          .addColumn('duplicates', 'integer', (c) => c.notNull())
+          .addColumn('refused', 'integer', (c) => c.notNull())
+          .addColumn('error', 'text')
           .execute();
       },
     },

@@ -177,6 +177,25 @@ export interface ServerDatabase {
   accounts: AccountTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  package_imports: PackageImportTable;
+}
+
+/** An offline package brought in through the console: what it carried and what came of it. */
+export interface PackageImportTable {
+  seq: Generated<number>;
+  at: string;
+  actor: string;
+  file_name: string;
+  sha256: string;
+  office: string | null;
+  desk_code: string | null;
+  changes: number;
+  responses: number;
+  applied: number;
+  duplicates: number;
+  refused: number;
+  /** The reason a package was refused whole (bad signature, damaged file…). */
+  error: string | null;
 }
 
 /** A person who signs in to the console (migration 0060). */

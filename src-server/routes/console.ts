@@ -15,6 +15,8 @@ import {
   officesTableQuerySchema,
   officesTableSchema,
   passwordChangeSchema,
+  packageHistorySchema,
+  packageReportSchema,
   sessionSchema,
   templateListSchema,
 } from '../../src-shared/console/api';
@@ -29,12 +31,18 @@ import { centralMetricsOf, centralOfficesMetrics } from '../domain/reports';
 import { regionFile } from '../domain/region-export';
 import type { CentralSstu } from '../domain/sstu';
 import type { createSurveyReports } from '../domain/survey-reports';
-import type { Db } from '../domain/write-lock';
+import type { Db, Writer } from '../domain/write-lock';
+import type { PackageKeys } from '../domain/package-keys';
+import { importPackage } from '../domain/import-package';
+import { PACKAGE_LIMITS, PackageError } from '../../src-shared/sync/package';
+import { createHash } from 'node:crypto';
 import { actorName, route, type Actor, type RouteSpec } from './spec';
 
 const ok = z.object({ ok: z.literal(true) });
 
 export interface ConsoleDeps {
+  write: Writer;
+  packageKeys: PackageKeys;
   db: Db;
   offices: Offices;
   accounts: Accounts;
@@ -350,6 +358,117 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
         await d.offices.revoke(params.id);
         return { ok: true as const };
       },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/packages',
+      auth: 'admin',
+      summary:
+        'Принять пакет рабочего места без сети (тело — файл .otkp как application/octet-stream; office=КОД для пакета неподключённого места)',
+      query: z
+        .object({ office: z.string().max(10).optional(), name: z.string().max(200).optional() })
+        .strict(),
+      response: packageReportSchema,
+      bodyLimit: PACKAGE_LIMITS.fileBytes,
+      audit: ({ query }, result) => {
+        const r = result as { deskCode: string; applied: number; refused: unknown[] };
+        return {
+          action: 'package_imported',
+          target: r.deskCode,
+          detail: { file: query.name ?? null, applied: r.applied, refused: r.refused.length },
+        };
+      },
+      handler: async ({ query, request, actor }) => {
+        const bytes = request.body;
+        if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
+          throw badRequest('Пришлите файл пакета (.otkp) как application/octet-stream.');
+        }
+        const record = (r: {
+          office: string | null;
+          deskCode: string | null;
+          changes: number;
+          responses: number;
+          applied: number;
+          duplicates: number;
+          refused: number;
+          error: string | null;
+        }) =>
+          d.write((tx) =>
+            tx
+              .insertInto('package_imports')
+              .values({
+                at: d.now().toISOString(),
+                actor: actor ? actorName(actor) : '—',
+                file_name: (query.name ?? 'пакет.otkp').slice(0, 200),
+                sha256: createHash('sha256').update(bytes).digest('hex'),
+                office: r.office,
+                desk_code: r.deskCode,
+                changes: r.changes,
+                responses: r.responses,
+                applied: r.applied,
+                duplicates: r.duplicates,
+                refused: r.refused,
+                error: r.error,
+              })
+              .execute(),
+          );
+        try {
+          const report = await importPackage(
+            d.db,
+            d.write,
+            d.packageKeys,
+            bytes,
+            query.office ?? null,
+            d.now,
+          );
+          await record({ ...report, refused: report.refused.length, error: null });
+          return report;
+        } catch (e) {
+          if (e instanceof PackageError) {
+            await record({
+              office: query.office ?? null,
+              deskCode: null,
+              changes: 0,
+              responses: 0,
+              applied: 0,
+              duplicates: 0,
+              refused: 0,
+              error: e.message,
+            });
+            throw badRequest(e.message);
+          }
+          throw e;
+        }
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/console/packages',
+      auth: 'admin',
+      summary: 'История принятых пакетов (новые сверху)',
+      response: packageHistorySchema,
+      handler: async () =>
+        (
+          await d.db
+            .selectFrom('package_imports')
+            .selectAll()
+            .orderBy('seq', 'desc')
+            .limit(200)
+            .execute()
+        ).map((r) => ({
+          seq: Number(r.seq),
+          at: r.at,
+          actor: r.actor,
+          fileName: r.file_name,
+          office: r.office,
+          deskCode: r.desk_code,
+          changes: r.changes,
+          responses: r.responses,
+          applied: r.applied,
+          duplicates: r.duplicates,
+          refused: r.refused,
+          error: r.error,
+        })),
     }),
     route({
       method: 'GET',

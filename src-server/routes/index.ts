@@ -36,10 +36,12 @@ import { storeAttachment } from '../domain/attachments';
 import type { Db, Writer } from '../domain/write-lock';
 import { route, type RouteSpec } from './spec';
 import type { Accounts } from '../domain/accounts';
+import type { PackageKeys } from '../domain/package-keys';
 import { consoleRoutes, reportPeriod, scopeOffices } from './console';
 import { centralSstuCheckSchema, sstuFileSchema } from '../../src-shared/console/api';
 
 export interface RouteDeps {
+  packageKeys: PackageKeys;
   accounts: Accounts;
   /** Minutes of inactivity that end a console session (said to the console). */
   consoleIdleMinutes?: number | undefined;
@@ -74,6 +76,8 @@ export function routes(d: RouteDeps): RouteSpec[] {
   };
   return [
     ...consoleRoutes({
+      write: d.write,
+      packageKeys: d.packageKeys,
       db: d.db,
       offices: d.offices,
       accounts: d.accounts,

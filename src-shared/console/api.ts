@@ -186,3 +186,39 @@ export const sstuFileSchema = z.object({
   data: z.string(),
   cards: z.number().int(),
 });
+
+/** What an offline package brought (the console's upload answer). */
+export const packageReportSchema = z.object({
+  deskCode: z.string(),
+  office: z.string(),
+  changes: z.number().int(),
+  responses: z.number().int(),
+  applied: z.number().int(),
+  duplicates: z.number().int(),
+  refused: z.array(
+    z.object({
+      id: z.string().nullable().optional(),
+      index: z.number().int(),
+      code: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+export type PackageReport = z.output<typeof packageReportSchema>;
+
+export const packageHistorySchema = z.array(
+  z.object({
+    seq: z.number().int(),
+    at: z.string(),
+    actor: z.string(),
+    fileName: z.string(),
+    office: z.string().nullable(),
+    deskCode: z.string().nullable(),
+    changes: z.number().int(),
+    responses: z.number().int(),
+    applied: z.number().int(),
+    duplicates: z.number().int(),
+    refused: z.number().int(),
+    error: z.string().nullable(),
+  }),
+);

@@ -149,6 +149,35 @@ for (const backend of backends) {
       await expect(page.getByTestId('office-MIN02').getByText('Приёмная MIN02')).toBeVisible();
       await expect(page.getByTestId('office-MIN02').getByText('Карточек: 4')).toBeVisible();
 
+      // An offline package from MIN01's desk (a card of April, away from the network), carried
+      // in through the console: chosen with the file dialog, then dropped again (nothing twice).
+      const offline = desks[0]!;
+      ok(
+        offline.dispatch('appeals.create', {
+          data: appealInput(officialOf(offline), {
+            registeredAt: `${YEAR}-04-02T10:00`,
+            visitorName: 'Заявитель без сети',
+          } as never),
+        }),
+      );
+      const pkg = ok<{ path: string }>(offline.dispatch('sync.exportPackage', { kind: 'pending' }));
+      await page.getByRole('link', { name: 'Пакеты без сети' }).click();
+      await expect(page.getByRole('button', { name: 'Выбрать файл…' })).toBeVisible();
+      await page.locator('input[type=file]').setInputFiles(pkg.path);
+      await expect(page.getByTestId('package-report')).toContainText('принято новых 1');
+      await expect(page.getByTestId('package-report')).toContainText('отклонено 0');
+      const bytes = readFileSync(pkg.path).toString('base64');
+      await page.getByTestId('package-drop').evaluate((zone, b64) => {
+        const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([data], 'desk.otkp', { type: 'application/octet-stream' }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true }));
+      }, bytes);
+      await expect(page.getByTestId('package-report')).toContainText('принято новых 0');
+      await expect(page.getByTestId('package-report')).toContainText('уже было 1');
+      await expect(page.getByTestId('package-history').locator('tbody tr')).toHaveCount(2);
+      await axe(page, 'packages');
+
       // Users: an analyst and an office viewer, passwords shown once.
       await page.getByRole('link', { name: 'Пользователи' }).click();
       await page.getByLabel('Имя пользователя').fill('analyst1');
@@ -161,6 +190,7 @@ for (const backend of backends) {
       await expect(page.getByTestId('audit-table')).toContainText('создан орган');
       await expect(page.getByTestId('audit-table')).toContainText('выдан код подключения');
       await expect(page.getByTestId('audit-table')).toContainText('создан пользователь');
+      await expect(page.getByTestId('audit-table')).toContainText('принят пакет без сети');
       await axe(page, 'audit');
     });
 
