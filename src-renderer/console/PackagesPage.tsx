@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   FileButton,
-  Group,
   Paper,
   Progress,
   Select,
