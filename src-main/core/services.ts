@@ -54,7 +54,10 @@ export function createCoreServices(
     attachments,
     memos: createMemos(ctx, settings, appeals),
     sstu: createSstuReports(ctx, settings, appeals, attachments),
-    sync: createSyncEngine(ctx, settings, clock, syncStore, attachments, syncOptions),
+    sync: createSyncEngine(ctx, settings, clock, syncStore, attachments, {
+      appVersion: meta.version,
+      ...syncOptions,
+    }),
     drafts: createDrafts(ctx),
     officials: createOfficials(ctx),
     services: createServices(ctx),

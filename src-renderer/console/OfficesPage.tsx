@@ -114,6 +114,9 @@ export default function OfficesPage() {
                     <Table.Th>{t('console.offices.name')}</Table.Th>
                     <Table.Th>{t('console.offices.enrolled')}</Table.Th>
                     <Table.Th>{t('console.offices.lastSeen')}</Table.Th>
+                    <Table.Th>{t('console.offices.version')}</Table.Th>
+                    <Table.Th>{t('console.offices.pending')}</Table.Th>
+                    <Table.Th>{t('console.offices.agreement')}</Table.Th>
                     <Table.Th>{t('console.offices.state')}</Table.Th>
                     {admin && <Table.Th />}
                   </Table.Tr>
@@ -128,6 +131,28 @@ export default function OfficesPage() {
                         {d.lastSeenAt
                           ? formatDateTime(local(d.lastSeenAt))
                           : t('console.offices.never')}
+                      </Table.Td>
+                      <Table.Td>
+                        {d.status
+                          ? `${d.status.app} · ${t('console.offices.protocol', { n: d.status.protocol })}`
+                          : '—'}
+                      </Table.Td>
+                      <Table.Td>
+                        {d.status
+                          ? t('console.offices.pendingValue', {
+                              pending: d.status.pendingChanges,
+                              refused: d.status.refused,
+                            })
+                          : '—'}
+                      </Table.Td>
+                      <Table.Td data-testid="desk-agreement">
+                        {!d.status?.agreement
+                          ? t('console.offices.notChecked')
+                          : d.status.agreement.agrees
+                            ? t('console.offices.agrees')
+                            : t('console.offices.differs', {
+                                months: d.status.agreement.differs.join(', '),
+                              })}
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4}>

@@ -458,6 +458,11 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('refused', 'integer', (c) => c.notNull())
           .addColumn('error', 'text')
           .execute();
+        // What each desk last said about itself (deskStatusSchema) and the change-log position
+        // it has confirmed (the cursor it pulls after): which desks have a reference edition.
+        await db.schema.alterTable('devices').addColumn('status', 'text').execute();
+        await db.schema.alterTable('devices').addColumn('status_at', 'text').execute();
+        await db.schema.alterTable('devices').addColumn('pulled_seq', 'integer').execute();
       },
     },
   };

@@ -25,6 +25,11 @@ export interface DeviceTable {
   signing_key: string | null;
   /** Set when a second machine seems to use this device's identity (same numbers or node). */
   clone_suspected_at: string | null;
+  /** The desk's last report about itself (deskStatusSchema as JSON; migration 0060). */
+  status: string | null;
+  status_at: string | null;
+  /** The highest change-log position the desk has confirmed having (its pull cursor). */
+  pulled_seq: number | null;
 }
 
 /** A desk code, bound to the one device that may register cards under it (migration 0040). */

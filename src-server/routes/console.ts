@@ -21,6 +21,7 @@ import {
   templateListSchema,
 } from '../../src-shared/console/api';
 import { appealFilterSchema, filterFromParams } from '../../src-shared/domain/appeal-list';
+import { deskStatusSchema } from '../../src-shared/sync/protocol';
 import { isWholeMonths, periodSchema, type Period } from '../../src-shared/reports/period';
 import { roleCan } from '../../src-shared/console/roles';
 import { SESSION_COOKIE, newPassword, type Accounts } from '../domain/accounts';
@@ -91,6 +92,17 @@ export function reportPeriod(q: { from: string; to: string }): Period {
 }
 
 const today = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A desk's stored report, or null when absent or unreadable (never a failed page). */
+function statusOf(text: string | null) {
+  if (!text) return null;
+  try {
+    const parsed = deskStatusSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** `Secure` always: browsers keep it on https and on http://127.0.0.1 / localhost alike. */
 function sessionCookie(value: string, maxAgeSeconds: number) {
@@ -275,6 +287,7 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
             'revoked_at',
             'last_seen_at',
             'clone_suspected_at',
+            'status',
           ])
           .where('office_id', 'in', ids)
           .orderBy('enrolled_at')
@@ -302,6 +315,7 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
               revokedAt: v.revoked_at,
               lastSeenAt: v.last_seen_at,
               cloneSuspected: v.clone_suspected_at !== null,
+              status: statusOf(v.status),
             })),
         }));
       },

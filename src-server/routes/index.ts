@@ -16,6 +16,7 @@ import {
   responsesPullQuerySchema,
   responsesPullSchema,
   responsesPushSchema,
+  deskStatusSchema,
 } from '../../src-shared/sync/protocol';
 import { createAgreementCache } from '../domain/agreement-cache';
 import { pullResponses, storeResponses } from '../domain/responses';
@@ -184,6 +185,37 @@ export function routes(d: RouteDeps): RouteSpec[] {
       query: pullQuerySchema,
       response: pullResponseSchema,
       handler: ({ query, device }) => pull(d.db, device!, query.after, query.limit, query.protocol),
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/status',
+      auth: 'device',
+      summary:
+        'Рабочее место сообщает о себе после синхронизации: версия, неотправленные и отложенные изменения, сверка',
+      body: deskStatusSchema,
+      response: ok,
+      bodyLimit: 4096,
+      handler: async ({ body, device }) => {
+        const now = d.now().toISOString();
+        await d.write(async (tx) => {
+          // A cursor beyond the change log would claim editions that do not exist yet.
+          const top = await tx
+            .selectFrom('change_log')
+            .select((eb) => eb.fn.max('seq').as('seq'))
+            .executeTakeFirst();
+          await tx
+            .updateTable('devices')
+            .set({
+              status: JSON.stringify(body),
+              status_at: now,
+              last_seen_at: now,
+              pulled_seq: Math.min(body.cursor, Number(top?.seq ?? 0)),
+            })
+            .where('id', '=', device!.id)
+            .execute();
+        });
+        return { ok: true as const };
+      },
     }),
     route({
       method: 'GET',

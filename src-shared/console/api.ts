@@ -3,6 +3,7 @@ import { appealMetricsSchema } from '../reports/appeal-metrics';
 import { APPEAL_KINDS, APPEAL_STATUSES, CHANNELS, RESULTS } from '../domain/enums';
 import { CONSOLE_ROLES, PASSWORD_MAX_LENGTH } from './roles';
 import { preflightProblemSchema, sstuTableRowSchema } from '../reports/sstu';
+import { deskStatusSchema } from '../sync/protocol';
 
 /**
  * The console's HTTP API (src-server/routes/console.ts): what the server validates and
@@ -89,6 +90,8 @@ export const deskSchema = z.object({
   revokedAt: z.string().nullable(),
   lastSeenAt: z.string().nullable(),
   cloneSuspected: z.boolean(),
+  /** What the desk last said about itself after a sync (null: an older desk, or never). */
+  status: deskStatusSchema.nullable(),
 });
 export type ConsoleDesk = z.output<typeof deskSchema>;
 

@@ -235,3 +235,28 @@ export const attachmentUploadResponseSchema = z.object({ stored: z.boolean() });
  */
 export const deviceKeyRequestSchema = z.object({ signingKey: publicKey }).strict();
 export const deviceKeyResponseSchema = z.object({ packageKey: publicKey });
+
+/**
+ * What a desk tells the central after each sync (issue 15: the console's desks table): its
+ * version, what it still holds unsent or set aside, and the last agreement check. Nothing of
+ * the kiosk: a count of waiting survey answers would date them (docs/anonymity.md).
+ */
+export const deskStatusSchema = z
+  .object({
+    app: z.string().max(40),
+    protocol: z.number().int().min(1).max(99),
+    pendingChanges: z.number().int().min(0),
+    refused: z.number().int().min(0),
+    /** The change-log position the desk has everything up to (its pull cursor). */
+    cursor: z.number().int().min(0),
+    agreement: z
+      .object({
+        at: z.string().max(40),
+        agrees: z.boolean(),
+        /** The months (YYYY-MM) where desk and central differ, at most 24. */
+        differs: z.array(z.string().max(20)).max(24),
+      })
+      .nullable(),
+  })
+  .strict();
+export type DeskStatus = z.output<typeof deskStatusSchema>;

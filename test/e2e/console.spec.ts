@@ -148,6 +148,12 @@ for (const backend of backends) {
       await page.reload();
       await expect(page.getByTestId('office-MIN02').getByText('Приёмная MIN02')).toBeVisible();
       await expect(page.getByTestId('office-MIN02').getByText('Карточек: 4')).toBeVisible();
+      // Each desk said how it stands after its sync: version, nothing pending, agreement.
+      await expect(page.getByTestId('office-MIN02').getByTestId('desk-agreement')).toHaveText(
+        'совпадает',
+      );
+      await expect(page.getByTestId('office-MIN02')).toContainText('test · протокол 3');
+      await expect(page.getByTestId('office-MIN02')).toContainText('0 / 0');
 
       // An offline package from MIN01's desk (a card of April, away from the network), carried
       // in through the console: chosen with the file dialog, then dropped again (nothing twice).

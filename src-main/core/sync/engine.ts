@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import {
   attachmentUploadResponseSchema,
   agreementResponseSchema,
+  type DeskStatus,
   deviceKeyResponseSchema,
   enrollResponseSchema,
   PROTOCOL_VERSION,
@@ -11,6 +12,9 @@ import {
 } from '../../../src-shared/sync/protocol';
 import { checkServerUrl } from '../../../src-shared/sync/transport-security';
 import { compareDigests } from '../../../src-shared/sync/agreement';
+import { z } from 'zod';
+
+const okSchema = z.object({ ok: z.literal(true) });
 import { OtklikError } from '../../../src-shared/contract/errors';
 import type { CoreContext } from '../context';
 import type { Settings } from '../settings';
@@ -37,6 +41,8 @@ export interface SyncEngineOptions {
   agreement?: boolean;
   /** Responses wait on the desk until this many are pending (docs/anonymity.md); 5. */
   responseBatchMin?: number;
+  /** The desk's version, told to the central with its status after each sync. */
+  appVersion?: string;
 }
 
 export interface SyncProgress {
@@ -210,6 +216,36 @@ export function createSyncEngine(
     }
   }
 
+  /**
+   * Tells the central how this desk stands (the console's desks table). A central older than
+   * this report (404) or a failure here never fails the sync.
+   */
+  async function report(opts: HttpOptions, pendingChanges: number, agreement: Agreement | null) {
+    const last =
+      agreement ??
+      (() => {
+        const saved = settings.value('sync_agreement');
+        return saved ? (JSON.parse(saved) as Agreement) : null;
+      })();
+    const status: DeskStatus = {
+      app: (options.appVersion ?? 'unknown').slice(0, 40),
+      protocol: PROTOCOL_VERSION,
+      pendingChanges,
+      refused: store.refused().length,
+      cursor: store.cursor(),
+      agreement: last && {
+        at: last.at,
+        agrees: last.agrees,
+        differs: [...new Set(last.differences.map((d) => d.period))].sort().slice(0, 24),
+      },
+    };
+    try {
+      await requestJson(opts, 'POST', '/v1/status', okSchema, status);
+    } catch (e) {
+      if (!(e instanceof SyncHttpError)) throw e;
+    }
+  }
+
   async function check(opts: HttpOptions): Promise<Agreement> {
     progress = { phase: 'check', done: 0, total: null };
     const central = await requestJson(opts, 'GET', '/v1/agreement', agreementResponseSchema);
@@ -261,6 +297,7 @@ export function createSyncEngine(
       const pending = store.pending();
       const agreement =
         options.agreement !== false && pending.changes === 0 ? await check(opts) : null;
+      await report(opts, pending.changes, agreement);
       settings.set('sync_last_success', ctx.now().toISOString());
       settings.set('sync_last_error', '');
       failures = 0;
