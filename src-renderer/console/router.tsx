@@ -29,6 +29,10 @@ export const consoleRouter = createBrowserRouter(
           lazy: () => import('./PackagesPage').then((m) => ({ Component: m.default })),
         },
         {
+          path: 'reference',
+          lazy: () => import('./ReferencePage').then((m) => ({ Component: m.default })),
+        },
+        {
           path: 'accounts',
           lazy: () => import('./AccountsPage').then((m) => ({ Component: m.default })),
         },

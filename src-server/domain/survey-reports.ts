@@ -82,6 +82,10 @@ export function createSurveyReports(db: Kysely<ServerDatabase>) {
   }
 
   return {
+    /** One questionnaire with its definition (the console's preview). */
+    template,
+    /** The questionnaires shipped with Otklik: every desk has them built in. */
+    shipped: () => [...shipped.values()],
     /** Every questionnaire the central knows: the shipped ones and those given as reference. */
     async templates(): Promise<{ id: string; title: string }[]> {
       const refs = await db

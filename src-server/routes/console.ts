@@ -16,12 +16,18 @@ import {
   officesTableSchema,
   passwordChangeSchema,
   packageHistorySchema,
+  referenceTemplatesSchema,
+  templatePublishSchema,
   packageReportSchema,
   sessionSchema,
   templateListSchema,
 } from '../../src-shared/console/api';
 import { appealFilterSchema, filterFromParams } from '../../src-shared/domain/appeal-list';
 import { deskStatusSchema } from '../../src-shared/sync/protocol';
+import { parseSurveyDefinition } from '../../src-shared/surveys/validate';
+import { surveyDefinitionSchema } from '../../src-shared/surveys/definition';
+import { randomUUID } from 'node:crypto';
+import type { CentralEdits } from '../domain/central-edits';
 import { isWholeMonths, periodSchema, type Period } from '../../src-shared/reports/period';
 import { roleCan } from '../../src-shared/console/roles';
 import { SESSION_COOKIE, newPassword, type Accounts } from '../domain/accounts';
@@ -42,6 +48,7 @@ import { actorName, route, type Actor, type RouteSpec } from './spec';
 const ok = z.object({ ok: z.literal(true) });
 
 export interface ConsoleDeps {
+  central: CentralEdits;
   write: Writer;
   packageKeys: PackageKeys;
   db: Db;
@@ -483,6 +490,130 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
           refused: r.refused,
           error: r.error,
         })),
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/console/reference/templates',
+      auth: 'admin',
+      summary: 'Анкеты центра (встроенные и опубликованные) и сколько рабочих мест их получили',
+      response: referenceTemplatesSchema,
+      handler: async () => {
+        const active = await d.db
+          .selectFrom('devices')
+          .select('pulled_seq')
+          .where('revoked_at', 'is', null)
+          .execute();
+        const refs = await d.db
+          .selectFrom('reference_records')
+          .select(['entity_id', 'data'])
+          .where('entity', '=', 'template')
+          .execute();
+        const seqs = new Map(
+          (
+            await d.db
+              .selectFrom('change_log')
+              .select(['entity_id', (eb) => eb.fn.max('seq').as('seq')])
+              .where('type', '=', 'reference')
+              .where('entity', '=', 'template')
+              .groupBy('entity_id')
+              .execute()
+          ).map((r) => [r.entity_id, Number(r.seq)]),
+        );
+        const published = refs.map((r) => {
+          const t = JSON.parse(r.data) as {
+            familyId: string;
+            version: number;
+            title: string;
+            status: string;
+          };
+          const seq = seqs.get(r.entity_id) ?? Infinity;
+          return {
+            id: r.entity_id,
+            familyId: t.familyId,
+            version: t.version,
+            title: t.title,
+            status: t.status,
+            builtin: false,
+            desksHave: active.filter((a) => (a.pulled_seq ?? 0) >= seq).length,
+            desksTotal: active.length,
+          };
+        });
+        const shipped = d.surveys
+          .shipped()
+          .filter((t) => !seqs.has(t.id))
+          .map((t) => ({
+            id: t.id,
+            familyId: null,
+            version: 1,
+            title: t.title,
+            status: 'published',
+            builtin: true,
+            desksHave: active.length,
+            desksTotal: active.length,
+          }));
+        return [...shipped, ...published];
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/console/reference/templates/:id',
+      auth: 'admin',
+      summary: 'Анкета целиком (для предпросмотра)',
+      params: z.object({ id: z.uuid() }),
+      response: z.object({ id: z.string(), title: z.string(), definition: surveyDefinitionSchema }),
+      handler: async ({ params }) => d.surveys.template(params.id),
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/reference/templates',
+      auth: 'admin',
+      summary:
+        'Опубликовать анкету (новую или новую версию): проверяется как при импорте на рабочем месте и уходит на все рабочие места со следующей синхронизацией',
+      body: templatePublishSchema,
+      response: z.object({ id: z.string(), version: z.number().int(), title: z.string() }),
+      bodyLimit: 1024 * 1024,
+      audit: ({ body }, result) => ({
+        action: 'template_published',
+        target: (result as { title: string }).title,
+        detail: { id: (result as { id: string }).id, familyId: body.familyId },
+      }),
+      handler: async ({ body }) => {
+        const parsed = parseSurveyDefinition(body.definition);
+        if (!parsed.ok) {
+          throw badRequest(
+            'Анкета не прошла проверку: ' +
+              parsed.issues
+                .slice(0, 5)
+                .map((i) => `${i.path || 'анкета'} — ${String(i.params?.detail ?? i.message)}`)
+                .join('; '),
+          );
+        }
+        const familyId = body.familyId ?? randomUUID();
+        const versions = (
+          await d.db
+            .selectFrom('reference_records')
+            .select('data')
+            .where('entity', '=', 'template')
+            .execute()
+        )
+          .map((r) => JSON.parse(r.data) as { familyId: string; version: number })
+          .filter((t) => t.familyId === familyId)
+          .map((t) => t.version);
+        if (body.familyId && versions.length === 0) {
+          throw badRequest('Нет анкеты с таким семейством версий.');
+        }
+        const record = {
+          id: randomUUID(),
+          familyId,
+          version: Math.max(0, ...versions) + 1,
+          builtinKey: null,
+          title: parsed.definition.title,
+          definition: parsed.definition,
+          status: 'published' as const,
+        };
+        await d.central.putReference({ entity: 'template', data: record });
+        return { id: record.id, version: record.version, title: record.title };
+      },
     }),
     route({
       method: 'GET',

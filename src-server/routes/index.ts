@@ -77,6 +77,7 @@ export function routes(d: RouteDeps): RouteSpec[] {
   };
   return [
     ...consoleRoutes({
+      central: d.central,
       write: d.write,
       packageKeys: d.packageKeys,
       db: d.db,

@@ -225,3 +225,28 @@ export const packageHistorySchema = z.array(
     error: z.string().nullable(),
   }),
 );
+
+/** A questionnaire the central knows, and which desks have it. */
+export const referenceTemplateSchema = z.object({
+  id: z.string(),
+  familyId: z.string().nullable(),
+  version: z.number().int(),
+  title: z.string(),
+  status: z.string(),
+  /** Shipped with Otklik: every desk has it built in. */
+  builtin: z.boolean(),
+  /** Desks (not revoked) that have pulled this edition, of all of them. */
+  desksHave: z.number().int(),
+  desksTotal: z.number().int(),
+});
+export const referenceTemplatesSchema = z.array(referenceTemplateSchema);
+export type ReferenceTemplate = z.output<typeof referenceTemplateSchema>;
+
+export const templatePublishSchema = z
+  .object({
+    /** The questionnaire in the survey profile (docs/surveys.md); checked on the server. */
+    definition: z.unknown(),
+    /** A new version of this family; null: a new questionnaire. */
+    familyId: z.uuid().nullable(),
+  })
+  .strict();

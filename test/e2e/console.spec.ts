@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -184,6 +184,35 @@ for (const backend of backends) {
       await expect(page.getByTestId('package-history').locator('tbody tr')).toHaveCount(2);
       await axe(page, 'packages');
 
+      // A questionnaire published from the console: previewed as the kiosk shows it, then on
+      // every desk after its next sync, and the table says how many desks have it.
+      const survey = JSON.parse(
+        readFileSync(
+          join(import.meta.dirname, '../../resources/surveys/general-assessment.json'),
+          'utf8',
+        ),
+      ) as { title: string };
+      survey.title = 'Оценка работы приёмной (опрос региона)';
+      const surveyFile = join(dir, 'survey.json');
+      writeFileSync(surveyFile, JSON.stringify(survey));
+      await page.getByRole('link', { name: 'Анкеты и справочники' }).click();
+      await expect(
+        page.getByRole('button', { name: 'Опубликовать анкету из файла JSON…' }),
+      ).toBeVisible();
+      await page.locator('input[type=file]').first().setInputFiles(surveyFile);
+      await expect(page.getByRole('dialog')).toContainText(
+        'Насколько Вы в целом удовлетворены деятельностью ведомства?',
+      );
+      await page.getByRole('button', { name: 'Опубликовать на все рабочие места' }).click();
+      const row = page.locator(`tr[data-template="${survey.title}"]`);
+      await expect(row.getByTestId('template-desks')).toHaveText('0 из 2');
+      await axe(page, 'reference');
+      for (const d of desks) await d.services.sync.syncNow();
+      await page.reload();
+      await expect(row.getByTestId('template-desks')).toHaveText('2 из 2');
+      const onDesk = ok<{ title: string }[]>(desks[1]!.dispatch('surveys.templates', {}));
+      expect(onDesk.map((x) => x.title)).toContain(survey.title);
+
       // Users: an analyst and an office viewer, passwords shown once.
       await page.getByRole('link', { name: 'Пользователи' }).click();
       await page.getByLabel('Имя пользователя').fill('analyst1');
@@ -197,6 +226,7 @@ for (const backend of backends) {
       await expect(page.getByTestId('audit-table')).toContainText('выдан код подключения');
       await expect(page.getByTestId('audit-table')).toContainText('создан пользователь');
       await expect(page.getByTestId('audit-table')).toContainText('принят пакет без сети');
+      await expect(page.getByTestId('audit-table')).toContainText('опубликована анкета');
       await axe(page, 'audit');
     });
 

@@ -13,6 +13,7 @@ export async function consoleAs(url: string, login: string, password: string) {
   const session = (await res.json()) as ConsoleSession;
   const client = {
     session,
+    cookie,
     get: (path: string) => fetch(`${url}${path}`, { headers: { cookie } }),
     post: (path: string, body: unknown) =>
       fetch(`${url}${path}`, {

@@ -6,6 +6,9 @@ import { appealInput } from '../helpers/appeal-input';
 import { enroll, officialOf, ok, startCentral, startDesk, type Central } from '../helpers/central';
 import { postgresForTests } from '../helpers/postgres';
 import { consoleAs } from '../helpers/console-client';
+import { readFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { join } from 'node:path';
 
 const pg = postgresForTests();
 const cleanups: (() => unknown)[] = [];
@@ -329,5 +332,160 @@ describe.each(pg.backends)('central console API on %s', (backend) => {
     ] as const) {
       await bad(await admin.post(path, body));
     }
+  });
+
+  it('questionnaires: published from the console, checked first, versioned, counted on desks', async () => {
+    const { c, createAccount } = await setup(backend);
+    const admin = await consoleAs(c.url, 'admin1', await createAccount('admin1', 'admin'));
+    const desk = startDesk();
+    cleanups.push(() => desk.cleanup());
+    await enroll(c, desk, 'MIN01');
+    const definition = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, '../../resources/surveys/general-assessment.json'),
+        'utf8',
+      ),
+    ) as { title: string; pages: unknown[] };
+    // A broken questionnaire is refused with the reason, nothing published.
+    for (const bad of [{}, { ...definition, pages: 'x' }, 'not json at all', null]) {
+      const res = await admin.post('/v1/console/reference/templates', {
+        definition: bad,
+        familyId: null,
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toMatch(/Анкета не прошла/);
+    }
+    const unknownFamily = await admin.post('/v1/console/reference/templates', {
+      definition,
+      familyId: '0b2f6a0e-4d4c-4f8e-9c55-2f0f7f9a1b11',
+    });
+    expect(unknownFamily.status).toBe(400);
+    const first = await admin.json<{ id: string; version: number }>(
+      '/v1/console/reference/templates',
+      { definition: { ...definition, title: 'Опрос региона' }, familyId: null },
+    );
+    type Row = {
+      id: string;
+      familyId: string | null;
+      version: number;
+      desksHave: number;
+      desksTotal: number;
+      builtin: boolean;
+    };
+    const list = async () => admin.json<Row[]>('/v1/console/reference/templates');
+    const row = (await list()).find((r) => r.id === first.id)!;
+    expect([row.version, row.desksHave, row.desksTotal, row.builtin]).toEqual([1, 0, 1, false]);
+    expect((await list()).filter((r) => r.builtin).length).toBe(4); // the shipped ones
+    await desk.services.sync.syncNow();
+    expect((await list()).find((r) => r.id === first.id)!.desksHave).toBe(1);
+    const titles = ok<{ title: string }[]>(desk.dispatch('surveys.templates', {})).map(
+      (t) => t.title,
+    );
+    expect(titles).toContain('Опрос региона');
+    const second = await admin.json<{ version: number }>('/v1/console/reference/templates', {
+      definition: { ...definition, title: 'Опрос региона, ред. 2' },
+      familyId: row.familyId,
+    });
+    expect(second.version).toBe(2);
+  });
+
+  it('packages: bytes that are not a package are refused in Russian and kept in the history', async () => {
+    const { c, createAccount } = await setup(backend);
+    const admin = await consoleAs(c.url, 'admin1', await createAccount('admin1', 'admin'));
+    const send = (body: Uint8Array | string, type = 'application/octet-stream') =>
+      fetch(`${c.url}/v1/console/packages?name=x.otkp`, {
+        method: 'POST',
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.session.csrf, 'content-type': type },
+        body,
+      });
+    for (const [body, type] of [
+      [new Uint8Array(1000).fill(7), 'application/octet-stream'],
+      [new Uint8Array(0), 'application/octet-stream'],
+      [JSON.stringify({ a: 1 }), 'application/json'],
+      ['OTKP', 'application/octet-stream'],
+    ] as const) {
+      const res = await send(body, type);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toMatch(/[а-яё]/i);
+    }
+    const history = await admin.json<{ error: string | null }[]>('/v1/console/packages');
+    expect(history.length).toBeGreaterThanOrEqual(2);
+    expect(history.every((h) => h.error)).toBe(true);
+  });
+
+  it('a desk reports how it stands; a forged or malformed report is refused', async () => {
+    const { c, createAccount } = await setup(backend);
+    const admin = await consoleAs(c.url, 'admin1', await createAccount('admin1', 'admin'));
+    const desk = startDesk();
+    cleanups.push(() => desk.cleanup());
+    await enroll(c, desk, 'MIN01');
+    await desk.services.sync.syncNow();
+    const offices =
+      await admin.json<
+        {
+          desks: {
+            lastSeenAt: string | null;
+            status: {
+              protocol: number;
+              pendingChanges: number;
+              agreement: { agrees: boolean } | null;
+            } | null;
+          }[];
+        }[]
+      >('/v1/console/offices');
+    const d = offices[0]!.desks[0]!;
+    expect(d.lastSeenAt).not.toBeNull();
+    expect(d.status).toMatchObject({ protocol: 3, pendingChanges: 0, agreement: { agrees: true } });
+    // A second device enrolled by hand, to send reports of any shape.
+    const { code } = await c.offices.createEnrollmentCode('MIN01', null, 1);
+    const enrolled = await fetch(`${c.url}/v1/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        code,
+        deviceName: 'Проба',
+        node: 'abcdef0123456789',
+        deskCode: 'PR1',
+        signingKey: generateKeyPairSync('ed25519')
+          .publicKey.export({ type: 'spki', format: 'der' })
+          .toString('base64'),
+      }),
+    });
+    expect(enrolled.status).toBe(200);
+    const { token, deviceId } = (await enrolled.json()) as { token: string; deviceId: string };
+    const good = {
+      app: '1',
+      protocol: 3,
+      pendingChanges: 0,
+      refused: 0,
+      cursor: 0,
+      agreement: null,
+    };
+    const post = (auth: string, body: unknown) =>
+      fetch(`${c.url}/v1/status`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post('forged-token', good)).status).toBe(401);
+    for (const bad of [
+      { ...good, pendingChanges: -1 },
+      { ...good, protocol: 1000 },
+      { ...good, app: 'x'.repeat(41) },
+      { ...good, extra: true },
+      { ...good, agreement: { at: 'now', agrees: false, differs: Array(25).fill('2026-01') } },
+      { ...good, cursor: 1.5 },
+      'x'.repeat(5000),
+    ]) {
+      expect((await post(token, bad)).status).toBe(typeof bad === 'string' ? 413 : 400);
+    }
+    // A cursor beyond the change log is clamped: it cannot claim editions yet to come.
+    expect((await post(token, { ...good, cursor: 10 ** 12 })).status).toBe(200);
+    const row = await c.central.db
+      .selectFrom('devices')
+      .select('pulled_seq')
+      .where('id', '=', deviceId)
+      .executeTakeFirstOrThrow();
+    expect(Number(row.pulled_seq)).toBeLessThan(10 ** 6);
   });
 });

@@ -361,6 +361,8 @@ describe('background sync on the desk', () => {
     }
     expect(d.services.sync.status().pending.changes).toBe(0);
     d.services.sync.stop();
+    // The background run may still be pulling or reporting: let it end before the server goes.
+    await d.services.sync.syncNow();
 
     await c.stop();
     const delays: number[] = [];
