@@ -33,6 +33,10 @@ export const consoleRouter = createBrowserRouter(
           lazy: () => import('./ReferencePage').then((m) => ({ Component: m.default })),
         },
         {
+          path: 'publication',
+          lazy: () => import('./PublicationPage').then((m) => ({ Component: m.default })),
+        },
+        {
           path: 'accounts',
           lazy: () => import('./AccountsPage').then((m) => ({ Component: m.default })),
         },

@@ -463,6 +463,21 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('devices').addColumn('status', 'text').execute();
         await db.schema.alterTable('devices').addColumn('status_at', 'text').execute();
         await db.schema.alterTable('devices').addColumn('pulled_seq', 'integer').execute();
+        // Seed 004, 10.7: what each office changed after its visitors' feedback, per quarter,
+        // on a public page for the offices that chose to publish.
+        await db.schema
+          .createTable('publications')
+          .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))
+          .addColumn('quarter', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('publications_pk', ['office_id', 'quarter'])
+          .execute();
+        await db.schema
+          .alterTable('offices')
+          .addColumn('publish', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
       },
     },
   };

@@ -8,6 +8,8 @@ export interface OfficeTable {
   created_at: string;
   /** The office's id in ССТУ.РФ (migration 0050), for the monthly report. */
   sstu_department_id: string | null;
+  /** 1: the office's notes and survey results are on the public page (migration 0060). */
+  publish: Generated<number>;
 }
 
 export interface DeviceTable {
@@ -183,6 +185,16 @@ export interface ServerDatabase {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   package_imports: PackageImportTable;
+  publications: PublicationTable;
+}
+
+/** «Что изменено по итогам обратной связи»: an office's note for a quarter (YYYY-Qn). */
+export interface PublicationTable {
+  office_id: string;
+  quarter: string;
+  text: string;
+  updated_at: string;
+  updated_by: string;
 }
 
 /** An offline package brought in through the console: what it carried and what came of it. */

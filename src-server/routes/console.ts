@@ -16,6 +16,8 @@ import {
   officesTableSchema,
   passwordChangeSchema,
   packageHistorySchema,
+  publicationSaveSchema,
+  publicationsSchema,
   referenceTemplatesSchema,
   templatePublishSchema,
   packageReportSchema,
@@ -613,6 +615,94 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
         };
         await d.central.putReference({ entity: 'template', data: record });
         return { id: record.id, version: record.version, title: record.title };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/console/publications',
+      auth: 'admin',
+      summary: 'Публикация органа: заметки по кварталам и согласие на публичную страницу',
+      query: z.object({ office: z.string().max(10) }).strict(),
+      response: publicationsSchema,
+      handler: async ({ query }) => {
+        const office = await d.offices.officeByCode(query.office);
+        const notes = await d.db
+          .selectFrom('publications')
+          .selectAll()
+          .where('office_id', '=', office.id)
+          .orderBy('quarter', 'desc')
+          .execute();
+        return {
+          office: office.code,
+          publish: office.publish === 1,
+          notes: notes.map((n) => ({
+            quarter: n.quarter,
+            text: n.text,
+            updatedAt: n.updated_at,
+            updatedBy: n.updated_by,
+          })),
+        };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/publications',
+      auth: 'admin',
+      summary: '«Что изменено по итогам обратной связи» за квартал (пустой текст снимает заметку)',
+      body: publicationSaveSchema,
+      response: ok,
+      bodyLimit: 32 * 1024,
+      audit: ({ body }) => ({
+        action: body.text.trim() ? 'publication_saved' : 'publication_removed',
+        target: `${body.office.toUpperCase()} ${body.quarter}`,
+      }),
+      handler: async ({ body, actor }) => {
+        const office = await d.offices.officeByCode(body.office);
+        const text = body.text.trim();
+        await d.write(async (tx) => {
+          await tx
+            .deleteFrom('publications')
+            .where('office_id', '=', office.id)
+            .where('quarter', '=', body.quarter)
+            .execute();
+          if (text) {
+            await tx
+              .insertInto('publications')
+              .values({
+                office_id: office.id,
+                quarter: body.quarter,
+                text,
+                updated_at: d.now().toISOString(),
+                updated_by: actor ? actorName(actor) : '—',
+              })
+              .execute();
+          }
+        });
+        return { ok: true as const };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/offices/:code/publish',
+      auth: 'admin',
+      summary: 'Показывать ли итоги органа на публичной странице',
+      params: z.object({ code: z.string().max(10) }),
+      body: z.object({ publish: z.boolean() }).strict(),
+      response: ok,
+      audit: ({ params, body }) => ({
+        action: body.publish ? 'publication_on' : 'publication_off',
+        target: params.code.toUpperCase(),
+      }),
+      handler: async ({ params, body }) => {
+        const office = await d.offices.officeByCode(params.code);
+        await d.write((tx) =>
+          tx
+            .updateTable('offices')
+            .set({ publish: body.publish ? 1 : 0 })
+            .where('id', '=', office.id)
+            .execute(),
+        );
+        return { ok: true as const };
       },
     }),
     route({

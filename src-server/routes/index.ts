@@ -39,6 +39,7 @@ import { route, type RouteSpec } from './spec';
 import type { Accounts } from '../domain/accounts';
 import type { PackageKeys } from '../domain/package-keys';
 import { consoleRoutes, reportPeriod, scopeOffices } from './console';
+import { publicRoutes } from './public';
 import { centralSstuCheckSchema, sstuFileSchema } from '../../src-shared/console/api';
 
 export interface RouteDeps {
@@ -76,6 +77,7 @@ export function routes(d: RouteDeps): RouteSpec[] {
     return scope?.[0]?.id ?? null;
   };
   return [
+    ...publicRoutes({ db: d.db, surveys }),
     ...consoleRoutes({
       central: d.central,
       write: d.write,

@@ -250,3 +250,26 @@ export const templatePublishSchema = z
     familyId: z.uuid().nullable(),
   })
   .strict();
+
+/** An office's public notes («что изменено по итогам обратной связи») and whether it publishes. */
+export const publicationsSchema = z.object({
+  office: z.string(),
+  publish: z.boolean(),
+  notes: z.array(
+    z.object({
+      quarter: z.string(),
+      text: z.string(),
+      updatedAt: z.string(),
+      updatedBy: z.string(),
+    }),
+  ),
+});
+
+export const publicationSaveSchema = z
+  .object({
+    office: z.string().max(10),
+    quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
+    /** Empty: the note is withdrawn. */
+    text: z.string().max(5000),
+  })
+  .strict();

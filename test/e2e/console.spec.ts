@@ -320,6 +320,77 @@ for (const backend of backends) {
       await expect(page.getByText('Это действие недоступно вашей роли.')).toBeVisible();
     });
 
+    test('an administrator publishes what was changed; the public page shows it with the surveys', async ({
+      page,
+      browser,
+    }) => {
+      // Six visitors of MIN01 answered a questionnaire in February (kiosk answers, synced).
+      const desk = desks[0]!;
+      const templateId = ok<{ id: string; builtinKey: string | null }[]>(
+        desk.dispatch('surveys.templates', {}),
+      ).find((x) => x.builtinKey === 'service-recipient-000')!.id;
+      const campaignId = ok<{ id: string }>(
+        desk.dispatch('surveys.saveCampaign', {
+          templateId,
+          title: 'Опрос',
+          startsOn: `${YEAR}-01-01`,
+          endsOn: `${YEAR}-12-31`,
+          serviceIds: [],
+          channels: ['paper'],
+          active: true,
+        }),
+      ).id;
+      [5, 5, 4, 4, 2, 1].forEach((q2, i) =>
+        ok(
+          desk.dispatch('surveys.submit', {
+            campaignId,
+            serviceId: null,
+            channel: 'paper',
+            date: `${YEAR}-02-${String(10 + i).padStart(2, '0')}`,
+            answers: { q1: q2 >= 4 ? 'satisfied' : 'not_satisfied', q2 },
+          }),
+        ),
+      );
+      await desk.services.sync.syncNow();
+
+      const password = cliAccount('admin4', 'admin');
+      await signIn(page, server.url, 'admin4', password);
+      await page.getByRole('link', { name: 'Публикация итогов' }).click();
+      // Saved at once (the box follows the server's answer).
+      const optIn = page.getByLabel('Показывать итоги этого органа на публичной странице');
+      await optIn.click();
+      await expect(optIn).toBeChecked();
+      await page.getByRole('combobox', { name: 'Квартал' }).click();
+      await page.getByRole('option', { name: `I квартал ${YEAR}`, exact: true }).click();
+      await page
+        .getByLabel('Что изменено по итогам обратной связи')
+        .fill('Продлили часы приёма по четвергам до 20:00 <по просьбам посетителей>.');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await expect(page.getByText('Заметка сохранена.')).toBeVisible();
+      await axe(page, 'publication');
+
+      // Anyone, signed in or not, reads it at a stable address.
+      const visitor = await browser.newContext();
+      const pub = await visitor.newPage();
+      await pub.goto(`${server.url}/public/MIN01`);
+      await expect(pub.getByRole('heading', { level: 1 })).toHaveText(
+        'Министерство здравоохранения',
+      );
+      await expect(
+        pub.getByText('Продлили часы приёма по четвергам до 20:00 <по просьбам посетителей>.'),
+      ).toBeVisible();
+      await expect(pub.getByText(`I квартал ${YEAR} года`)).toBeVisible();
+      await expect(pub.getByText('Получено анкет: 6.')).toBeVisible();
+      await expect(pub.locator('script')).toHaveCount(0);
+      await axe(pub, 'public page');
+      // MIN02 did not agree to publish: no page.
+      expect((await pub.goto(`${server.url}/public/MIN02`))!.status()).toBe(404);
+      await pub.goto(`${server.url}/public/`);
+      await expect(pub.getByRole('link', { name: 'Министерство здравоохранения' })).toBeVisible();
+      await expect(pub.getByRole('link', { name: 'Министерство образования' })).toHaveCount(0);
+      await visitor.close();
+    });
+
     test('a change without the console’s CSRF token is refused, even with the cookie', async ({
       page,
     }) => {

@@ -420,19 +420,18 @@ describe.each(pg.backends)('central console API on %s', (backend) => {
     cleanups.push(() => desk.cleanup());
     await enroll(c, desk, 'MIN01');
     await desk.services.sync.syncNow();
-    const offices =
-      await admin.json<
-        {
-          desks: {
-            lastSeenAt: string | null;
-            status: {
-              protocol: number;
-              pendingChanges: number;
-              agreement: { agrees: boolean } | null;
-            } | null;
-          }[];
-        }[]
-      >('/v1/console/offices');
+    const offices = await admin.json<
+      {
+        desks: {
+          lastSeenAt: string | null;
+          status: {
+            protocol: number;
+            pendingChanges: number;
+            agreement: { agrees: boolean } | null;
+          } | null;
+        }[];
+      }[]
+    >('/v1/console/offices');
     const d = offices[0]!.desks[0]!;
     expect(d.lastSeenAt).not.toBeNull();
     expect(d.status).toMatchObject({ protocol: 3, pendingChanges: 0, agreement: { agrees: true } });
