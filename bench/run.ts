@@ -20,6 +20,11 @@ const BENCHES: Record<string, Bench> = {
     defaultSize: 1_000_000,
     load: async () => (await import('./report.bench')).runReportBench,
   },
+  /** size = cards of a region of 100 offices (half as many responses) at the central. */
+  central: {
+    defaultSize: 2_000_000,
+    load: async () => (await import('./central.bench')).runCentralBench,
+  },
   /** size = cards, and as many survey responses, pushed by one desk and pulled by another. */
   sync: { defaultSize: 100_000, load: async () => (await import('./sync.bench')).runSyncBench },
   /** size = synthetic cards of random codes added to the office's coded history. */

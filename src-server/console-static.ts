@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { CONTENT_SECURITY_POLICY } from '../src-shared/security/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,20 +14,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** The console's pages: scripts and styles of its own origin only, never inside a frame. */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Mantine sets styles at run time (CSS variables of the theme).
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The console's pages: the renderer's own policy (scripts of its origin only, no frames). */
+const CSP = CONTENT_SECURITY_POLICY;
 
 function secure(reply: FastifyReply) {
   return reply
@@ -50,7 +39,8 @@ export function serveConsole(
   app.get('/', async (_req, reply) => reply.redirect('/console/'));
   app.get('/console', async (_req, reply) => reply.redirect('/console/'));
   app.get('/console/*', async (req, reply) => {
-    const rel = decodeURIComponent((req.params as { '*': string })['*'] ?? '');
+    // Fastify has decoded the address already; anything that leaves the folder gets the page.
+    const rel = (req.params as { '*': string })['*'] ?? '';
     let file = resolve(root, rel);
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       file = page();

@@ -24,7 +24,7 @@ import type { CentralEdits } from '../domain/central-edits';
 import type { Offices } from '../domain/offices';
 import { applyBatch } from '../domain/push';
 import { pull } from '../domain/pull';
-import { centralMetrics } from '../domain/reports';
+import { centralMetrics, centralOfficesMetrics } from '../domain/reports';
 import { createSurveyReports } from '../domain/survey-reports';
 import { surveyResultsSchema } from '../../src-shared/reports/survey-results';
 import { appealMetricsSchema } from '../../src-shared/reports/appeal-metrics';
@@ -272,13 +272,13 @@ export function routes(d: RouteDeps): RouteSpec[] {
       handler: async ({ query, actor }) => {
         const period = reportPeriod(query);
         const offices = await officesOf(actor, undefined);
-        return Promise.all(
-          offices.map(async (o) => ({
-            office: o.code,
-            name: o.name,
-            metrics: await centralMetrics(d.db, period, o.id, today(d.now())),
-          })),
+        const metricsOf = await centralOfficesMetrics(
+          d.db,
+          period,
+          offices.map((o) => o.id),
+          today(d.now()),
         );
+        return offices.map((o) => ({ office: o.code, name: o.name, metrics: metricsOf(o.id) }));
       },
     }),
     route({

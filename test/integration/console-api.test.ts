@@ -6,7 +6,8 @@ import { appealInput } from '../helpers/appeal-input';
 import { enroll, officialOf, ok, startCentral, startDesk, type Central } from '../helpers/central';
 import { postgresForTests } from '../helpers/postgres';
 import { consoleAs } from '../helpers/console-client';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -486,5 +487,48 @@ describe.each(pg.backends)('central console API on %s', (backend) => {
       .where('id', '=', deviceId)
       .executeTakeFirstOrThrow();
     expect(Number(row.pulled_seq)).toBeLessThan(10 ** 6);
+  });
+
+  it('serves the console from its folder only, with its security headers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'otklik-console-files-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'console.html'), '<!doctype html><title>консоль</title>');
+    writeFileSync(join(dir, 'assets', 'app-1.js'), 'console.log(1)');
+    writeFileSync(join(dir, '..', 'secret.txt'), 'SECRET');
+    cleanups.push(() => rmSync(join(dir, '..', 'secret.txt'), { force: true }));
+    const c = await startCentral({
+      databaseUrl: pg.databaseUrl(backend),
+      app: { consoleDir: dir },
+    });
+    cleanups.push(() => c.close());
+    const page = await fetch(`${c.url}/console/reports?x=1`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('консоль');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const asset = await fetch(`${c.url}/console/assets/app-1.js`);
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    for (const path of [
+      '/console/../secret.txt',
+      '/console/%2e%2e/secret.txt',
+      '/console/..%2fsecret.txt',
+      '/console/assets/..%2f..%2fsecret.txt',
+      '/console/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/console/%E0%A4%A',
+    ]) {
+      const res = await fetch(`${c.url}${path}`);
+      const text = await res.text();
+      expect([path, text.includes('SECRET') || text.includes('"name": "otklik"')]).toEqual([
+        path,
+        false,
+      ]);
+      expect(res.status).toBeLessThan(500);
+    }
+    expect((await fetch(`${c.url}/`, { redirect: 'manual' })).headers.get('location')).toBe(
+      '/console/',
+    );
   });
 });
