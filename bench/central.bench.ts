@@ -75,7 +75,7 @@ async function seed(
     (_, k) => `('o${k}', 'R${String(k).padStart(3, '0')}', 'Орган ${k}', '${start}')`,
   );
   await run(`INSERT INTO offices (id, code, name, created_at) VALUES ${values.join(', ')}`);
-  const d = '((i * 7919) % 730)';
+  const d = "(((i % 730) * 619) % 730)"; // = (i * 7919) % 730 without overflowing int4;
   const status = caseOf('(i % 7)', APPEAL_STATUSES);
   const final = FINAL_STATUSES.map((s) => `'${s}'`).join(', ');
   await run(`INSERT INTO appeals (id, office_id, desk_code, registered_at, reg_number, data, clocks,
@@ -103,7 +103,7 @@ async function seed(
       channel, office, response_date, complete, answers)
     SELECT 'r' || i, 'o' || (i % ${OFFICES}), i, '${TEMPLATE}', NULL, NULL,
       CASE WHEN i % 3 = 0 THEN 'paper' ELSE 'kiosk' END, 'R' || (i % ${OFFICES}),
-      ${day('((i * 31) % 730)')}, 1,
+      ${day('(((i % 730) * 31) % 730)')}, 1,
       '{"q1":"' || CASE WHEN i % 5 < 3 THEN 'satisfied' ELSE 'not_satisfied' END || '","q2":' || (i % 5 + 1) || '}'
     FROM (${numbers(Math.floor(size / 2))}) n`);
   await run(dialect === 'sqlite' ? 'ANALYZE' : 'ANALYZE');

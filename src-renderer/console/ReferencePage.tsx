@@ -7,9 +7,11 @@ import {
   Modal,
   Stack,
   Table,
+  Tabs,
   Text,
   Title,
 } from '@mantine/core';
+import { CampaignsList, OfficialsList, ServicesList } from './ReferenceLists';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +50,35 @@ function Preview({ definition }: { definition: SurveyDefinition }) {
  */
 export default function ReferencePage() {
   const { t } = useTranslation();
+  return (
+    <Stack maw={1300}>
+      <Title order={2}>{t('console.reference.pageTitle')}</Title>
+      <Tabs defaultValue="templates" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="templates">{t('console.reference.title')}</Tabs.Tab>
+          <Tabs.Tab value="campaigns">{t('console.reference.campaigns')}</Tabs.Tab>
+          <Tabs.Tab value="officials">{t('console.reference.officials')}</Tabs.Tab>
+          <Tabs.Tab value="services">{t('console.reference.services')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="templates" pt="md">
+          <Templates />
+        </Tabs.Panel>
+        <Tabs.Panel value="campaigns" pt="md">
+          <CampaignsList />
+        </Tabs.Panel>
+        <Tabs.Panel value="officials" pt="md">
+          <OfficialsList />
+        </Tabs.Panel>
+        <Tabs.Panel value="services" pt="md">
+          <ServicesList />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function Templates() {
+  const { t } = useTranslation();
   const [list, setList] = useState<ReferenceTemplate[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ title: string; definition: SurveyDefinition } | null>(
@@ -83,8 +114,7 @@ export default function ReferencePage() {
     );
   };
   return (
-    <Stack maw={1300}>
-      <Title order={2}>{t('console.reference.title')}</Title>
+    <Stack>
       <Text size="sm">{t('console.reference.intro')}</Text>
       <Group>
         <FileButton onChange={(f) => open(f, null)} accept=".json,application/json">

@@ -16,6 +16,8 @@ import {
   officesTableSchema,
   passwordChangeSchema,
   packageHistorySchema,
+  REFERENCE_ENTITIES,
+  referenceRecordsSchema,
   publicationSaveSchema,
   publicationsSchema,
   referenceTemplatesSchema,
@@ -28,6 +30,8 @@ import { appealFilterSchema, filterFromParams } from '../../src-shared/domain/ap
 import { deskStatusSchema } from '../../src-shared/sync/protocol';
 import { parseSurveyDefinition } from '../../src-shared/surveys/validate';
 import { surveyDefinitionSchema } from '../../src-shared/surveys/definition';
+import { officialInputSchema, serviceInputSchema } from '../../src-shared/domain/reference';
+import { campaignInputSchema } from '../../src-shared/surveys/records';
 import { randomUUID } from 'node:crypto';
 import type { CentralEdits } from '../domain/central-edits';
 import { isWholeMonths, periodSchema, type Period } from '../../src-shared/reports/period';
@@ -127,6 +131,33 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
     if (actor?.kind !== 'account') throw forbidden('Только для входа через консоль.');
     return actor;
   };
+  /** For each record of an entity: how many active desks have pulled its latest edition. */
+  async function editionsOnDesks(entity: string) {
+    const active = await d.db
+      .selectFrom('devices')
+      .select('pulled_seq')
+      .where('revoked_at', 'is', null)
+      .execute();
+    const seqs = new Map(
+      (
+        await d.db
+          .selectFrom('change_log')
+          .select(['entity_id', (eb) => eb.fn.max('seq').as('seq')])
+          .where('type', '=', 'reference')
+          .where('entity', '=', entity)
+          .groupBy('entity_id')
+          .execute()
+      ).map((r) => [r.entity_id, Number(r.seq)]),
+    );
+    return (id: string) => {
+      const seq = seqs.get(id) ?? Infinity;
+      return {
+        desksHave: active.filter((a) => (a.pulled_seq ?? 0) >= seq).length,
+        desksTotal: active.length,
+      };
+    };
+  }
+
   /** The offices table and the region's totals for a period and a scope. */
   async function officesTable(period: Period, scope: Office[] | null) {
     const all = scope ?? (await d.offices.listOffices());
@@ -495,32 +526,96 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
     }),
     route({
       method: 'GET',
+      url: '/v1/console/reference/:entity',
+      auth: 'admin',
+      summary: 'Должностные лица, услуги или опросы центра и сколько рабочих мест их получили',
+      params: z.object({ entity: z.enum(REFERENCE_ENTITIES) }),
+      response: referenceRecordsSchema,
+      handler: async ({ params }) => {
+        const have = await editionsOnDesks(params.entity);
+        const rows = await d.db
+          .selectFrom('reference_records')
+          .select(['entity_id', 'data'])
+          .where('entity', '=', params.entity)
+          .execute();
+        return rows.map((r) => ({
+          id: r.entity_id,
+          data: JSON.parse(r.data) as Record<string, unknown>,
+          ...have(r.entity_id),
+        }));
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/reference/official',
+      auth: 'admin',
+      summary: 'Добавить или изменить должностное лицо (уходит на все рабочие места)',
+      body: officialInputSchema,
+      response: z.object({ id: z.string() }),
+      audit: ({ body }, r) => ({
+        action: 'reference_saved',
+        target: `должностное лицо ${body.fullName}`,
+        detail: { id: (r as { id: string }).id },
+      }),
+      handler: async ({ body }) => {
+        const id = body.id ?? randomUUID();
+        await d.central.putReference({ entity: 'official', data: { ...body, id } });
+        return { id };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/reference/service',
+      auth: 'admin',
+      summary: 'Добавить или изменить услугу (уходит на все рабочие места)',
+      body: serviceInputSchema,
+      response: z.object({ id: z.string() }),
+      audit: ({ body }, r) => ({
+        action: 'reference_saved',
+        target: `услуга ${body.title}`,
+        detail: { id: (r as { id: string }).id },
+      }),
+      handler: async ({ body }) => {
+        const id = body.id ?? randomUUID();
+        await d.central.putReference({ entity: 'service', data: { ...body, id } });
+        return { id };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/console/reference/campaign',
+      auth: 'admin',
+      summary:
+        'Опрос: анкета, срок, каналы, рабочие места (пусто — все) и услуги; уходит на рабочие места',
+      body: campaignInputSchema,
+      response: z.object({ id: z.string() }),
+      audit: ({ body }, r) => ({
+        action: 'reference_saved',
+        target: `опрос ${body.title}`,
+        detail: { id: (r as { id: string }).id, desks: body.deskCodes },
+      }),
+      handler: async ({ body }) => {
+        await d.surveys.template(body.templateId); // 404 in Russian when unknown
+        const id = body.id ?? randomUUID();
+        await d.central.putReference({ entity: 'campaign', data: { ...body, id } });
+        return { id };
+      },
+    }),
+    route({
+      method: 'GET',
       url: '/v1/console/reference/templates',
       auth: 'admin',
       summary: 'Анкеты центра (встроенные и опубликованные) и сколько рабочих мест их получили',
       response: referenceTemplatesSchema,
       handler: async () => {
-        const active = await d.db
-          .selectFrom('devices')
-          .select('pulled_seq')
-          .where('revoked_at', 'is', null)
-          .execute();
+        const have = await editionsOnDesks('template');
+        const desksTotal = have('').desksTotal;
         const refs = await d.db
           .selectFrom('reference_records')
           .select(['entity_id', 'data'])
           .where('entity', '=', 'template')
           .execute();
-        const seqs = new Map(
-          (
-            await d.db
-              .selectFrom('change_log')
-              .select(['entity_id', (eb) => eb.fn.max('seq').as('seq')])
-              .where('type', '=', 'reference')
-              .where('entity', '=', 'template')
-              .groupBy('entity_id')
-              .execute()
-          ).map((r) => [r.entity_id, Number(r.seq)]),
-        );
+        const republished = new Set(refs.map((r) => r.entity_id));
         const published = refs.map((r) => {
           const t = JSON.parse(r.data) as {
             familyId: string;
@@ -528,7 +623,6 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
             title: string;
             status: string;
           };
-          const seq = seqs.get(r.entity_id) ?? Infinity;
           return {
             id: r.entity_id,
             familyId: t.familyId,
@@ -536,13 +630,12 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
             title: t.title,
             status: t.status,
             builtin: false,
-            desksHave: active.filter((a) => (a.pulled_seq ?? 0) >= seq).length,
-            desksTotal: active.length,
+            ...have(r.entity_id),
           };
         });
         const shipped = d.surveys
           .shipped()
-          .filter((t) => !seqs.has(t.id))
+          .filter((t) => !republished.has(t.id))
           .map((t) => ({
             id: t.id,
             familyId: null,
@@ -550,8 +643,8 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
             title: t.title,
             status: 'published',
             builtin: true,
-            desksHave: active.length,
-            desksTotal: active.length,
+            desksHave: desksTotal,
+            desksTotal,
           }));
         return [...shipped, ...published];
       },

@@ -273,3 +273,16 @@ export const publicationSaveSchema = z
     text: z.string().max(5000),
   })
   .strict();
+
+/** Officials, services and survey campaigns the central gives every desk, with who has each. */
+export const REFERENCE_ENTITIES = ['official', 'service', 'campaign'] as const;
+export type ConsoleReferenceEntity = (typeof REFERENCE_ENTITIES)[number];
+
+export const referenceRecordsSchema = z.array(
+  z.object({
+    id: z.string(),
+    data: z.record(z.string(), z.unknown()),
+    desksHave: z.number().int(),
+    desksTotal: z.number().int(),
+  }),
+);

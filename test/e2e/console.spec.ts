@@ -213,6 +213,36 @@ for (const backend of backends) {
       const onDesk = ok<{ title: string }[]>(desks[1]!.dispatch('surveys.templates', {}));
       expect(onDesk.map((x) => x.title)).toContain(survey.title);
 
+      // A survey campaign for MIN01's desks only, and an official for every desk.
+      await page.getByRole('tab', { name: 'Опросы' }).click();
+      await page.getByRole('combobox', { name: /^Анкета/ }).click();
+      await page.getByRole('option', { name: survey.title }).click();
+      await page.getByRole('textbox', { name: /^Название опроса/ }).fill('Опрос приёмной 2026');
+      await page.getByLabel(/^Начало/).fill(`${YEAR + 1}-01-01`);
+      await page.getByLabel(/^Окончание/).fill(`${YEAR + 1}-12-31`);
+      await page.getByRole('combobox', { name: /^Органы \(все их/ }).click();
+      await page.getByRole('option', { name: /MIN01/ }).click();
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Создать опрос' }).click();
+      await expect(page.getByTestId('campaigns-table')).toContainText('Опрос приёмной 2026');
+      await axe(page, 'campaigns');
+      await page.getByRole('tab', { name: 'Должностные лица' }).click();
+      await page.getByRole('textbox', { name: /^ФИО/ }).fill('Петрова Анна Сергеевна');
+      await page.getByRole('textbox', { name: /^Должность/ }).fill('Заместитель министра');
+      await page.getByRole('button', { name: 'Добавить' }).click();
+      await expect(page.getByTestId('officials-table')).toContainText('Петрова Анна Сергеевна');
+      await expect(page.getByTestId('officials-table')).toContainText('0 из 2');
+      for (const d of desks) await d.services.sync.syncNow();
+      const campaigns = ok<{ title: string; deskCodes: string[] }[]>(
+        desks[0]!.dispatch('surveys.campaigns', {}),
+      );
+      const min01Desk = ok<{ deskCode: string }>(desks[0]!.dispatch('app.info', {})).deskCode;
+      expect(campaigns.find((x) => x.title === 'Опрос приёмной 2026')?.deskCodes).toEqual([
+        min01Desk,
+      ]);
+      const officials = ok<{ fullName: string }[]>(desks[1]!.dispatch('officials.list', {}));
+      expect(officials.map((o) => o.fullName)).toContain('Петрова Анна Сергеевна');
+
       // Users: an analyst and an office viewer, passwords shown once.
       await page.getByRole('link', { name: 'Пользователи' }).click();
       await page.getByLabel('Имя пользователя').fill('analyst1');
