@@ -226,3 +226,49 @@ describe('central migration 0050-questions', () => {
     t.cleanup();
   });
 });
+
+describe('central migration 0060-console', () => {
+  it('adds accounts, sessions, the audit log, imports, publications and the report indexes', async () => {
+    const t = tempDir();
+    const file = join(t.dir, 'central.sqlite');
+    const c = await openCentralDb({ sqliteFile: file });
+    await c.db
+      .insertInto('offices')
+      .values({ id: 'o1', code: 'MIN01', name: 'Орган', created_at: '2026-01-01' })
+      .execute();
+    await c.close();
+    const db = new Database(file, { readonly: true });
+    const names = (type: string) =>
+      db.prepare('SELECT name FROM sqlite_master WHERE type = ?').pluck().all(type) as string[];
+    expect(names('table')).toEqual(
+      expect.arrayContaining([
+        'accounts',
+        'sessions',
+        'audit_log',
+        'package_imports',
+        'publications',
+      ]),
+    );
+    const indexes = names('index');
+    expect(indexes).toEqual(expect.arrayContaining(['appeals_cube', 'appeals_answered_cover']));
+    // The narrower indexes they replace are gone: the planner must not pick them.
+    expect(indexes).not.toContain('appeals_report');
+    expect(indexes).not.toContain('appeals_answered');
+    const columns = (table: string) =>
+      (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((r) => r.name);
+    expect(columns('devices')).toEqual(
+      expect.arrayContaining(['status', 'status_at', 'pulled_seq']),
+    );
+    // Sessions keep a hash of the cookie, never the cookie.
+    expect(columns('sessions')).toEqual([
+      'token_hash',
+      'account_id',
+      'csrf',
+      'created_at',
+      'last_seen_at',
+    ]);
+    expect(db.prepare("SELECT publish FROM offices WHERE code = 'MIN01'").pluck().get()).toBe(0);
+    db.close();
+    t.cleanup();
+  });
+});
