@@ -75,7 +75,7 @@ async function seed(
     (_, k) => `('o${k}', 'R${String(k).padStart(3, '0')}', 'Орган ${k}', '${start}')`,
   );
   await run(`INSERT INTO offices (id, code, name, created_at) VALUES ${values.join(', ')}`);
-  const d = "(((i % 730) * 619) % 730)"; // = (i * 7919) % 730 without overflowing int4;
+  const d = '(((i % 730) * 619) % 730)'; // = (i * 7919) % 730 without overflowing int4;
   const status = caseOf('(i % 7)', APPEAL_STATUSES);
   const final = FINAL_STATUSES.map((s) => `'${s}'`).join(', ');
   await run(`INSERT INTO appeals (id, office_id, desk_code, registered_at, reg_number, data, clocks,
@@ -222,10 +222,14 @@ export async function runCentralBench(size: number) {
   const fresh = !existsSync(file);
   const targets: { name: string; central: CentralDb; stop?: () => void; fresh: boolean }[] = [];
   targets.push({ name: 'sqlite', central: await openCentralDb({ sqliteFile: file }), fresh });
-  const pg = await startPostgres().catch((e: unknown) => {
-    process.stderr.write(`PostgreSQL not available (${String(e)}): SQLite only\n`);
-    return null;
-  });
+  // OTKLIK_BENCH_POSTGRES=0: SQLite and DuckDB only (PostgreSQL seeds the region afresh).
+  const pg =
+    process.env.OTKLIK_BENCH_POSTGRES === '0'
+      ? null
+      : await startPostgres().catch((e: unknown) => {
+          process.stderr.write(`PostgreSQL not available (${String(e)}): SQLite only\n`);
+          return null;
+        });
   if (pg) {
     const url = pg.newDatabase();
     targets.push({

@@ -508,6 +508,12 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         // the planner into a lookup per row.
         await db.schema.dropIndex('appeals_report').execute();
         await db.schema.dropIndex('appeals_answered').execute();
+        // The region's survey results read one questionnaire's period across every office.
+        await db.schema
+          .createIndex('responses_template')
+          .on('responses')
+          .columns(['template_id', 'response_date'])
+          .execute();
       },
     },
   };
