@@ -27,7 +27,7 @@ import {
   templateListSchema,
 } from '../../src-shared/console/api';
 import { appealFilterSchema, filterFromParams } from '../../src-shared/domain/appeal-list';
-import { deskStatusSchema } from '../../src-shared/sync/protocol';
+import { deskStatusSchema, type Reference } from '../../src-shared/sync/protocol';
 import { parseSurveyDefinition } from '../../src-shared/surveys/validate';
 import { surveyDefinitionSchema } from '../../src-shared/surveys/definition';
 import { officialInputSchema, serviceInputSchema } from '../../src-shared/domain/reference';
@@ -131,6 +131,34 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
     if (actor?.kind !== 'account') throw forbidden('Только для входа через консоль.');
     return actor;
   };
+  /** Add or change an official or a service: put as reference data, so every desk gets it. */
+  type Input = { id?: string | undefined } & Record<string, unknown>;
+  function referenceRoute(
+    entity: 'official' | 'service',
+    body: z.ZodType<Input>,
+    label: string,
+    name: (b: Input) => unknown,
+  ) {
+    return route({
+      method: 'POST',
+      url: `/v1/console/reference/${entity}`,
+      auth: 'admin',
+      summary: `Добавить или изменить: ${label} (уходит на все рабочие места)`,
+      body,
+      response: z.object({ id: z.string() }),
+      audit: (ctx, r) => ({
+        action: 'reference_saved',
+        target: `${label} ${String(name(ctx.body))}`,
+        detail: { id: (r as { id: string }).id },
+      }),
+      handler: async (ctx) => {
+        const id = ctx.body.id ?? randomUUID();
+        await d.central.putReference({ entity, data: { ...ctx.body, id } } as Reference);
+        return { id };
+      },
+    });
+  }
+
   /** For each record of an entity: how many active desks have pulled its latest edition. */
   async function editionsOnDesks(entity: string) {
     const active = await d.db
@@ -545,42 +573,8 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
         }));
       },
     }),
-    route({
-      method: 'POST',
-      url: '/v1/console/reference/official',
-      auth: 'admin',
-      summary: 'Добавить или изменить должностное лицо (уходит на все рабочие места)',
-      body: officialInputSchema,
-      response: z.object({ id: z.string() }),
-      audit: ({ body }, r) => ({
-        action: 'reference_saved',
-        target: `должностное лицо ${body.fullName}`,
-        detail: { id: (r as { id: string }).id },
-      }),
-      handler: async ({ body }) => {
-        const id = body.id ?? randomUUID();
-        await d.central.putReference({ entity: 'official', data: { ...body, id } });
-        return { id };
-      },
-    }),
-    route({
-      method: 'POST',
-      url: '/v1/console/reference/service',
-      auth: 'admin',
-      summary: 'Добавить или изменить услугу (уходит на все рабочие места)',
-      body: serviceInputSchema,
-      response: z.object({ id: z.string() }),
-      audit: ({ body }, r) => ({
-        action: 'reference_saved',
-        target: `услуга ${body.title}`,
-        detail: { id: (r as { id: string }).id },
-      }),
-      handler: async ({ body }) => {
-        const id = body.id ?? randomUUID();
-        await d.central.putReference({ entity: 'service', data: { ...body, id } });
-        return { id };
-      },
-    }),
+    referenceRoute('official', officialInputSchema, 'должностное лицо', (b) => b.fullName),
+    referenceRoute('service', serviceInputSchema, 'услуга', (b) => b.title),
     route({
       method: 'POST',
       url: '/v1/console/reference/campaign',

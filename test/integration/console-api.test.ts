@@ -531,4 +531,83 @@ describe.each(pg.backends)('central console API on %s', (backend) => {
       '/console/',
     );
   });
+
+  it('officials, services and campaigns: saved for every desk, bad ones refused in Russian', async () => {
+    const { c, createAccount } = await setup(backend);
+    const admin = await consoleAs(c.url, 'admin1', await createAccount('admin1', 'admin'));
+    const bad = async (path: string, body: unknown, status = 400) => {
+      const res = await admin.post(path, body);
+      expect([path, res.status]).toEqual([path, status]);
+    };
+    await bad('/v1/console/reference/official', { fullName: '', position: 'x', active: true });
+    await bad('/v1/console/reference/official', {
+      fullName: 'x'.repeat(201),
+      position: 'x',
+      active: true,
+    });
+    await bad('/v1/console/reference/service', { title: 'Услуга', kind: 'nonsense', active: true });
+    const template = '0b2f6a0e-4d4c-4f8e-9c55-2f0f7f9a1b11';
+    const campaign = {
+      templateId: template,
+      title: 'Опрос',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      serviceIds: [],
+      deskCodes: [],
+      channels: ['kiosk'],
+      active: true,
+    };
+    await bad('/v1/console/reference/campaign', campaign, 404);
+    const shipped = (
+      await admin.json<{ id: string; builtin: boolean }[]>('/v1/console/reference/templates')
+    ).find((x) => x.builtin)!.id;
+    await bad('/v1/console/reference/campaign', {
+      ...campaign,
+      templateId: shipped,
+      endsOn: '2025-01-01',
+    });
+    await bad('/v1/console/reference/campaign', { ...campaign, templateId: shipped, channels: [] });
+    await bad('/v1/console/reference/campaign', {
+      ...campaign,
+      templateId: shipped,
+      deskCodes: ['не код'],
+    });
+    const official = await admin.json<{ id: string }>('/v1/console/reference/official', {
+      fullName: 'Петрова Анна Сергеевна',
+      position: 'Заместитель министра',
+      active: true,
+    });
+    await admin.json('/v1/console/reference/service', {
+      title: 'Выдача справок',
+      kind: 'service',
+      active: true,
+    });
+    await admin.json('/v1/console/reference/campaign', {
+      ...campaign,
+      templateId: shipped,
+      deskCodes: ['ab1'],
+    });
+    const officials = await admin.json<{ id: string; data: { fullName: string } }[]>(
+      '/v1/console/reference/official',
+    );
+    expect(officials.map((o) => [o.id, o.data.fullName])).toEqual([
+      [official.id, 'Петрова Анна Сергеевна'],
+    ]);
+    const campaigns = await admin.json<{ data: { deskCodes: string[] } }[]>(
+      '/v1/console/reference/campaign',
+    );
+    expect(campaigns[0]!.data.deskCodes).toEqual(['AB1']);
+    // Saving again changes the record, it does not add one.
+    await admin.json('/v1/console/reference/official', {
+      id: official.id,
+      fullName: 'Петрова Анна Сергеевна',
+      position: 'Министр',
+      active: true,
+    });
+    expect((await admin.json<unknown[]>('/v1/console/reference/official')).length).toBe(1);
+    const log = await admin.json<{ action: string; target: string }[]>('/v1/console/audit');
+    expect(log.filter((l) => l.action === 'reference_saved').map((l) => l.target)).toContain(
+      'должностное лицо Петрова Анна Сергеевна',
+    );
+  });
 });
