@@ -2,12 +2,14 @@ import {
   Alert,
   Button,
   Checkbox,
+  FileButton,
   Group,
   MultiSelect,
   Paper,
   Select,
   Stack,
   Table,
+  Text,
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -355,6 +357,55 @@ export function CampaignsList() {
           ))}
         </Table.Tbody>
       </Table>
+    </Stack>
+  );
+}
+
+/** A new edition of the thematic classifier from its CSV: what changed reaches the desks. */
+export function ClassifierEdition() {
+  const { t } = useTranslation();
+  const [result, setResult] = useState<{ nodes: number; written: number; retired: number } | null>(
+    null,
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const send = (file: File | null) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    file
+      .text()
+      .then((csv) =>
+        post(
+          z.object({ nodes: z.number(), written: z.number(), retired: z.number() }),
+          '/v1/console/reference/classifier',
+          { csv },
+        ),
+      )
+      .then(setResult, (e: unknown) => setError(message(e)))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Stack>
+      <Text size="sm">{t('console.reference.classifierIntro')}</Text>
+      <FileButton onChange={send} accept=".csv,text/csv">
+        {(props) => (
+          <Button loading={busy} {...props} w="fit-content">
+            {t('console.reference.classifierUpload')}
+          </Button>
+        )}
+      </FileButton>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {result && (
+        <Alert color="green" data-testid="classifier-result">
+          {t('console.reference.classifierDone', result)}
+        </Alert>
+      )}
     </Stack>
   );
 }

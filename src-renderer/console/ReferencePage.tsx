@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { CampaignsList, OfficialsList, ServicesList } from './ReferenceLists';
+import { CampaignsList, ClassifierEdition, OfficialsList, ServicesList } from './ReferenceLists';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,6 +59,7 @@ export default function ReferencePage() {
           <Tabs.Tab value="campaigns">{t('console.reference.campaigns')}</Tabs.Tab>
           <Tabs.Tab value="officials">{t('console.reference.officials')}</Tabs.Tab>
           <Tabs.Tab value="services">{t('console.reference.services')}</Tabs.Tab>
+          <Tabs.Tab value="classifier">{t('console.reference.classifier')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="templates" pt="md">
           <Templates />
@@ -71,6 +72,9 @@ export default function ReferencePage() {
         </Tabs.Panel>
         <Tabs.Panel value="services" pt="md">
           <ServicesList />
+        </Tabs.Panel>
+        <Tabs.Panel value="classifier" pt="md">
+          <ClassifierEdition />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,4 +1,5 @@
 import { ENUM_LABELS_RU } from '../../src-shared/domain/labels-ru';
+import { CSV_ISSUES_RU } from '../../src-shared/domain/classifier-csv';
 /** Russian, the default language of the interface. English mirrors these keys (en.ts). */
 export const ru = {
   app: { title: 'Отклик', subtitle: 'Личный прием граждан', desk: 'Рабочее место' },
@@ -197,13 +198,7 @@ export const ru = {
     desk_code: 'Код рабочего места: 2–10 латинских букв и цифр',
     invalid_choice: 'Выберите значение из списка',
     invalid: 'Неверное значение',
-    csv_header: 'Строка {{line}}: ожидается заголовок code;title;parent_code;level',
-    csv_code: 'Строка {{line}}: неверный код',
-    csv_duplicate: 'Строка {{line}}: код повторяется',
-    csv_title: 'Строка {{line}}: пустое наименование',
-    csv_level: 'Строка {{line}}: уровень не соответствует коду',
-    csv_parent: 'Строка {{line}}: нет родительского узла',
-    csv_empty: 'Файл не содержит ни одной строки классификатора',
+    ...CSV_ISSUES_RU,
     survey_json: 'Файл анкеты не является корректным JSON: {{detail}}',
     survey_type: 'Неизвестный тип вопроса «{{type}}»',
     survey_shape: 'Анкета не соответствует формату: {{detail}}',
@@ -924,6 +919,12 @@ export const ru = {
     },
     reference: {
       pageTitle: 'Анкеты и справочники',
+      classifier: 'Классификатор',
+      classifierIntro:
+        'Новая редакция тематического классификатора — файл CSV (code;title;parent_code;level, «;», UTF-8), как в комплекте поставки. На рабочие места уходят только изменённые и новые узлы; коды, которых нет в новой редакции, помечаются выведенными и остаются в старых карточках.',
+      classifierUpload: 'Загрузить редакцию (CSV)…',
+      classifierDone:
+        'Узлов в редакции: {{nodes}}; отправлено на рабочие места изменений: {{written}}; выведено кодов: {{retired}}.',
       campaigns: 'Опросы',
       officials: 'Должностные лица',
       services: 'Услуги',
@@ -1023,6 +1024,7 @@ export const ru = {
         package_imported: 'принят пакет без сети',
         template_published: 'опубликована анкета',
         reference_saved: 'изменён справочник',
+        classifier_edition: 'загружена редакция классификатора',
         publication_saved: 'сохранена заметка для публикации',
         publication_removed: 'снята заметка с публикации',
         publication_on: 'орган показан на публичной странице',

@@ -62,6 +62,53 @@ export function createCentralEdits(write: Writer, now = () => Date.now()) {
         return change;
       });
     },
+    /**
+     * Many records in one transaction (a classifier edition): only those that differ from what
+     * the central holds are written and reach the desks. Returns how many were written.
+     */
+    async putReferences(refs: readonly Reference[]): Promise<number> {
+      return write(async (tx) => {
+        let written = 0;
+        for (const ref of refs) {
+          const entityId = ref.entity === 'classifier' ? ref.data.code : ref.data.id;
+          const data = JSON.stringify(ref.data);
+          const held = await tx
+            .selectFrom('reference_records')
+            .select('data')
+            .where('entity', '=', ref.entity)
+            .where('entity_id', '=', entityId)
+            .executeTakeFirst();
+          if (held?.data === data) continue;
+          if (held) {
+            await tx
+              .updateTable('reference_records')
+              .set({ data })
+              .where('entity', '=', ref.entity)
+              .where('entity_id', '=', entityId)
+              .execute();
+          } else {
+            await tx
+              .insertInto('reference_records')
+              .values({ entity: ref.entity, entity_id: entityId, data })
+              .execute();
+          }
+          await tx
+            .insertInto('change_log')
+            .values({
+              change_id: randomUUID(),
+              office_id: null,
+              device_id: null,
+              type: 'reference',
+              entity: ref.entity,
+              entity_id: entityId,
+              payload: JSON.stringify(ref),
+            })
+            .execute();
+          written += 1;
+        }
+        return written;
+      });
+    },
     async putReference(ref: Reference): Promise<void> {
       const entityId = ref.entity === 'classifier' ? ref.data.code : ref.data.id;
       await write(async (tx) => {

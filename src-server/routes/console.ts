@@ -30,7 +30,12 @@ import { appealFilterSchema, filterFromParams } from '../../src-shared/domain/ap
 import { deskStatusSchema, type Reference } from '../../src-shared/sync/protocol';
 import { parseSurveyDefinition } from '../../src-shared/surveys/validate';
 import { surveyDefinitionSchema } from '../../src-shared/surveys/definition';
-import { officialInputSchema, serviceInputSchema } from '../../src-shared/domain/reference';
+import {
+  officialInputSchema,
+  serviceInputSchema,
+  type ClassifierNode,
+} from '../../src-shared/domain/reference';
+import { csvIssueRu, parseClassifierCsv } from '../../src-shared/domain/classifier-csv';
 import { campaignInputSchema } from '../../src-shared/surveys/records';
 import { randomUUID } from 'node:crypto';
 import type { CentralEdits } from '../domain/central-edits';
@@ -575,6 +580,52 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
     }),
     referenceRoute('official', officialInputSchema, 'должностное лицо', (b) => b.fullName),
     referenceRoute('service', serviceInputSchema, 'услуга', (b) => b.title),
+    route({
+      method: 'POST',
+      url: '/v1/console/reference/classifier',
+      auth: 'admin',
+      summary:
+        'Новая редакция тематического классификатора (CSV code;title;parent_code;level): изменённые и новые узлы, исчезнувшие помечаются выведенными',
+      body: z.object({ csv: z.string().max(4 * 1024 * 1024) }).strict(),
+      response: z.object({
+        nodes: z.number().int(),
+        written: z.number().int(),
+        retired: z.number().int(),
+      }),
+      bodyLimit: 5 * 1024 * 1024,
+      audit: (_ctx, r) => ({ action: 'classifier_edition', target: null, detail: r }),
+      handler: async ({ body }) => {
+        const parsed = parseClassifierCsv(body.csv);
+        if (parsed.issues.length > 0) {
+          throw badRequest(
+            `Файл классификатора не принят: ${parsed.issues.slice(0, 5).map(csvIssueRu).join('; ')}.`,
+          );
+        }
+        const inFile = new Set(parsed.nodes.map((n) => n.code));
+        const held = await d.db
+          .selectFrom('reference_records')
+          .select(['entity_id', 'data'])
+          .where('entity', '=', 'classifier')
+          .execute();
+        // A code the new edition no longer has is retired, never deleted: old cards keep it.
+        const gone = held
+          .filter((r) => !inFile.has(r.entity_id))
+          .map((r) => JSON.parse(r.data) as ClassifierNode);
+        const retired = gone.map((n) => ({ ...n, retired: true }));
+        const written = await d.central.putReferences([
+          ...parsed.nodes.map((n) => ({
+            entity: 'classifier' as const,
+            data: { ...n, retired: false },
+          })),
+          ...retired.map((n) => ({ entity: 'classifier' as const, data: n })),
+        ]);
+        return {
+          nodes: parsed.nodes.length,
+          written,
+          retired: gone.filter((n) => !n.retired).length,
+        };
+      },
+    }),
     route({
       method: 'POST',
       url: '/v1/console/reference/campaign',

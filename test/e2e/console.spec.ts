@@ -232,6 +232,15 @@ for (const backend of backends) {
       await page.getByRole('button', { name: 'Добавить' }).click();
       await expect(page.getByTestId('officials-table')).toContainText('Петрова Анна Сергеевна');
       await expect(page.getByTestId('officials-table')).toContainText('0 из 2');
+      // A classifier edition: the shipped one, so nothing differs but every node is checked.
+      await page.getByRole('tab', { name: 'Классификатор' }).click();
+      await page
+        .locator('input[type=file]')
+        .setInputFiles(
+          join(import.meta.dirname, '../../resources/classifier/thematic-classifier.csv'),
+        );
+      await expect(page.getByTestId('classifier-result')).toContainText('выведено кодов: 0');
+      await axe(page, 'classifier');
       for (const d of desks) await d.services.sync.syncNow();
       const campaigns = ok<{ title: string; deskCodes: string[] }[]>(
         desks[0]!.dispatch('surveys.campaigns', {}),
@@ -257,6 +266,9 @@ for (const backend of backends) {
       await expect(page.getByTestId('audit-table')).toContainText('создан пользователь');
       await expect(page.getByTestId('audit-table')).toContainText('принят пакет без сети');
       await expect(page.getByTestId('audit-table')).toContainText('опубликована анкета');
+      await expect(page.getByTestId('audit-table')).toContainText(
+        'загружена редакция классификатора',
+      );
       await axe(page, 'audit');
     });
 

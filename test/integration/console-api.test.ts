@@ -610,4 +610,58 @@ describe.each(pg.backends)('central console API on %s', (backend) => {
       'должностное лицо Петрова Анна Сергеевна',
     );
   });
+
+  it('a classifier edition: only what changed goes out, a vanished code is retired', async () => {
+    const { c, createAccount } = await setup(backend);
+    const admin = await consoleAs(c.url, 'admin1', await createAccount('admin1', 'admin'));
+    const csv = readFileSync(
+      join(import.meta.dirname, '../../resources/classifier/thematic-classifier.csv'),
+      'utf8',
+    );
+    const lines = csv.trimEnd().split(/\r?\n/);
+    const first = await admin.json<{ nodes: number; written: number; retired: number }>(
+      '/v1/console/reference/classifier',
+      { csv },
+    );
+    expect(first).toEqual({ nodes: lines.length - 1, written: lines.length - 1, retired: 0 });
+    expect(await admin.json('/v1/console/reference/classifier', { csv })).toMatchObject({
+      written: 0,
+      retired: 0,
+    });
+    // A leaf (no line names it as parent) leaves; another node gets a new title.
+    const codes = lines.slice(1).map((l) => l.split(';'));
+    const parents = new Set(codes.map((f) => f[2]));
+    const leaf = codes.find((f) => !parents.has(f[0]))![0]!;
+    const renamed = codes.find((f) => f[0] !== leaf)![0]!;
+    const next = lines
+      .filter((l) => !l.startsWith(`${leaf};`))
+      .map((l) =>
+        l.startsWith(`${renamed};`) ? l.replace(/^([^;]+);[^;]*;/, '$1;Новое наименование;') : l,
+      )
+      .join('\n');
+    expect(await admin.json('/v1/console/reference/classifier', { csv: next })).toEqual({
+      nodes: lines.length - 2,
+      written: 2,
+      retired: 1,
+    });
+    const row = await c.central.db
+      .selectFrom('reference_records')
+      .select('data')
+      .where('entity', '=', 'classifier')
+      .where('entity_id', '=', leaf)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.data)).toMatchObject({ code: leaf, retired: true });
+    for (const bad of [
+      '',
+      'code;title\n',
+      `${lines[0]}\n0001.0000.0000.0000;;;1`,
+      `${lines[0]}\nx;y;;1`,
+    ]) {
+      const res = await admin.post('/v1/console/reference/classifier', { csv: bad });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toMatch(
+        /Файл классификатора не принят/,
+      );
+    }
+  });
 });

@@ -33,7 +33,7 @@ describe('Russian resources', () => {
       '../../src-shared/domain/reference.ts',
       '../../src-shared/contract/api.ts',
       '../../src-main/core/appeals/service.ts',
-      '../../src-main/core/reference/classifier-csv.ts',
+      '../../src-shared/domain/classifier-csv.ts',
       '../../src-shared/surveys/definition.ts',
       '../../src-shared/surveys/validate.ts',
       '../../src-shared/surveys/answers.ts',

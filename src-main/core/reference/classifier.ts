@@ -4,7 +4,7 @@ import { OtklikError } from '../../../src-shared/contract/errors';
 import type { CoreContext } from '../context';
 import type { Settings } from '../settings';
 import { stemText, words, stemWord } from '../text/stem';
-import { parseClassifierCsv, type CsvNode } from './classifier-csv';
+import { parseClassifierCsv, type CsvNode } from '../../../src-shared/domain/classifier-csv';
 
 /** The edition shipped in resources/classifier (see its README). */
 export const BUNDLED_EDITION = '2025-10-31';

@@ -1,5 +1,5 @@
-import { CLASSIFIER_CODE, levelOf } from '../../../src-shared/domain/classifier';
-import type { Issue } from '../../../src-shared/contract/errors';
+import { CLASSIFIER_CODE, levelOf } from './classifier';
+import type { Issue } from '../contract/errors';
 
 export interface CsvNode {
   code: string;
@@ -9,6 +9,26 @@ export interface CsvNode {
 }
 
 const HEADER = 'code;title;parent_code;level';
+
+/**
+ * The parser's problems in Russian ({{line}}: the file's line): the desk's i18n resources and
+ * the central console's answers use these same texts.
+ */
+export const CSV_ISSUES_RU = {
+  csv_header: 'Строка {{line}}: ожидается заголовок code;title;parent_code;level',
+  csv_code: 'Строка {{line}}: неверный код',
+  csv_duplicate: 'Строка {{line}}: код повторяется',
+  csv_title: 'Строка {{line}}: пустое наименование',
+  csv_level: 'Строка {{line}}: уровень не соответствует коду',
+  csv_parent: 'Строка {{line}}: нет родительского узла',
+  csv_empty: 'Файл не содержит ни одной строки классификатора',
+} as const;
+
+/** One problem of the parser as a Russian sentence. */
+export function csvIssueRu(issue: Issue): string {
+  const text = CSV_ISSUES_RU[issue.message as keyof typeof CSV_ISSUES_RU] ?? issue.message;
+  return text.replace('{{line}}', String(issue.params?.line ?? ''));
+}
 
 /** Splits one line of the classifier's CSV (`;`-separated, RFC 4180 quoting). */
 export function splitCsvLine(line: string): string[] {
