@@ -859,9 +859,16 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
       url: '/v1/console/templates',
       auth: 'admin',
       can: 'reports.office',
-      summary: 'Анкеты, известные центру (для результатов анкетирования)',
+      summary: 'Анкеты, по которым у центра есть ответы (для результатов анкетирования)',
       response: templateListSchema,
-      handler: () => d.surveys.templates(),
+      handler: async () => {
+        const answered = new Set(
+          (await d.db.selectFrom('responses').select('template_id').distinct().execute()).map(
+            (r) => r.template_id,
+          ),
+        );
+        return (await d.surveys.templates()).filter((t) => answered.has(t.id));
+      },
     }),
     route({
       method: 'GET',
