@@ -20,6 +20,8 @@ const backends = postgresBin() ? (['sqlite', 'postgres'] as const) : (['sqlite']
 async function axe(page: Page, name: string) {
   // A dialog fading out dims the page behind it: check what the user finally sees.
   await expect(page.locator('.mantine-Modal-overlay')).toHaveCount(0);
+  // So does a notification sliding in or out (they close by themselves after 4 s).
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 10_000 });
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
