@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { ServerDatabase } from '../db/schema';
 import { isTooFarAhead, parse, serialize, tick } from '../../src-shared/sync/hlc';
 import { latestStamp, unpackClocks } from '../../src-shared/sync/lww';
 import type { Change, Reference } from '../../src-shared/sync/protocol';
@@ -69,77 +71,60 @@ export function createCentralEdits(write: Writer, now = () => Date.now()) {
     async putReferences(refs: readonly Reference[]): Promise<number> {
       return write(async (tx) => {
         let written = 0;
-        for (const ref of refs) {
-          const entityId = ref.entity === 'classifier' ? ref.data.code : ref.data.id;
-          const data = JSON.stringify(ref.data);
-          const held = await tx
-            .selectFrom('reference_records')
-            .select('data')
-            .where('entity', '=', ref.entity)
-            .where('entity_id', '=', entityId)
-            .executeTakeFirst();
-          if (held?.data === data) continue;
-          if (held) {
-            await tx
-              .updateTable('reference_records')
-              .set({ data })
-              .where('entity', '=', ref.entity)
-              .where('entity_id', '=', entityId)
-              .execute();
-          } else {
-            await tx
-              .insertInto('reference_records')
-              .values({ entity: ref.entity, entity_id: entityId, data })
-              .execute();
-          }
-          await tx
-            .insertInto('change_log')
-            .values({
-              change_id: randomUUID(),
-              office_id: null,
-              device_id: null,
-              type: 'reference',
-              entity: ref.entity,
-              entity_id: entityId,
-              payload: JSON.stringify(ref),
-            })
-            .execute();
-          written += 1;
-        }
+        for (const ref of refs) if (await storeReference(tx, ref, true)) written += 1;
         return written;
       });
     },
     async putReference(ref: Reference): Promise<void> {
-      const entityId = ref.entity === 'classifier' ? ref.data.code : ref.data.id;
-      await write(async (tx) => {
-        const data = JSON.stringify(ref.data);
-        const updated = await tx
-          .updateTable('reference_records')
-          .set({ data })
-          .where('entity', '=', ref.entity)
-          .where('entity_id', '=', entityId)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) {
-          await tx
-            .insertInto('reference_records')
-            .values({ entity: ref.entity, entity_id: entityId, data })
-            .execute();
-        }
-        await tx
-          .insertInto('change_log')
-          .values({
-            change_id: randomUUID(),
-            office_id: null,
-            device_id: null,
-            type: 'reference',
-            entity: ref.entity,
-            entity_id: entityId,
-            payload: JSON.stringify(ref),
-          })
-          .execute();
-      });
+      await write((tx) => storeReference(tx, ref, false));
     },
   };
+}
+
+/**
+ * One reference record in the central's table and the change log (so desks pull it). With
+ * `onlyChanged`, a record identical to the one held writes nothing; returns whether it wrote.
+ */
+async function storeReference(
+  tx: Transaction<ServerDatabase>,
+  ref: Reference,
+  onlyChanged: boolean,
+): Promise<boolean> {
+  const entityId = ref.entity === 'classifier' ? ref.data.code : ref.data.id;
+  const data = JSON.stringify(ref.data);
+  const held = await tx
+    .selectFrom('reference_records')
+    .select('data')
+    .where('entity', '=', ref.entity)
+    .where('entity_id', '=', entityId)
+    .executeTakeFirst();
+  if (onlyChanged && held?.data === data) return false;
+  if (held) {
+    await tx
+      .updateTable('reference_records')
+      .set({ data })
+      .where('entity', '=', ref.entity)
+      .where('entity_id', '=', entityId)
+      .execute();
+  } else {
+    await tx
+      .insertInto('reference_records')
+      .values({ entity: ref.entity, entity_id: entityId, data })
+      .execute();
+  }
+  await tx
+    .insertInto('change_log')
+    .values({
+      change_id: randomUUID(),
+      office_id: null,
+      device_id: null,
+      type: 'reference',
+      entity: ref.entity,
+      entity_id: entityId,
+      payload: JSON.stringify(ref),
+    })
+    .execute();
+  return true;
 }
 
 export type CentralEdits = ReturnType<typeof createCentralEdits>;
