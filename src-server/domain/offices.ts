@@ -24,6 +24,9 @@ export function createOffices(
   const iso = () => now().toISOString();
 
   async function officeByCode(code: string) {
+    // Anything but letters and digits is no office code (and a NUL byte would fail PostgreSQL).
+    if (!/^[A-Za-z0-9]{1,20}$/.test(code))
+      throw badRequest(`Нет органа с кодом ${code.slice(0, 20)}.`);
     const office = await db
       .selectFrom('offices')
       .selectAll()

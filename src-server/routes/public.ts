@@ -118,7 +118,7 @@ export function publicRoutes(d: PublicDeps): RouteSpec[] {
       rateLimit: 120,
       summary:
         'Публичная страница органа: что изменено по итогам обратной связи и результаты анкетирования по кварталам',
-      params: z.object({ code: z.string().max(20) }),
+      params: z.object({ code: z.string().regex(/^[A-Za-z0-9]{1,20}$/) }),
       response: z.string(),
       handler: async ({ params, reply }) => {
         const office = await d.db

@@ -664,4 +664,46 @@ describe.each(pg.backends)('central console API on %s', (backend) => {
       );
     }
   });
+
+  it('publication and the public page: worst values get a 4xx, never a page of another office', async () => {
+    const { c, createAccount } = await setup(backend);
+    const admin = await consoleAs(c.url, 'admin1', await createAccount('admin1', 'admin'));
+    await admin.json('/v1/console/offices', {
+      code: 'MIN01',
+      name: 'Орган',
+      sstuDepartmentId: null,
+    });
+    await admin.json('/v1/console/offices', {
+      code: 'MIN02',
+      name: 'Скрытый',
+      sstuDepartmentId: null,
+    });
+    for (const [path, body] of [
+      ['/v1/console/publications', { office: 'MIN01', quarter: '2026-Q5', text: 'x' }],
+      ['/v1/console/publications', { office: 'MIN01', quarter: '2026-1', text: 'x' }],
+      ['/v1/console/publications', { office: 'MIN01', quarter: '2026-Q1', text: 'x'.repeat(5001) }],
+      ['/v1/console/publications', { office: 'NOPE', quarter: '2026-Q1', text: 'x' }],
+      ['/v1/console/offices/NOPE/publish', { publish: true }],
+      ['/v1/console/offices/MIN01/publish', { publish: 'yes' }],
+    ] as const) {
+      const res = await admin.post(path, body);
+      expect([path, res.status]).toEqual([path, 400]);
+    }
+    await admin.json('/v1/console/offices/MIN01/publish', { publish: true });
+    await admin.json('/v1/console/publications', {
+      office: 'MIN01',
+      quarter: '2026-Q1',
+      text: '<script>alert(1)</script>',
+    });
+    const page = await fetch(`${c.url}/public/min01`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
+    expect(page.headers.get('set-cookie')).toBeNull();
+    for (const code of ['MIN02', 'x'.repeat(21), '%00', '..%2F..%2Fpackage.json', "MIN01'--"]) {
+      const res = await fetch(`${c.url}/public/${code}`);
+      expect([code, res.status >= 400 && res.status < 500]).toEqual([code, true]);
+    }
+  });
 });
