@@ -249,13 +249,13 @@ describe('central migration 0060-console', () => {
         'publications',
       ]),
     );
+    // 0070 replaced 0060's covering report indexes by roll-ups and narrow list indexes again.
     const indexes = names('index');
     expect(indexes).toEqual(
-      expect.arrayContaining(['appeals_cube', 'appeals_answered_cover', 'responses_template']),
+      expect.arrayContaining(['appeals_report', 'appeals_answered', 'responses_template']),
     );
-    // The narrower indexes they replace are gone: the planner must not pick them.
-    expect(indexes).not.toContain('appeals_report');
-    expect(indexes).not.toContain('appeals_answered');
+    expect(indexes).not.toContain('appeals_cube');
+    expect(indexes).not.toContain('appeals_answered_cover');
     const columns = (table: string) =>
       (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((r) => r.name);
     expect(columns('devices')).toEqual(
@@ -271,6 +271,119 @@ describe('central migration 0060-console', () => {
     ]);
     expect(db.prepare("SELECT publish FROM offices WHERE code = 'MIN01'").pluck().get()).toBe(0);
     db.close();
+    t.cleanup();
+  });
+});
+
+describe('central migration 0070-report-rollups', () => {
+  it('counts the cards and responses stored before it into the roll-ups', async () => {
+    const { Kysely, Migrator, SqliteDialect } = await import('kysely');
+    const { migrationProvider } = await import('./migrations');
+    const t = tempDir();
+    const db = new Kysely<Record<string, Record<string, unknown>>>({
+      dialect: new SqliteDialect({ database: new Database(join(t.dir, 'central.sqlite')) }),
+    });
+    const migrator = new Migrator({ db, provider: migrationProvider('sqlite') });
+    expect((await migrator.migrateTo('0060-console')).error).toBeUndefined();
+    await db
+      .insertInto('offices')
+      .values({ id: 'o', code: 'MIN01', name: 'M', created_at: 'now' })
+      .execute();
+    const card = (id: string, columns: Record<string, unknown>, codes: string[]) =>
+      Promise.all([
+        db
+          .insertInto('appeals')
+          .values({
+            id,
+            office_id: 'o',
+            desk_code: 'D1',
+            registered_at: '2026-03-01T10:00',
+            data: '{}',
+            clocks: '{}',
+            channel: 'personal',
+            kind: 'complaint',
+            form: 'oral',
+            is_repeat: 0,
+            is_collective: 0,
+            ...columns,
+          })
+          .execute(),
+        ...codes.map((code) =>
+          db
+            .insertInto('appeal_topics')
+            .values({ appeal_id: id, code, office_id: 'o', registered_at: '2026-03-01T10:00' })
+            .execute(),
+        ),
+      ]);
+    // Two codes of one section: the card counts once in it, once in each theme.
+    await card(
+      'a',
+      {
+        status: 'answered_written',
+        result: 'supported',
+        answer_date: '2026-03-20',
+        due_date: '2026-03-31',
+      },
+      ['0005.0005.0056.1160', '0005.0006.0060.0000'],
+    );
+    await card('b', { status: 'in_progress', due_date: '2026-03-31' }, []);
+    await card(
+      'c',
+      { status: 'in_progress', due_date: '2026-03-31', is_collective: 1, signatory_count: 7 },
+      [],
+    );
+    await db
+      .insertInto('responses')
+      .values({
+        id: 'r1',
+        office_id: 'o',
+        feed_seq: 1,
+        template_id: 'T',
+        campaign_id: null,
+        service_id: null,
+        channel: 'kiosk',
+        office: 'MIN01',
+        response_date: '2026-03-05',
+        complete: 1,
+        answers: '{"q2":5}',
+      })
+      .execute();
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    const rows = (table: string, columns: string[]) =>
+      db
+        .selectFrom(table)
+        .select(columns as never[])
+        .orderBy(columns as never[])
+        .execute();
+    expect(
+      await rows('report_appeals', [
+        'final',
+        'due_date',
+        'result',
+        'collective',
+        'n',
+        'signatories',
+      ]),
+    ).toEqual([
+      { final: 0, due_date: '2026-03-31', result: '', collective: 0, n: 1, signatories: 0 },
+      { final: 0, due_date: '2026-03-31', result: '', collective: 1, n: 1, signatories: 7 },
+      { final: 1, due_date: '', result: 'supported', collective: 0, n: 1, signatories: 0 },
+    ]);
+    expect(await rows('report_topics', ['day', 'code', 'n'])).toEqual([
+      { day: '2026-03-01', code: '*', n: 1 },
+      { day: '2026-03-01', code: '0005.0000.0000.0000', n: 1 },
+      { day: '2026-03-01', code: '0005.0005.0000.0000', n: 1 },
+      { day: '2026-03-01', code: '0005.0006.0000.0000', n: 1 },
+    ]);
+    expect(await rows('report_answers', ['answer_date', 'registered', 'in_time', 'n'])).toEqual([
+      { answer_date: '2026-03-20', registered: '2026-03-01', in_time: 1, n: 1 },
+    ]);
+    expect(await rows('report_survey', ['month', 'channel', 'key', 'value', 'n'])).toEqual([
+      { month: '2026-03', channel: 'kiosk', key: '', value: '', n: 1 },
+      { month: '2026-03', channel: 'kiosk', key: 'q2', value: '', n: 1 },
+      { month: '2026-03', channel: 'kiosk', key: 'q2', value: '5', n: 1 },
+    ]);
+    await db.destroy();
     t.cleanup();
   });
 });

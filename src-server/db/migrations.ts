@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { reportColumns } from './report-columns';
+import { rebuildRollups } from './rollups';
+import type { ServerDatabase } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -514,6 +516,108 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .on('responses')
           .columns(['template_id', 'response_date'])
           .execute();
+      },
+    },
+    // Report roll-ups (src-server/db/rollups.ts): the region's quarter sums a few thousand
+    // rows kept by every write instead of reading every card (docs/benchmarks.md, «central»).
+    '0070-report-rollups': {
+      async up(db: Kysely<unknown>) {
+        // On SQLite the cells live in their key's B-tree (no second copy in a rowid table):
+        // every push upserts them.
+        const clustered = dialect === 'sqlite' ? sql`WITHOUT ROWID` : sql``;
+        await db.schema
+          .createTable('report_appeals')
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('office_id', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('form', 'text', (c) => c.notNull())
+          .addColumn('answer_mode', 'text', (c) => c.notNull())
+          .addColumn('result', 'text', (c) => c.notNull())
+          .addColumn('final', 'integer', (c) => c.notNull())
+          .addColumn('due_date', 'text', (c) => c.notNull())
+          .addColumn('repeat', 'integer', (c) => c.notNull())
+          .addColumn('collective', 'integer', (c) => c.notNull())
+          .addColumn('n', 'integer', (c) => c.notNull())
+          .addColumn('signatories', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('report_appeals_pk', [
+            'day',
+            'office_id',
+            'channel',
+            'kind',
+            'form',
+            'answer_mode',
+            'result',
+            'final',
+            'due_date',
+            'repeat',
+            'collective',
+          ])
+          .modifyEnd(clustered)
+          .execute();
+        await db.schema
+          .createTable('report_topics')
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('office_id', 'text', (c) => c.notNull())
+          .addColumn('code', 'text', (c) => c.notNull())
+          .addColumn('n', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('report_topics_pk', ['day', 'office_id', 'code'])
+          .modifyEnd(clustered)
+          .execute();
+        await db.schema
+          .createTable('report_answers')
+          .addColumn('answer_date', 'text', (c) => c.notNull())
+          .addColumn('office_id', 'text', (c) => c.notNull())
+          .addColumn('registered', 'text', (c) => c.notNull())
+          .addColumn('in_time', 'integer', (c) => c.notNull())
+          .addColumn('n', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('report_answers_pk', [
+            'answer_date',
+            'office_id',
+            'registered',
+            'in_time',
+          ])
+          .modifyEnd(clustered)
+          .execute();
+        await db.schema
+          .createTable('report_survey')
+          .addColumn('template_id', 'text', (c) => c.notNull())
+          .addColumn('month', 'text', (c) => c.notNull())
+          .addColumn('office_id', 'text', (c) => c.notNull())
+          .addColumn('campaign_id', 'text', (c) => c.notNull())
+          .addColumn('service_id', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('cell', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .addColumn('n', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('report_survey_pk', [
+            'template_id',
+            'month',
+            'office_id',
+            'campaign_id',
+            'service_id',
+            'channel',
+            'cell',
+          ])
+          .modifyEnd(clustered)
+          .execute();
+        // The reports no longer read the cards: the wide covering indexes of 0060 only cost
+        // writes now; the lists (drill-down, answered in a period) keep narrow ones.
+        await db.schema.dropIndex('appeals_cube').execute();
+        await db.schema.dropIndex('appeals_answered_cover').execute();
+        await db.schema
+          .createIndex('appeals_report')
+          .on('appeals')
+          .columns(['registered_at', 'office_id'])
+          .execute();
+        await db.schema
+          .createIndex('appeals_answered')
+          .on('appeals')
+          .columns(['answer_date', 'office_id'])
+          .execute();
+        // Migrations see the schema of their own time; this one is the roll-ups' first build.
+        await rebuildRollups(db as Kysely<ServerDatabase>);
       },
     },
   };

@@ -25,7 +25,7 @@ export function reportColumns(record: Partial<AppealRecord>) {
       due_date: record.dueDate ?? null,
       answer_date: record.answerDate ?? null,
     },
-    topics: [...new Set(record.topicCodes ?? [])],
+    topics: cardTopics(record),
     /** The rows of appeal_questions (migration 0050-questions). */
     questions: questions.map((q) => ({
       position: q.position,
@@ -36,6 +36,11 @@ export function reportColumns(record: Partial<AppealRecord>) {
       extended: q.extended ? 1 : 0,
     })),
   };
+}
+
+/** The classifier codes of a card, once each (the rows of appeal_topics). */
+export function cardTopics(record: Partial<AppealRecord>): string[] {
+  return [...new Set(record.topicCodes ?? [])];
 }
 
 /** The questions of a stored card; none for a record too partial to have them. */

@@ -186,6 +186,67 @@ export interface ServerDatabase {
   audit_log: AuditLogTable;
   package_imports: PackageImportTable;
   publications: PublicationTable;
+  report_appeals: ReportAppealTable;
+  report_topics: ReportTopicTable;
+  report_answers: ReportAnswerTable;
+  report_survey: ReportSurveyTable;
+}
+
+/**
+ * The report roll-ups (migration 0070-report-rollups, src-server/db/rollups.ts): cards counted
+ * per office, registration day and every dimension the metrics use ('' for none).
+ */
+export interface ReportAppealTable {
+  day: string;
+  office_id: string;
+  channel: string;
+  kind: string;
+  form: string;
+  answer_mode: string;
+  result: string;
+  final: number;
+  /** Only for cards not yet final: whether one is overdue is decided at report time. */
+  due_date: string;
+  repeat: number;
+  collective: number;
+  n: number;
+  signatories: number;
+}
+
+/** Cards per office and day in each classifier section and theme ('*': any code). */
+export interface ReportTopicTable {
+  day: string;
+  office_id: string;
+  code: string;
+  n: number;
+}
+
+/** Written answers per office, answer date, registration day and whether in time. */
+export interface ReportAnswerTable {
+  answer_date: string;
+  office_id: string;
+  registered: string;
+  in_time: number;
+  n: number;
+}
+
+/**
+ * Survey answers counted per office and calendar month (results are given for whole months
+ * only: src-shared/reports/period.ts), by the keys of src-shared/reports/survey-compute.ts.
+ */
+export interface ReportSurveyTable {
+  template_id: string;
+  /** YYYY-MM */
+  month: string;
+  office_id: string;
+  campaign_id: string;
+  service_id: string;
+  channel: string;
+  /** SHA-256 (base64url) of JSON [key, value]: the key column, as values can be long texts. */
+  cell: string;
+  key: string;
+  value: string;
+  n: number;
 }
 
 /** «Что изменено по итогам обратной связи»: an office's note for a quarter (YYYY-Qn). */

@@ -10,7 +10,8 @@ import {
   REQUIRED_APPEAL_FIELDS,
   type AppealRecord,
 } from '../../src-shared/sync/records';
-import { reportColumns } from '../db/report-columns';
+import { cardTopics, reportColumns } from '../db/report-columns';
+import { RollupDelta, type StoredCard } from '../db/rollups';
 import type { ServerDatabase } from '../db/schema';
 
 export interface Writer {
@@ -46,6 +47,8 @@ export function chunks<T>(items: readonly T[]): T[][] {
 interface Loaded {
   officeId: string;
   record: Partial<AppealRecord>;
+  /** The card as stored before this write, with its codes (what the roll-ups counted). */
+  stored: { card: StoredCard; topics: string[] } | null;
   clocks: Clocks;
   exists: boolean;
   dirty: boolean;
@@ -230,9 +233,11 @@ export async function applyChanges(
   for (const part of chunks(ids)) {
     const rows = await tx.selectFrom('appeals').selectAll().where('id', 'in', part).execute();
     for (const row of rows) {
+      const record = JSON.parse(row.data) as AppealRecord;
       loaded.set(row.id, {
         officeId: row.office_id,
-        record: JSON.parse(row.data) as AppealRecord,
+        record,
+        stored: { card: row, topics: cardTopics(record) },
         clocks: unpackClocks(row.clocks),
         exists: true,
         dirty: false,
@@ -275,6 +280,7 @@ export async function applyChanges(
       officeId: writer.officeId,
       record: {},
       clocks: {},
+      stored: null,
       exists: false,
       dirty: false,
     };
@@ -335,11 +341,19 @@ export async function applyChanges(
   }
   // The report columns, topics and questions of each written card, worked out once.
   const report = new Map<string, ReturnType<typeof reportColumns>>();
+  // What the write changes in the report roll-ups: each card counted out as stored, in as now.
+  const rollups = new RollupDelta();
   const rows = [...loaded.entries()]
     .filter(([, s]) => s.dirty)
     .map(([id, s]) => {
       const r = reportColumns(s.record);
       report.set(id, r);
+      if (s.stored) rollups.card(s.stored.card, s.stored.topics, -1);
+      rollups.card(
+        { office_id: s.officeId, registered_at: s.record.registeredAt!, ...r.columns },
+        r.topics,
+        1,
+      );
       return {
         id,
         office_id: s.officeId,
@@ -401,6 +415,7 @@ export async function applyChanges(
       await tx.insertInto('appeal_questions').values(chunk).execute();
     }
   }
+  await rollups.write(tx);
   for (const part of chunks(accepted)) {
     await tx
       .insertInto('change_log')

@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import { FINAL_STATUSES } from '../../src-shared/domain/enums';
 import type { AppealMetrics } from '../../src-shared/reports/appeal-metrics';
 import {
   metricsFromCounts,
@@ -79,7 +78,6 @@ async function metricInputs(
 ): Promise<Map<string, Inputs>> {
   const byKey = new Map<string, Inputs>();
   if (officeIds?.length === 0) return byKey;
-  const toEnd = `${period.to}U`;
   const office =
     officeIds === null
       ? sql`TRUE`
@@ -87,56 +85,54 @@ async function metricInputs(
         ? sql`office_id = ${officeIds[0]}`
         : sql`office_id IN (${sql.join(officeIds.map((id) => sql`${id}`))})`;
   const key = perOffice ? sql`office_id` : sql`'*'`;
-  const final = sql.join(FINAL_STATUSES.map((s) => sql`${s}`));
   const of = (k: unknown) => {
     const id = String(k);
     let i = byKey.get(id);
     if (!i) byKey.set(id, (i = { cube: [], sections: [], themes: [], answers: [] }));
     return i;
   };
+  // Sums over the roll-ups every write keeps (src-server/db/rollups.ts), as the desk's.
   const cube = await sql<Record<string, unknown>>`
-    SELECT ${key} AS k, channel, kind, form, answer_mode, result,
-      CASE WHEN status IN (${final}) THEN 1 ELSE 0 END AS final,
-      CASE WHEN status NOT IN (${final}) AND due_date < ${today} THEN 1 ELSE 0 END AS overdue,
-      is_repeat, is_collective, coalesce(sum(signatory_count), 0) AS signatories, count(*) AS n
-    FROM appeals
-    WHERE registered_at >= ${period.from} AND registered_at < ${toEnd} AND ${office}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`.execute(db);
+    SELECT ${key} AS k, channel, kind, form, answer_mode, result, final,
+      CASE WHEN final = 0 AND due_date <> '' AND due_date < ${today} THEN 1 ELSE 0 END AS overdue,
+      repeat, collective, sum(signatories) AS signatories, sum(n) AS n
+    FROM report_appeals
+    WHERE day >= ${period.from} AND day <= ${period.to} AND ${office}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+    HAVING sum(n) > 0`.execute(db);
   for (const r of cube.rows) {
     of(r.k).cube.push({
       channel: r.channel as CubeRow['channel'],
       kind: r.kind as CubeRow['kind'],
       form: r.form as CubeRow['form'],
-      answerMode: (r.answer_mode ?? null) as CubeRow['answerMode'],
-      result: (r.result ?? null) as CubeRow['result'],
+      answerMode: (r.answer_mode || null) as CubeRow['answerMode'],
+      result: (r.result || null) as CubeRow['result'],
       final: Number(r.final),
       overdue: Number(r.overdue),
-      repeat: Number(r.is_repeat),
-      collective: Number(r.is_collective),
+      repeat: Number(r.repeat),
+      collective: Number(r.collective),
       signatories: Number(r.signatories),
       n: Number(r.n),
     });
   }
-  const reasons = async (prefix: number, pad: string, deeper: ReturnType<typeof sql>) =>
-    (
-      await sql<{ k: string; code: string; appeals: number | string }>`
-        SELECT ${key} AS k, substr(code, 1, ${sql.lit(prefix)}) || ${pad} AS code,
-          count(DISTINCT appeal_id) AS appeals
-        FROM appeal_topics
-        WHERE registered_at >= ${period.from} AND registered_at < ${toEnd} AND ${office}
-          AND ${deeper}
-        GROUP BY 1, 2`.execute(db)
-    ).rows;
-  const sections = await reasons(4, '.0000.0000.0000', sql`TRUE`);
-  const themes = await reasons(9, '.0000.0000', sql`substr(code, 6, 4) <> '0000'`);
-  const titles = await titlesOf(db, [...new Set([...sections, ...themes].map((r) => r.code))]);
-  const reason = (r: { code: string; appeals: number | string }): Reason => ({
-    code: r.code,
-    title: titles.get(r.code) ?? r.code,
-    appeals: Number(r.appeals),
-  });
-  for (const r of sections) of(r.k).sections.push(reason(r));
-  for (const r of themes) of(r.k).themes.push(reason(r));
+  const groups = (
+    await sql<{ k: string; code: string; appeals: number | string }>`
+      SELECT ${key} AS k, code, sum(n) AS appeals
+      FROM report_topics
+      WHERE day >= ${period.from} AND day <= ${period.to} AND ${office} AND code <> '*'
+      GROUP BY 1, 2
+      HAVING sum(n) > 0`.execute(db)
+  ).rows;
+  const titles = await titlesOf(db, [...new Set(groups.map((r) => r.code))]);
+  for (const r of groups) {
+    const reason: Reason = {
+      code: r.code,
+      title: titles.get(r.code) ?? r.code,
+      appeals: Number(r.appeals),
+    };
+    if (r.code.endsWith('.0000.0000.0000')) of(r.k).sections.push(reason);
+    else of(r.k).themes.push(reason);
+  }
   const answered = await sql<{
     k: string;
     answered: string;
@@ -144,12 +140,11 @@ async function metricInputs(
     in_time: number;
     n: number;
   }>`
-    SELECT ${key} AS k, answer_date AS answered, substr(registered_at, 1, 10) AS registered,
-      CASE WHEN due_date IS NULL OR answer_date <= due_date THEN 1 ELSE 0 END AS in_time,
-      count(*) AS n
-    FROM appeals
+    SELECT ${key} AS k, answer_date AS answered, registered, in_time, sum(n) AS n
+    FROM report_answers
     WHERE answer_date >= ${period.from} AND answer_date <= ${period.to} AND ${office}
-    GROUP BY 1, 2, 3, 4`.execute(db);
+    GROUP BY 1, 2, 3, 4
+    HAVING sum(n) > 0`.execute(db);
   for (const r of answered.rows) {
     of(r.k).answers.push({
       days: dayNumber(r.answered) - dayNumber(r.registered),

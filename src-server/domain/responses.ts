@@ -3,6 +3,7 @@ import { shuffle } from '../../src-shared/sync/shuffle';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Refusal, ResponsesPull } from '../../src-shared/sync/protocol';
 import { responseRecordSchema, type ResponseRecord } from '../../src-shared/sync/records';
+import { RollupDelta } from '../db/rollups';
 import type { ResponseTable, ServerDatabase } from '../db/schema';
 import { chunks, validateEach, type ApplyResult } from './push';
 
@@ -72,6 +73,9 @@ export async function storeResponses(
         )
         .execute();
     }
+    const rollups = new RollupDelta();
+    for (const r of fresh.values()) rollups.response(officeId, r);
+    await rollups.write(tx);
   }
   return { applied: fresh.size, duplicates, refused };
 }

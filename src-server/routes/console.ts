@@ -863,7 +863,7 @@ export function consoleRoutes(d: ConsoleDeps): RouteSpec[] {
       response: templateListSchema,
       handler: async () => {
         const answered = new Set(
-          (await d.db.selectFrom('responses').select('template_id').distinct().execute()).map(
+          (await d.db.selectFrom('report_survey').select('template_id').distinct().execute()).map(
             (r) => r.template_id,
           ),
         );

@@ -1,33 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { FINAL_STATUSES, type AppealStatus } from '../../../src-shared/domain/enums';
+import { rollupOf, type RollupCard } from '../../../src-shared/reports/rollup';
 
-/** What a card contributes to the report roll-ups (migration 0070). */
-export interface RollupCard {
-  registered_at: string;
-  channel: string;
-  kind: string;
-  form: string;
-  answer_mode: string | null;
-  /** The card's outcome from its questions (appealOutcome), not its own result field. */
-  outcome: string | null;
-  status: string;
-  due_date: string | null;
-  is_repeat: number;
-  is_collective: number;
-  signatory_count: number | null;
-  answer_date: string | null;
-}
-
-/** Classifier groups a card counts in for the report: its sections and themes, once each. */
-export function reportGroups(codes: readonly string[]): string[] {
-  // '*' counts the cards with any code at all: the whole of the classifier drill-down's top.
-  const groups = new Set<string>(codes.length ? ['*'] : []);
-  for (const code of codes) {
-    groups.add(`${code.slice(0, 4)}.0000.0000.0000`);
-    if (code.slice(5, 9) !== '0000') groups.add(`${code.slice(0, 9)}.0000.0000`);
-  }
-  return [...groups];
-}
+export type { RollupCard } from '../../../src-shared/reports/rollup';
 
 /**
  * Keeps the roll-ups in step with the cards: `apply(card, topics, +1)` for a card written,
@@ -45,7 +19,7 @@ export function createRollups(db: BetterSqlite3.Database) {
     `INSERT INTO report_topics (day, code, n) VALUES (?, ?, ?)
      ON CONFLICT DO UPDATE SET n = n + excluded.n`,
   );
-  const answer = db.prepare(
+  const answer_ = db.prepare(
     `INSERT INTO report_answers (answer_date, registered, in_time, n) VALUES (?, ?, ?, ?)
      ON CONFLICT DO UPDATE SET n = n + excluded.n`,
   );
@@ -54,27 +28,10 @@ export function createRollups(db: BetterSqlite3.Database) {
 
   return {
     apply(card: RollupCard, topics: readonly string[], sign: 1 | -1) {
-      const day = card.registered_at.slice(0, 10);
-      const final = FINAL_STATUSES.includes(card.status as AppealStatus) ? 1 : 0;
-      cube.run({
-        day,
-        channel: card.channel,
-        kind: card.kind,
-        form: card.form,
-        answer_mode: card.answer_mode ?? '',
-        result: card.outcome ?? '',
-        final,
-        due_date: final === 0 ? (card.due_date ?? '') : '',
-        repeat: card.is_repeat,
-        collective: card.is_collective,
-        n: sign,
-        signatories: card.is_collective ? sign * (card.signatory_count ?? 0) : 0,
-      });
-      for (const code of reportGroups(topics)) topic.run(day, code, sign);
-      if (card.answer_date) {
-        const inTime = card.due_date === null || card.answer_date <= card.due_date ? 1 : 0;
-        answer.run(card.answer_date, day, inTime, sign);
-      }
+      const { day, appeal, groups, answer } = rollupOf(card, topics);
+      cube.run({ ...appeal, n: sign, signatories: sign * appeal.signatories });
+      for (const code of groups) topic.run(day, code, sign);
+      if (answer) answer_.run(answer.answer_date, answer.registered, answer.in_time, sign);
       if (sign < 0) {
         prune.run(day);
         pruneTopics.run(day);
