@@ -3,7 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { FINAL_STATUSES } from '../../src-shared/domain/enums';
 import { rollupOf, type RollupCard } from '../../src-shared/reports/rollup';
 import { countKeys } from '../../src-shared/reports/survey-compute';
-import type { ServerDatabase } from './schema';
+import type { AppealTable, ServerDatabase } from './schema';
 
 /**
  * The central's report roll-ups (migration 0070-report-rollups, docs/metrics.md «Where it is
@@ -19,22 +19,7 @@ const CHUNK = 400;
 type Db = Kysely<ServerDatabase> | Transaction<ServerDatabase>;
 
 /** A card as the central stores it (the columns of `appeals` the roll-ups count). */
-export interface StoredCard {
-  office_id: string;
-  registered_at: string;
-  channel: string | null;
-  kind: string | null;
-  form: string | null;
-  answer_mode: string | null;
-  /** The card's outcome (migration 0050 made `result` the outcome from its questions). */
-  result: string | null;
-  status: string | null;
-  due_date: string | null;
-  is_repeat: number | null;
-  is_collective: number | null;
-  signatory_count: number | null;
-  answer_date: string | null;
-}
+export type StoredCard = Omit<AppealTable, 'id' | 'desk_code' | 'reg_number' | 'data' | 'clocks'>;
 
 const rollupCard = (c: StoredCard): RollupCard => ({
   registered_at: c.registered_at,

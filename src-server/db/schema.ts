@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AppealCell } from '../../src-shared/reports/rollup';
 
 /** The central server's tables, as Kysely sees them (docs/sync.md, "Central server"). */
 export interface OfficeTable {
@@ -196,21 +197,9 @@ export interface ServerDatabase {
  * The report roll-ups (migration 0070-report-rollups, src-server/db/rollups.ts): cards counted
  * per office, registration day and every dimension the metrics use ('' for none).
  */
-export interface ReportAppealTable {
-  day: string;
+export interface ReportAppealTable extends AppealCell {
   office_id: string;
-  channel: string;
-  kind: string;
-  form: string;
-  answer_mode: string;
-  result: string;
-  final: number;
-  /** Only for cards not yet final: whether one is overdue is decided at report time. */
-  due_date: string;
-  repeat: number;
-  collective: number;
   n: number;
-  signatories: number;
 }
 
 /** Cards per office and day in each classifier section and theme ('*': any code). */
