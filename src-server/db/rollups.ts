@@ -93,8 +93,13 @@ export class RollupDelta {
       r.serviceId ?? '',
       r.channel,
     ] as const;
+    const prefix = base.join('\u0001');
     for (const [key, value] of countKeys(r.answers)) {
-      bump<SurveyKey>(this.survey, [...base, JSON.stringify([key, value])], n);
+      const cell = JSON.stringify([key, value]);
+      const id = `${prefix}\u0001${cell}`;
+      const found = this.survey.get(id);
+      if (found) found.n += n;
+      else this.survey.set(id, { key: [...base, cell], n, signatories: 0 });
     }
   }
 

@@ -15,7 +15,8 @@ export function serverCli(env: NodeJS.ProcessEnv, ...args: string[]): string {
 /**
  * Starts the central server as its own process on a free loopback port; resolves its URL.
  * For profiling (docs/benchmarks.md): OTKLIK_PROF=DIR writes the server's CPU profile there,
- * OTKLIK_SERVER_ECHO=1 copies its log lines to stderr.
+ * OTKLIK_SERVER_ECHO=1 copies its log lines to stderr, OTKLIK_SERVER_LOG_LEVEL=info logs each
+ * request with its time (LOG_LEVEL is warn otherwise).
  */
 export async function spawnServer(
   env: NodeJS.ProcessEnv,
@@ -30,7 +31,12 @@ export async function spawnServer(
     ],
     {
       cwd: ROOT,
-      env: { ...process.env, OTKLIK_SERVER_PORT: '0', LOG_LEVEL: 'warn', ...env },
+      env: {
+        ...process.env,
+        OTKLIK_SERVER_PORT: '0',
+        LOG_LEVEL: process.env.OTKLIK_SERVER_LOG_LEVEL ?? 'warn',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -197,13 +197,30 @@ describe.each(backends)('sync with the central server on %s', (backend) => {
     expect(campaign.ok).toBe(true);
     const campaignId = ok<{ id: string }>(campaign).id;
     for (let i = 0; i < 3; i++) answerOnKiosk(a, campaignId);
-    expect(a.services.sync.status().pending.responses).toBe(3);
-    expect((await a.services.sync.syncNow()).pushed).toBe(3);
-    expect((await b.services.sync.syncNow()).pulled).toBe(3);
+    for (const q3 of [5, 5, 4]) {
+      ok(
+        a.dispatch('surveys.submit', {
+          campaignId,
+          serviceId: null,
+          channel: 'paper',
+          date: '2026-02-10',
+          answers: { q3, q2: ['mfc'] },
+        }),
+      );
+    }
+    expect(a.services.sync.status().pending.responses).toBe(6);
+    expect((await a.services.sync.syncNow()).pushed).toBe(6);
+    expect((await b.services.sync.syncNow()).pulled).toBe(6);
     const rows = await c.central.db.selectFrom('responses').selectAll().execute();
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(6);
     expect(Object.keys(rows[0]!).sort()).toEqual(CENTRAL_RESPONSE_COLUMNS);
     expect(await agree(c, b)).toEqual([]);
+    // The pulling desk counts them into its survey roll-up as the answering desk did
+    // (a page's cells are summed before they are written).
+    const cells = (d: Desk) =>
+      d.db.prepare('SELECT * FROM report_survey ORDER BY 1, 2, 3, 4, 5, 6, 7').all();
+    expect(cells(a)).toContainEqual(expect.objectContaining({ key: 'q3', value: '5', n: 2 }));
+    expect(cells(b)).toEqual(cells(a));
   });
 
   it('applies a retried push once: the same change ids twice change nothing', async () => {
@@ -273,6 +290,65 @@ describe.each(backends)('sync with the central server on %s', (backend) => {
       409,
     );
     expect(await c.central.db.selectFrom('attachments').selectAll().execute()).toHaveLength(1);
+  });
+});
+
+describe('pipelined sync (issue 16)', () => {
+  it('asks for the next page while applying one; a failure there loses nothing, repeats nothing', async () => {
+    const c = await central('sqlite');
+    const a = desk({ sync: { batchChanges: 4 } });
+    await enroll(c, a, 'MIN01', 'MIN01A');
+    const official = officialOf(a);
+    const ids = Array.from({ length: 12 }, (_, i) => create(a, official, { content: `№ ${i}` }).id);
+    // Pushed in three batches of four, each acknowledged after its answer.
+    const pushes: number[] = [];
+    a.close();
+    const a2: Desk = desk({
+      dir: a.dir,
+      sync: {
+        batchChanges: 4,
+        fetch: (url, init) => {
+          if (String(url).endsWith('/v1/push')) {
+            pushes.push(a2.services.sync.status().pending.changes);
+          }
+          return fetch(url, init);
+        },
+      },
+    });
+    expect((await a2.services.sync.syncNow()).pushed).toBe(12);
+    expect(pushes).toEqual([12, 8, 4]); // one at a time: each sent once the one before is done
+    // A second desk pulls pages of five; the third page's request fails.
+    let asked: { after: number; applied: number }[] = [];
+    let fail = true;
+    const b: Desk = desk({
+      sync: {
+        pullLimit: 5,
+        fetch: (url, init) => {
+          const m = /\/v1\/pull\?after=(\d+)/.exec(String(url));
+          if (m) {
+            asked.push({ after: Number(m[1]), applied: b.services.syncStore.cursor() });
+            if (fail && asked.length === 3) return Promise.reject(new TypeError('fetch failed'));
+          }
+          return fetch(url, init);
+        },
+      },
+    });
+    await enroll(c, b, 'MIN01', 'MIN01B');
+    await expect(b.services.sync.syncNow()).rejects.toThrow();
+    // Page 2 was asked for before page 1 was applied, and page 3 before page 2 was.
+    expect(asked[1]!.after).toBeGreaterThan(asked[1]!.applied);
+    expect(asked[2]!.after).toBeGreaterThan(asked[2]!.applied);
+    // Pages 1 and 2 are in, with their cursor; the lost request changed nothing.
+    const held = () => b.db.prepare('SELECT count(*) FROM appeals').pluck().get() as number;
+    expect(held()).toBe(10);
+    expect(b.services.syncStore.cursor()).toBe(asked[2]!.after);
+    fail = false;
+    asked = [];
+    expect((await b.services.sync.syncNow()).pulled).toBe(2);
+    expect(held()).toBe(12);
+    expect(ids.map((id) => b.services.appeals.get(id).content)).toEqual(
+      ids.map((_, i) => `№ ${i}`),
+    );
   });
 });
 

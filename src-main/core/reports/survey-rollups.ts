@@ -8,23 +8,43 @@ export interface RollupResponse {
   channel: string;
   response_date: string;
   answers: string;
+  /** The answers already parsed, when the caller has them. */
+  parsed?: Record<string, unknown>;
 }
 
-/** Adds responses to the survey roll-up; call in the transaction that stores them. */
+/**
+ * Adds responses to the survey roll-up; call in the transaction that stores them. `addAll`
+ * sums the cells of a batch first (a page of 2,000 pulled responses shares most of its cells),
+ * then upserts each cell once.
+ */
 export function createSurveyRollups(db: BetterSqlite3.Database) {
   const add = db.prepare(
     `INSERT INTO report_survey (template_id, day, campaign_id, service_id, channel, key, value, n)
-     VALUES (@template_id, @response_date, @campaign, @service, @channel, @key, @value, 1)
-     ON CONFLICT DO UPDATE SET n = n + 1`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET n = n + excluded.n`,
   );
-  return {
-    add(r: RollupResponse) {
-      const base = { ...r, campaign: r.campaign_id ?? '', service: r.service_id ?? '' };
-      for (const [key, value] of countKeys(JSON.parse(r.answers) as Record<string, unknown>)) {
-        add.run({ ...base, key, value });
+  function addAll(rows: Iterable<RollupResponse>) {
+    const cells = new Map<string, { cell: string[]; n: number }>();
+    for (const r of rows) {
+      const base = [
+        r.template_id,
+        r.response_date,
+        r.campaign_id ?? '',
+        r.service_id ?? '',
+        r.channel,
+      ];
+      const prefix = JSON.stringify(base);
+      const answers = r.parsed ?? (JSON.parse(r.answers) as Record<string, unknown>);
+      for (const [key, value] of countKeys(answers)) {
+        const id = `${prefix}${JSON.stringify([key, value])}`;
+        const found = cells.get(id);
+        if (found) found.n++;
+        else cells.set(id, { cell: [...base, key, value], n: 1 });
       }
-    },
-  };
+    }
+    for (const { cell, n } of cells.values()) add.run(...cell, n);
+  }
+  return { addAll, add: (r: RollupResponse) => addAll([r]) };
 }
 
 /** Builds the survey roll-up from every stored response (migration 0080). */
@@ -37,7 +57,7 @@ export function rebuildSurveyRollups(db: BetterSqlite3.Database) {
   );
   for (let after = ''; ;) {
     const rows = page.all(after) as (RollupResponse & { id: string })[];
-    for (const r of rows) rollups.add(r);
+    rollups.addAll(rows);
     if (rows.length < 5000) break;
     after = rows[rows.length - 1]!.id;
   }

@@ -63,6 +63,17 @@ export interface Agreement {
   differences: { entity: string; period: string; desk: number; central: number }[];
 }
 
+/**
+ * Runs synchronous work (a read or a write of the desk's SQLite) while a request is in flight:
+ * first lets the request leave (one turn of the event loop), and keeps a failure of the request
+ * from counting as unhandled until the caller awaits it.
+ */
+async function whileInFlight<T>(request: Promise<unknown>, work: () => T): Promise<T> {
+  request.catch(() => undefined);
+  await new Promise((resolve) => setImmediate(resolve));
+  return work();
+}
+
 const BACKOFF_BASE_MS = 2_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
 
@@ -114,20 +125,24 @@ export function createSyncEngine(
    */
   async function push(opts: HttpOptions): Promise<number> {
     const total = store.pending().changes;
+    const size = options.batchChanges ?? 500;
     let done = 0;
-    let afterSeq = 0;
-    for (;;) {
-      const batch = store.batch(afterSeq, options.batchChanges ?? 500);
-      if (batch.changes.length === 0) return done;
+    let batch = store.batch(0, size);
+    while (batch.changes.length > 0) {
       progress = { phase: 'push', done, total };
-      const answer = await requestJson(opts, 'POST', '/v1/push', pushResponseSchema, {
+      const sent = requestJson(opts, 'POST', '/v1/push', pushResponseSchema, {
         protocol: PROTOCOL_VERSION,
         changes: batch.changes,
       });
+      // Pipelined: the next batch is read while this one is in flight. Nothing is acknowledged
+      // before the central's answer, and batches still go one at a time, in order.
+      const next = await whileInFlight(sent, () => store.batch(batch.lastSeq, size));
+      const answer = await sent;
       store.acknowledge(batch, answer.refused);
-      afterSeq = batch.lastSeq;
       done += batch.changes.length;
+      batch = next;
     }
+    return done;
   }
 
   /**
@@ -187,32 +202,51 @@ export function createSyncEngine(
   }
 
   async function pullResponses(opts: HttpOptions): Promise<number> {
-    let done = 0;
-    for (;;) {
-      const page = await requestJson(
+    const page = (after: number) =>
+      requestJson(
         opts,
         'GET',
-        `/v1/responses?after=${store.responsesCursor()}&limit=${options.pullLimit ?? 2000}`,
+        `/v1/responses?after=${after}&limit=${options.pullLimit ?? 2000}`,
         responsesPullSchema,
       );
-      done += store.applyResponses(page);
-      if (!page.more) return done;
-    }
+    return pullPages(page(store.responsesCursor()), page, (p) => store.applyResponses(p));
   }
 
   async function pull(opts: HttpOptions): Promise<number> {
-    let done = 0;
-    for (;;) {
-      progress = { phase: 'pull', done, total: null };
-      const page = await requestJson(
+    const page = (after: number) =>
+      requestJson(
         opts,
         'GET',
-        `/v1/pull?after=${store.cursor()}&limit=${options.pullLimit ?? 2000}&protocol=${PROTOCOL_VERSION}`,
+        `/v1/pull?after=${after}&limit=${options.pullLimit ?? 2000}&protocol=${PROTOCOL_VERSION}`,
         pullResponseSchema,
       );
-      store.applyPull(page.items, page.cursor);
-      done += page.items.length;
-      if (!page.more) return done;
+    let done = 0;
+    progress = { phase: 'pull', done, total: null };
+    return pullPages(page(store.cursor()), page, (p) => {
+      store.applyPull(p.items, p.cursor);
+      done += p.items.length;
+      progress = { phase: 'pull', done, total: null };
+      return p.items.length;
+    });
+  }
+
+  /**
+   * Pages after a cursor, pipelined: the next page is asked for (from the cursor the current
+   * page ends at) while the current one is applied. Pages are still applied one at a time, in
+   * order, each with its cursor in one transaction; a failure drops the page asked ahead.
+   */
+  async function pullPages<P extends { cursor: number; more: boolean }>(
+    first: Promise<P>,
+    ask: (after: number) => Promise<P>,
+    apply: (page: P) => number,
+  ): Promise<number> {
+    let done = 0;
+    let current = first;
+    for (;;) {
+      const page = await current;
+      if (!page.more) return done + apply(page);
+      current = ask(page.cursor);
+      done += await whileInFlight(current, () => apply(page));
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import type { ResponseRecord } from '../../../src-shared/sync/records';
-import { createSurveyRollups } from '../reports/survey-rollups';
+import { createSurveyRollups, type RollupResponse } from '../reports/survey-rollups';
 
 export interface ResponseRow {
   id: string;
@@ -54,19 +54,26 @@ export function createResponseRows(db: Db) {
     markPushed(ids: readonly string[]) {
       for (const id of ids) markPushed.run(id);
     },
-    insertPulled(r: ResponseRecord): 'applied' | 'stale' {
-      const answers = JSON.stringify(r.answers);
-      const changes = insertPulled.run({ ...r, complete: r.complete ? 1 : 0, answers }).changes;
-      if (changes !== 1) return 'stale';
-      rollups.add({
-        template_id: r.templateId,
-        campaign_id: r.campaignId,
-        service_id: r.serviceId,
-        channel: r.channel,
-        response_date: r.responseDate,
-        answers,
-      });
-      return 'applied';
+    /** Stores pulled responses (each once), counting the new ones into the roll-up. */
+    insertPulled(records: readonly ResponseRecord[]): number {
+      const fresh: RollupResponse[] = [];
+      for (const r of records) {
+        const answers = JSON.stringify(r.answers);
+        if (insertPulled.run({ ...r, complete: r.complete ? 1 : 0, answers }).changes !== 1) {
+          continue;
+        }
+        fresh.push({
+          template_id: r.templateId,
+          campaign_id: r.campaignId,
+          service_id: r.serviceId,
+          channel: r.channel,
+          response_date: r.responseDate,
+          answers,
+          parsed: r.answers,
+        });
+      }
+      rollups.addAll(fresh);
+      return fresh.length;
     },
     inPeriod: (from: string, to: string) =>
       (inPeriod.all(from, to) as ResponseRow[]).map(responseOf),

@@ -195,10 +195,7 @@ export function createSyncStore(
   });
 
   const applyResponsePage = db.transaction((page: ResponsesPull) => {
-    let applied = 0;
-    for (const item of page.items) {
-      if (responses.insertPulled(item.response) === 'applied') applied++;
-    }
+    const applied = responses.insertPulled(page.items.map((item) => item.response));
     settings.set('sync_responses_cursor', String(page.cursor));
     return applied;
   });
