@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { emit } from './report';
+import { wireCounter } from './wire';
 
 /** The slice of PouchDB's API the comparison uses (the packages ship no types). */
 interface PouchDb {
@@ -40,7 +40,9 @@ function freePort(): Promise<number> {
  * the push rate; the pull rate is emitted beside it. Both sides keep everything in memory, which
  * favours PouchDB over Otklik's desk (SQLite on disk, fsync'd).
  */
-export async function runPouchBench(docs: readonly object[]): Promise<number> {
+export async function runPouchBench(
+  docs: readonly object[],
+): Promise<{ push: number; pull: number; bytesPerRecord: number }> {
   const PouchDB = (require('pouchdb-core') as PouchStatic)
     .plugin(require('pouchdb-adapter-memory'))
     .plugin(require('pouchdb-adapter-http'))
@@ -66,11 +68,15 @@ export async function runPouchBench(docs: readonly object[]): Promise<number> {
       await new Promise((r) => setTimeout(r, 100));
     }
     await fetch(`${base}/bench`, { method: 'PUT' });
+    // Replication goes through the same byte counter as Otklik's desks.
+    const wire = await wireCounter(port);
+    const remote = `${wire.url}/bench`;
     const local = new PouchDB('desk-a', { adapter: 'memory' });
     for (let i = 0; i < docs.length; i += 5000)
       await local.bulkDocs(docs.slice(i, i + 5000) as object[]);
     let start = performance.now();
-    const pushed = await PouchDB.replicate(local, `${base}/bench`, {
+    wire.take();
+    const pushed = await PouchDB.replicate(local, remote, {
       batch_size: 1000,
       batches_limit: 4,
     });
@@ -78,16 +84,21 @@ export async function runPouchBench(docs: readonly object[]): Promise<number> {
     if (pushed.docs_written !== docs.length) throw new Error(`pouch pushed ${pushed.docs_written}`);
     const second = new PouchDB('desk-b', { adapter: 'memory' });
     start = performance.now();
-    const pulled = await PouchDB.replicate(`${base}/bench`, second, {
+    const pulled = await PouchDB.replicate(remote, second, {
       batch_size: 1000,
       batches_limit: 4,
     });
     const pullMs = performance.now() - start;
     if (pulled.docs_written !== docs.length) throw new Error(`pouch pulled ${pulled.docs_written}`);
-    emit('sync', 'pouchdb_pull_records_per_s', (docs.length / pullMs) * 1000, 'records/s');
+    const bytesPerRecord = wire.take() / (2 * docs.length);
+    await wire.close();
     await local.destroy();
     await second.destroy();
-    return (docs.length / pushMs) * 1000;
+    return {
+      push: (docs.length / pushMs) * 1000,
+      pull: (docs.length / pullMs) * 1000,
+      bytesPerRecord,
+    };
   } finally {
     server.kill();
     rmSync(cwd, { recursive: true, force: true });

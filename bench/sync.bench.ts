@@ -7,6 +7,7 @@ import { ROOT, serverCli, spawnServer } from '../test/helpers/server-process';
 import { deskDigest } from '../src-main/core/sync/agreement';
 import { runPouchBench } from './pouch.bench';
 import { emit } from './report';
+import { wireCounter } from './wire';
 import { createRandom } from './synthetic/random';
 import { seedCards } from './synthetic/cards';
 
@@ -88,12 +89,15 @@ export async function runSyncBench(size: number) {
   serverCli(env, 'office', 'create', 'BENCH', 'Орган (бенчмарк)');
   const code = () => /: ([A-Z0-9-]{14}) /.exec(serverCli(env, 'enroll-code', 'BENCH'))![1]!;
   const server = await spawnServer(env);
+  // The desks reach the central through a byte counter (both benches pay the same hop).
+  const wire = await wireCounter(Number(new URL(server.url).port));
   try {
     const a = openDesk(join(work, 'desk-a'));
     process.stderr.write(`seeding ${size} cards and ${size} responses\n`);
     seedCards(a, size, { seed: 11 });
     seedResponses(a, size);
-    await a.services.sync.enroll(server.url, code(), 'Бенчмарк A');
+    await a.services.sync.enroll(wire.url, code(), 'Бенчмарк A');
+    wire.take();
     const records = 2 * size;
 
     let start = performance.now();
@@ -101,14 +105,18 @@ export async function runSyncBench(size: number) {
     const pushMs = performance.now() - start;
     if (pushed.pushed !== records) throw new Error(`pushed ${pushed.pushed} of ${records}`);
     emit('sync', 'push_records_per_s', (records / pushMs) * 1000, 'records/s');
+    const pushBytes = wire.take();
 
     const b = openDesk(join(work, 'desk-b'));
-    await b.services.sync.enroll(server.url, code(), 'Бенчмарк B');
+    await b.services.sync.enroll(wire.url, code(), 'Бенчмарк B');
+    wire.take();
     start = performance.now();
     const pulled = await b.services.sync.syncNow();
     const pullMs = performance.now() - start;
     if (pulled.pulled !== records) throw new Error(`pulled ${pulled.pulled} of ${records}`);
     emit('sync', 'pull_records_per_s', (records / pullMs) * 1000, 'records/s');
+    const bytesPerRecord = (pushBytes + wire.take()) / (2 * records);
+    emit('sync', 'sync_bytes_per_record', bytesPerRecord, 'B');
 
     start = performance.now();
     const digest = await deskDigest(b.db);
@@ -137,11 +145,15 @@ export async function runSyncBench(size: number) {
     a.close();
     b.close();
 
-    const ours = (records / pushMs) * 1000;
     const pouch = await runPouchBench(docs);
-    emit('sync', 'pouchdb_records_per_s', pouch, 'records/s');
-    emit('sync', 'push_vs_pouchdb', ours / pouch, 'x');
+    emit('sync', 'pouchdb_records_per_s', pouch.push, 'records/s');
+    emit('sync', 'pouchdb_pull_records_per_s', pouch.pull, 'records/s');
+    emit('sync', 'pouchdb_bytes_per_record', pouch.bytesPerRecord, 'B');
+    emit('sync', 'push_vs_pouchdb', ((records / pushMs) * 1000) / pouch.push, 'x');
+    emit('sync', 'pull_vs_pouchdb', ((records / pullMs) * 1000) / pouch.pull, 'x');
+    emit('sync', 'bytes_vs_pouchdb', bytesPerRecord / pouch.bytesPerRecord, 'x');
   } finally {
+    await wire.close();
     await server.stop();
     rmSync(work, { recursive: true, force: true });
   }

@@ -1,5 +1,12 @@
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import type { Readable } from 'node:stream';
+import { decodedBody, encodedReply, refuseCoded } from './compression';
 import type { z } from 'zod';
 import type { CentralDb } from './db/database';
 import { createCentralEdits } from './domain/central-edits';
@@ -186,6 +193,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       url: spec.url,
       bodyLimit: spec.bodyLimit ?? 64 * 1024,
       ...(spec.anonymous ? { logLevel: 'silent' as const } : {}),
+      // Sync routes take and give gzip (src-server/compression.ts); others refuse a coded body.
+      preParsing: async (request: FastifyRequest, _reply: FastifyReply, payload: Readable) =>
+        spec.auth === 'device' ? decodedBody(request, payload) : refuseCoded(request, payload),
+      ...(spec.auth === 'device' ? { onSend: encodedReply } : {}),
       ...(spec.rateLimit ? { config: { rateLimit: { max: spec.rateLimit } } } : {}),
       // Who is calling is settled before the body is read: an unknown token costs one
       // indexed lookup and no parsing, and an address that keeps failing is refused unheard.

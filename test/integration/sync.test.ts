@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Appeal } from '../../src-shared/domain/appeal';
 import { compareDigests } from '../../src-shared/sync/agreement';
@@ -349,6 +351,92 @@ describe('pipelined sync (issue 16)', () => {
     expect(ids.map((id) => b.services.appeals.get(id).content)).toEqual(
       ids.map((_, i) => `№ ${i}`),
     );
+  });
+});
+
+describe('compression on the wire (issue 16)', () => {
+  it('a desk gzips its pushes once the central says it takes them; pages come back gzipped', async () => {
+    const c = await central('sqlite');
+    const seen: { path: string; sent: string | null; got: string | null }[] = [];
+    const watching: typeof fetch = async (url, init) => {
+      const r = await fetch(url, init);
+      seen.push({
+        path: new URL(String(url)).pathname,
+        sent: new Headers(init?.headers).get('content-encoding'),
+        got: r.headers.get('content-encoding'),
+      });
+      return r;
+    };
+    const a = desk({ sync: { batchChanges: 5, fetch: watching } });
+    await enroll(c, a, 'MIN01', 'MIN01A');
+    const official = officialOf(a);
+    const ids = Array.from({ length: 12 }, (_, i) => create(a, official, { content: `№ ${i}` }).id);
+    expect((await a.services.sync.syncNow()).pushed).toBe(12);
+    // The first batch goes plain (nothing said yet), the next ones gzipped.
+    expect(seen.filter((x) => x.path === '/v1/push').map((x) => x.sent)).toEqual([
+      null,
+      'gzip',
+      'gzip',
+    ]);
+    const b = desk({ sync: { fetch: watching } });
+    await enroll(c, b, 'MIN01', 'MIN01B');
+    expect((await b.services.sync.syncNow()).pulled).toBe(12);
+    // b's page of twelve cards came gzipped (a's empty pages, under 1 kB, did not).
+    const pulls = seen.filter((x) => x.path === '/v1/pull').map((x) => x.got);
+    expect(pulls[0]).toBeNull();
+    expect(pulls).toContain('gzip');
+    expect(ids.map((id) => b.services.appeals.get(id).content)).toEqual(
+      ids.map((_, i) => `№ ${i}`),
+    );
+  });
+
+  it('worst bodies: a gzip bomb stops at the body limit, other codings and broken gzip are refused', async () => {
+    const c = await central('sqlite');
+    const a = desk();
+    await enroll(c, a, 'MIN01', 'MIN01A');
+    const token = a.services.credentials.load()!.token;
+    const post = (body: Buffer | string, headers: Record<string, string>, path = '/v1/push') =>
+      fetch(`${c.url}${path}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          ...headers,
+        },
+        body,
+      });
+    const json = JSON.stringify({ protocol: 3, changes: [] });
+    const plain = await post(json, {});
+    const zipped = await post(gzipSync(json), { 'content-encoding': 'gzip' });
+    expect(zipped.status).toBe(plain.status);
+    expect(await zipped.json()).toEqual(await plain.json());
+    expect(zipped.headers.get('accept-encoding')).toBe('gzip');
+    // 200 MB of spaces in about 200 kB: refused at 32 MB, the process still answers.
+    const bomb = gzipSync(Buffer.alloc(200 * 1024 * 1024, 0x20));
+    expect(bomb.length).toBeLessThan(300_000);
+    const started = Date.now();
+    const big = await post(bomb, { 'content-encoding': 'gzip' });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { message: string }).message).toBe('Слишком большой запрос.');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const br = await post(json, { 'content-encoding': 'br' });
+    expect(br.status).toBe(415);
+    expect(((await br.json()) as { message: string }).message).toMatch(/ожидается gzip/);
+    const broken = await post(Buffer.concat([gzipSync(json).subarray(0, 12), randomBytes(64)]), {
+      'content-encoding': 'gzip',
+    });
+    expect(broken.status).toBe(400);
+    // Routes other than sync take no coded bodies at all.
+    const admin = await post(gzipSync('{}'), { 'content-encoding': 'gzip' }, '/v1/console/login');
+    expect(admin.status).toBe(415);
+    // A client that does not accept gzip gets the page as it is.
+    const page = await fetch(`${c.url}/v1/pull?after=0&limit=1000&protocol=3`, {
+      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'identity' },
+    });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-encoding')).toBeNull();
+    // The central is still there for the desk.
+    expect((await a.services.sync.syncNow()).pushed).toBe(0);
   });
 });
 

@@ -99,11 +99,15 @@ export function createSyncEngine(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let started = false;
 
+  // Whether the central takes gzip bodies: learnt from its answers (http-client.ts), and
+  // forgotten again if a compressed body is ever refused (an older central put back).
+  const wire = { gzipBodies: false };
   const http = (token: string | null, baseUrl: string): HttpOptions => ({
     baseUrl,
     token,
     timeoutMs: options.timeoutMs ?? 30_000,
     fetch: fetchImpl,
+    wire,
   });
 
   function credentials() {

@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { z } from 'zod';
 import { errorBodySchema } from '../../../src-shared/sync/protocol';
 
@@ -22,7 +24,16 @@ export interface HttpOptions {
   token: string | null;
   timeoutMs: number;
   fetch: typeof fetch;
+  /**
+   * Set once the central has said (RFC 7694: `Accept-Encoding: gzip` on an answer) that it takes
+   * gzip bodies; until then, and with an older central, bodies travel uncompressed.
+   */
+  wire?: { gzipBodies: boolean };
 }
+
+/** Bodies from this size are gzipped for a central that takes them (docs/sync.md). */
+const MIN_COMPRESSED_BYTES = 1024;
+const gzipAsync = promisify(gzip);
 
 /** One JSON request, its answer validated with the protocol's schema. */
 export async function requestJson<T extends z.ZodType>(
@@ -33,19 +44,33 @@ export async function requestJson<T extends z.ZodType>(
   body?: unknown,
 ): Promise<z.output<T>> {
   let response: Response;
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const compress =
+    text !== undefined && opts.wire?.gzipBodies && text.length >= MIN_COMPRESSED_BYTES;
   try {
     response = await opts.fetch(new URL(path, opts.baseUrl), {
       method,
       headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(text === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(compress ? { 'content-encoding': 'gzip' } : {}),
+        // Answers are decompressed by fetch itself.
+        'accept-encoding': 'gzip',
         ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: compress ? await gzipAsync(text, { level: 1 }) : text,
       signal: AbortSignal.timeout(opts.timeoutMs),
     });
   } catch (e) {
     const reason = e instanceof Error && e.name === 'TimeoutError' ? 'нет ответа' : 'нет связи';
     throw new SyncHttpError('offline', `Центральный сервер недоступен (${reason}).`);
+  }
+  if (compress && (response.status === 415 || response.status === 400) && opts.wire) {
+    // A central that does not (or no longer) take gzip: the same request, uncompressed.
+    opts.wire.gzipBodies = false;
+    return requestJson(opts, method, path, schema, body);
+  }
+  if (opts.wire && /\bgzip\b/i.test(response.headers.get('accept-encoding') ?? '')) {
+    opts.wire.gzipBodies = true;
   }
   let json: unknown;
   try {
