@@ -26,6 +26,16 @@ const WEIGHTS: [Fault, number][] = [
   ['restart', 5],
 ];
 
+/** Headers of one connection, not of the message (RFC 9110 §7.6.1), and the body's length. */
+const HOP_HEADERS = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+  'content-length',
+]);
+
 interface Captured {
   method: string;
   path: string;
@@ -106,7 +116,14 @@ export async function startFaultProxy(options: {
       handle(captured).then(
         (answer) => {
           if (answer === null) return res.destroy();
-          res.writeHead(answer.status, { 'content-type': 'application/json' });
+          // The central's headers as a real proxy passes them (content and accepted codings
+          // among them), less those of the hop itself.
+          const headers = Object.fromEntries(
+            Object.entries(answer.headers).filter(
+              ([k, v]) => v !== undefined && !HOP_HEADERS.has(k.toLowerCase()),
+            ),
+          ) as Record<string, string | string[]>;
+          res.writeHead(answer.status, { 'content-type': 'application/json', ...headers });
           res.end(answer.body);
         },
         () => res.destroy(),
