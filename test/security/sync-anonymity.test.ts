@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { appealInput } from '../helpers/appeal-input';
 import {
@@ -27,13 +28,21 @@ interface Sent {
   body: Record<string, unknown> | null;
 }
 
+/** Every request the desk sends, its body read as the central reads it (gzipped or not). */
 function recordingFetch(sent: Sent[]): typeof fetch {
   return async (input, init) => {
     const url = new URL(String(input));
+    const raw = init?.body;
+    const text =
+      typeof raw === 'string'
+        ? raw
+        : raw instanceof Uint8Array && new Headers(init?.headers).get('content-encoding') === 'gzip'
+          ? gunzipSync(raw).toString('utf8')
+          : null;
+    if (raw != null && text === null) throw new Error(`unexpected body on ${url.pathname}`);
     sent.push({
       path: url.pathname,
-      body:
-        typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : null,
+      body: text === null ? null : (JSON.parse(text) as Record<string, unknown>),
     });
     return fetch(input, init);
   };
