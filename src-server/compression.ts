@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { createGunzip, gzip } from 'node:zlib';
+import { MIN_COMPRESSED_BYTES } from '../src-shared/sync/protocol';
 import { HttpError } from './domain/errors';
 
 /**
@@ -12,9 +13,6 @@ import { HttpError } from './domain/errors';
  * routes answer with `Accept-Encoding: gzip`).
  */
 
-/** Bodies smaller than this travel as they are: compressing them saves nothing worth the CPU. */
-export const MIN_COMPRESSED_BYTES = 1024;
-
 const gzipAsync = promisify(gzip);
 
 /**
@@ -23,8 +21,8 @@ const gzipAsync = promisify(gzip);
  * "gzip bomb" stops at the same limit as a plain body.
  */
 export function decodedBody(request: FastifyRequest, payload: Readable): Readable {
-  const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  if (encoding === 'identity' || encoding === '') return payload;
+  const encoding = contentCoding(request);
+  if (encoding === null) return payload;
   if (encoding !== 'gzip') {
     throw new HttpError(
       415,
@@ -46,9 +44,14 @@ export function decodedBody(request: FastifyRequest, payload: Readable): Readabl
 
 /** Routes that do not take compressed bodies say so, rather than failing to read JSON. */
 export function refuseCoded(request: FastifyRequest, payload: Readable): Readable {
-  const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  if (encoding === 'identity' || encoding === '') return payload;
+  if (contentCoding(request) === null) return payload;
   throw new HttpError(415, 'unsupported_encoding', 'Этот адрес принимает запросы без сжатия.');
+}
+
+/** The request body's coding, lower case; null for none (absent, empty or identity). */
+function contentCoding(request: FastifyRequest): string | null {
+  const coding = (request.headers['content-encoding'] ?? '').trim().toLowerCase();
+  return coding === '' || coding === 'identity' ? null : coding;
 }
 
 /** Whether an Accept-Encoding header admits gzip (not with q=0). */

@@ -47,8 +47,8 @@ export interface RollupResponse {
 }
 
 /**
- * The changes one write makes to the roll-ups, summed by cell, then written in one pass in key
- * order (writes are serialised: docs/sync.md «Central server»).
+ * The changes one write makes to the roll-ups, summed by cell, then written in one pass (writes
+ * are serialised: docs/sync.md «Central server»).
  */
 export class RollupDelta {
   private appeals = new Map<string, Cell<AppealKey>>();
@@ -104,11 +104,9 @@ export class RollupDelta {
   }
 
   async write(tx: Db) {
+    // No lock order to keep: the central's writes run one at a time (write-lock.ts).
     const live = <K>(m: Map<string, Cell<K>>) =>
-      [...m.entries()]
-        .filter(([, v]) => v.n !== 0 || v.signatories !== 0)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([, v]) => v);
+      [...m.values()].filter((v) => v.n !== 0 || v.signatories !== 0);
     for (const part of chunks(live(this.appeals))) {
       await tx
         .insertInto('report_appeals')

@@ -14,6 +14,12 @@ import { appealFieldsPatchSchema, responseRecordSchema } from './records';
  * query with these schemas; the OpenAPI description at /docs is generated from them too.
  */
 export const PROTOCOL_VERSION = 3;
+
+/**
+ * Sync bodies of this many bytes or more travel gzipped where the other side takes it
+ * (docs/sync.md «Compression»); smaller ones save nothing worth the CPU.
+ */
+export const MIN_COMPRESSED_BYTES = 1024;
 /**
  * Protocols the central still accepts: desks of the previous version keep working while an
  * office is updated (docs/sync.md, "Versions"). Protocol 3 (issue 14) adds the card fields of

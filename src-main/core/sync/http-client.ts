@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { z } from 'zod';
-import { errorBodySchema } from '../../../src-shared/sync/protocol';
+import { errorBodySchema, MIN_COMPRESSED_BYTES } from '../../../src-shared/sync/protocol';
 
 /** Why a request to the central server failed, sorted by what the desk should do next. */
 export class SyncHttpError extends Error {
@@ -31,8 +31,6 @@ export interface HttpOptions {
   wire?: { gzipBodies: boolean };
 }
 
-/** Bodies from this size are gzipped for a central that takes them (docs/sync.md). */
-const MIN_COMPRESSED_BYTES = 1024;
 const gzipAsync = promisify(gzip);
 
 /** One JSON request, its answer validated with the protocol's schema. */
