@@ -23,7 +23,8 @@ for (let seed = first; seed < first + runs; seed++) {
         d.responses === r.responsesCreated &&
         d.pending.changes + d.pending.responses === 0,
     ) &&
-    r.disagreements.every((x) => x.length === 0);
+    r.disagreements.every((x) => x.length === 0) &&
+    r.keptWordsDrift.every((x) => x.length === 0);
   if (!ok) {
     failed += 1;
     console.log(`seed ${seed} FAILED ${JSON.stringify(r)}`);

@@ -387,3 +387,5 @@ describe('central migration 0070-report-rollups', () => {
     t.cleanup();
   });
 });
+
+// Migration 0080 is tested on both databases: test/integration/agreement-words.test.ts.

@@ -1,4 +1,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { AppealRecord } from '../../src-shared/sync/records';
+import { appealAgreement, responseAgreement } from '../domain/agreement';
+import { responseRecordOf } from '../domain/responses';
 import { reportColumns } from './report-columns';
 import { rebuildRollups } from './rollups';
 import type { ServerDatabase } from './schema';
@@ -620,7 +623,100 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await rebuildRollups(db as Kysely<ServerDatabase>);
       },
     },
+    // Issue 16: each record keeps its agreement words (src-shared/sync/agreement.ts), so an
+    // office's digest is a GROUP BY over a covering index instead of a pass over 1M records.
+    '0080-agreement-words': {
+      async up(db: Kysely<unknown>) {
+        for (const table of ['appeals', 'responses']) {
+          for (const column of ['agree_0', 'agree_1', 'agree_2', 'agree_3']) {
+            await db.schema.alterTable(table).addColumn(column, 'bigint').execute();
+          }
+        }
+        const typed = db as Kysely<ServerDatabase>;
+        await fillAgreementWords(typed, 'appeals', async (ids) => {
+          const rows = await typed
+            .selectFrom('appeals')
+            .select(['id', 'data'])
+            .where('id', 'in', ids)
+            .execute();
+          return rows.map((r) => ({
+            id: r.id,
+            ...appealAgreement(r.id, JSON.parse(r.data) as AppealRecord),
+          }));
+        });
+        await fillAgreementWords(typed, 'responses', async (ids) => {
+          const rows = await typed
+            .selectFrom('responses')
+            .select([
+              'id',
+              'office_id',
+              'feed_seq',
+              'template_id',
+              'campaign_id',
+              'service_id',
+              'channel',
+              'office',
+              'response_date',
+              'complete',
+              'answers',
+            ])
+            .where('id', 'in', ids)
+            .execute();
+          return rows.map((r) => ({ id: r.id, ...responseAgreement(responseRecordOf(r)) }));
+        });
+        await db.schema
+          .createIndex('appeals_agreement')
+          .on('appeals')
+          .columns(['office_id', 'registered_at', 'agree_0', 'agree_1', 'agree_2', 'agree_3'])
+          .execute();
+        await db.schema
+          .createIndex('responses_agreement')
+          .on('responses')
+          .columns(['office_id', 'response_date', 'agree_0', 'agree_1', 'agree_2', 'agree_3'])
+          .execute();
+      },
+    },
   };
+}
+
+/**
+ * Computes the agreement words of every row of `table`, a page at a time in key order, and
+ * writes them with one UPDATE … FROM (VALUES …) per 500 rows (both databases have it).
+ */
+async function fillAgreementWords(
+  db: Kysely<ServerDatabase>,
+  table: 'appeals' | 'responses',
+  words: (ids: string[]) => Promise<({ id: string } & Record<`agree_${0 | 1 | 2 | 3}`, number>)[]>,
+) {
+  const PAGE = 2000;
+  for (let after = ''; ;) {
+    const ids = (
+      await db
+        .selectFrom(table)
+        .select('id')
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(PAGE)
+        .execute()
+    ).map((r) => r.id);
+    if (ids.length === 0) break;
+    const rows = await words(ids);
+    for (let i = 0; i < rows.length; i += 500) {
+      const values = sql.join(
+        rows
+          .slice(i, i + 500)
+          .map(
+            (r) =>
+              sql`(${r.id}, CAST(${r.agree_0} AS bigint), CAST(${r.agree_1} AS bigint), CAST(${r.agree_2} AS bigint), CAST(${r.agree_3} AS bigint))`,
+          ),
+      );
+      await sql`WITH v (id, a0, a1, a2, a3) AS (VALUES ${values})
+        UPDATE ${sql.table(table)} SET agree_0 = v.a0, agree_1 = v.a1, agree_2 = v.a2,
+        agree_3 = v.a3 FROM v WHERE ${sql.table(table)}.id = v.id`.execute(db);
+    }
+    if (ids.length < PAGE) break;
+    after = ids[ids.length - 1]!;
+  }
 }
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -19,7 +19,10 @@ const CHUNK = 400;
 type Db = Kysely<ServerDatabase> | Transaction<ServerDatabase>;
 
 /** A card as the central stores it (the columns of `appeals` the roll-ups count). */
-export type StoredCard = Omit<AppealTable, 'id' | 'desk_code' | 'reg_number' | 'data' | 'clocks'>;
+export type StoredCard = Omit<
+  AppealTable,
+  'id' | 'desk_code' | 'reg_number' | 'data' | 'clocks' | `agree_${0 | 1 | 2 | 3}`
+>;
 
 const rollupCard = (c: StoredCard): RollupCard => ({
   registered_at: c.registered_at,

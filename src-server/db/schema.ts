@@ -97,6 +97,11 @@ export interface AppealTable {
   signatory_count: number | null;
   due_date: string | null;
   answer_date: string | null;
+  /** The record's agreement words (migration 0080; src-shared/sync/agreement.ts). */
+  agree_0: number | null;
+  agree_1: number | null;
+  agree_2: number | null;
+  agree_3: number | null;
 }
 
 /** A card's classifier codes, for the reports. */
@@ -124,6 +129,11 @@ export interface ResponseTable {
   response_date: string;
   complete: number;
   answers: string;
+  /** The response's agreement words (migration 0080). */
+  agree_0: number | null;
+  agree_1: number | null;
+  agree_2: number | null;
+  agree_3: number | null;
 }
 
 export interface ReferenceTable {

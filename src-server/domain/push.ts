@@ -13,6 +13,7 @@ import {
 import { cardTopics, reportColumns } from '../db/report-columns';
 import { RollupDelta, type StoredCard } from '../db/rollups';
 import type { ServerDatabase } from '../db/schema';
+import { appealAgreement } from './agreement';
 
 export interface Writer {
   officeId: string;
@@ -363,6 +364,7 @@ export async function applyChanges(
         data: JSON.stringify(s.record),
         clocks: packClocks(s.clocks),
         ...r.columns,
+        ...appealAgreement(id, s.record as AppealRecord),
       };
     });
   for (const part of chunks(rows)) {
@@ -386,6 +388,10 @@ export async function applyChanges(
           signatory_count: eb.ref('excluded.signatory_count'),
           due_date: eb.ref('excluded.due_date'),
           answer_date: eb.ref('excluded.answer_date'),
+          agree_0: eb.ref('excluded.agree_0'),
+          agree_1: eb.ref('excluded.agree_1'),
+          agree_2: eb.ref('excluded.agree_2'),
+          agree_3: eb.ref('excluded.agree_3'),
         })),
       )
       .execute();

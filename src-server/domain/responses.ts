@@ -5,6 +5,7 @@ import type { Refusal, ResponsesPull } from '../../src-shared/sync/protocol';
 import { responseRecordSchema, type ResponseRecord } from '../../src-shared/sync/records';
 import { RollupDelta } from '../db/rollups';
 import type { ResponseTable, ServerDatabase } from '../db/schema';
+import { responseAgreement } from './agreement';
 import { chunks, validateEach, type ApplyResult } from './push';
 
 type Tx = Transaction<ServerDatabase>;
@@ -57,19 +58,23 @@ export async function storeResponses(
       await tx
         .insertInto('responses')
         .values(
-          part.map((r) => ({
-            id: r.id,
-            office_id: officeId,
-            feed_seq: ++seq,
-            template_id: r.templateId,
-            campaign_id: r.campaignId,
-            service_id: r.serviceId,
-            channel: r.channel,
-            office: r.office,
-            response_date: r.responseDate,
-            complete: r.complete ? 1 : 0,
-            answers: JSON.stringify(r.answers),
-          })),
+          part.map((r) => {
+            const row = {
+              id: r.id,
+              office_id: officeId,
+              feed_seq: ++seq,
+              template_id: r.templateId,
+              campaign_id: r.campaignId,
+              service_id: r.serviceId,
+              channel: r.channel,
+              office: r.office,
+              response_date: r.responseDate,
+              complete: r.complete ? 1 : 0,
+              answers: JSON.stringify(r.answers),
+            };
+            // The agreement words of the response as stored (read back as the check reads it).
+            return { ...row, ...responseAgreement(responseRecordOf(row)) };
+          }),
         )
         .execute();
     }
@@ -81,7 +86,9 @@ export async function storeResponses(
 }
 
 /** A stored response as the protocol carries it. */
-export function responseRecordOf(r: Selectable<ResponseTable>): ResponseRecord {
+export function responseRecordOf(
+  r: Omit<Selectable<ResponseTable>, 'agree_0' | 'agree_1' | 'agree_2' | 'agree_3'>,
+): ResponseRecord {
   return {
     id: r.id,
     templateId: r.template_id,

@@ -10,29 +10,62 @@ export type Sha256 = (text: string) => Uint8Array;
 
 const MOD = 1n << 128n;
 
+/** A record's share of its period's hash: four 32-bit words, big-endian. */
+export type AgreementWords = [number, number, number, number];
+
+/**
+ * The first 16 bytes of SHA-256(id, newline, canonical record) as four 32-bit words. Stored
+ * beside each record on both sides (docs/sync.md «Agreement check»), they let a database sum a
+ * period's hashes without overflow (2^32 words of 2^32 each fit in a 64-bit integer); the
+ * digest is then a GROUP BY instead of a pass over every record.
+ */
+export function agreementWords(sha256: Sha256, id: string, canonical: string): AgreementWords {
+  const d = sha256(`${id}\n${canonical}`);
+  const word = (i: number) =>
+    ((d[i]! << 24) | (d[i + 1]! << 16) | (d[i + 2]! << 8) | d[i + 3]!) >>> 0;
+  return [word(0), word(4), word(8), word(12)];
+}
+
+/** A period's hash from the sums of its records' four words (numbers, bigints or the
+ * decimal strings PostgreSQL gives for sum(bigint)): Σ sums[i] · 2^(32·(3−i)) mod 2^128. */
+export function hashOfSums(sums: readonly (number | bigint | string | null)[]): string {
+  let value = 0n;
+  for (let i = 0; i < 4; i++) value += BigInt(sums[i] ?? 0) << BigInt(32 * (3 - i));
+  return (((value % MOD) + MOD) % MOD).toString(16).padStart(32, '0');
+}
+
+const byPart = (a: DigestPart, b: DigestPart) =>
+  a.entity + a.period < b.entity + b.period ? -1 : 1;
+
+/** Digest parts in the order both sides send them. */
+export function sortParts(parts: DigestPart[]): DigestPart[] {
+  return parts.sort(byPart);
+}
+
 export class DigestBuilder {
-  private parts = new Map<string, { count: number; sum: bigint }>();
+  private parts = new Map<string, { count: number; sums: [bigint, bigint, bigint, bigint] }>();
 
   constructor(private readonly sha256: Sha256) {}
 
   add(entity: DigestPart['entity'], period: string, id: string, canonical: string): void {
+    this.addWords(entity, period, agreementWords(this.sha256, id, canonical));
+  }
+
+  addWords(entity: DigestPart['entity'], period: string, words: AgreementWords): void {
     const key = `${entity}|${period}`;
-    const part = this.parts.get(key) ?? { count: 0, sum: 0n };
-    const digest = this.sha256(`${id}\n${canonical}`);
-    let value = 0n;
-    for (let i = 0; i < 16; i++) value = (value << 8n) | BigInt(digest[i]!);
+    const part = this.parts.get(key) ?? { count: 0, sums: [0n, 0n, 0n, 0n] };
     part.count += 1;
-    part.sum = (part.sum + value) % MOD;
+    for (let i = 0; i < 4; i++) part.sums[i] = part.sums[i]! + BigInt(words[i]!);
     this.parts.set(key, part);
   }
 
   result(): DigestPart[] {
-    return [...this.parts.entries()]
-      .map(([key, p]) => {
+    return sortParts(
+      [...this.parts.entries()].map(([key, p]) => {
         const [entity, period] = key.split('|') as [DigestPart['entity'], string];
-        return { entity, period, count: p.count, hash: p.sum.toString(16).padStart(32, '0') };
-      })
-      .sort((a, b) => (a.entity + a.period < b.entity + b.period ? -1 : 1));
+        return { entity, period, count: p.count, hash: hashOfSums(p.sums) };
+      }),
+    );
   }
 }
 

@@ -151,6 +151,11 @@ export async function centralCounts(c: Central) {
 
 /** The columns a response has at the central: the anonymous fields and nothing else. */
 export const CENTRAL_RESPONSE_COLUMNS = [
+  // The agreement words: a hash of the response's own fields (id included), nothing more.
+  'agree_0',
+  'agree_1',
+  'agree_2',
+  'agree_3',
   'answers',
   'campaign_id',
   'channel',

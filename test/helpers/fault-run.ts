@@ -1,6 +1,6 @@
 import { compareDigests, type Disagreement } from '../../src-shared/sync/agreement';
-import { deskDigest } from '../../src-main/core/sync/agreement';
-import { officeDigest } from '../../src-server/domain/agreement';
+import { deskDigest, deskDigestFull } from '../../src-main/core/sync/agreement';
+import { officeDigest, officeDigestFull } from '../../src-server/domain/agreement';
 import { appealInput } from './appeal-input';
 import { centralCounts, ok, officialOf, startCentral, startDesk, type Desk } from './central';
 import { answerOnKiosk } from './core-calls';
@@ -131,6 +131,15 @@ export async function runFaultScenario(seed: number, steps = 24): Promise<FaultR
       disagreements: await Promise.all(
         desks.map(async (d) => compareDigests(await deskDigest(d.db), centralDigest)),
       ),
+      // Each side's kept agreement words against its records recomputed (issue 16).
+      keptWordsDrift: [
+        compareDigests(centralDigest, await officeDigestFull(db, office.id)),
+        ...(await Promise.all(
+          desks.map(async (d) =>
+            compareDigests(await deskDigest(d.db), await deskDigestFull(d.db)),
+          ),
+        )),
+      ],
     };
   } finally {
     for (const d of desks) d.cleanup();

@@ -18,6 +18,7 @@ describe('sync through a faulty network (50 seeded runs; more: npm run soak:sync
         expect(d.pending).toEqual({ changes: 0, responses: 0, attachments: 0 });
       }
       expect(r.disagreements).toEqual([[], []]);
+      expect(r.keptWordsDrift).toEqual([[], [], []]);
       for (const k of ['drop', 'duplicate', 'cut', '5xx', 'reorder', 'restart'] as const)
         seen[k] += r.faults[k];
       seen.failures += r.syncFailures;

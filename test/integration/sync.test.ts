@@ -3,8 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Appeal } from '../../src-shared/domain/appeal';
 import { compareDigests } from '../../src-shared/sync/agreement';
-import { deskDigest } from '../../src-main/core/sync/agreement';
-import { officeDigest } from '../../src-server/domain/agreement';
+import { deskDigest, deskDigestFull } from '../../src-main/core/sync/agreement';
+import { officeDigest, officeDigestFull } from '../../src-server/domain/agreement';
 import { appealInput } from '../helpers/appeal-input';
 import {
   enroll,
@@ -51,10 +51,18 @@ function create(d: Desk, officialId: string, overrides = {}): Appeal {
 const update = (d: Desk, id: string, overrides: Record<string, unknown>) =>
   editAppeal(d, id, overrides);
 
+/**
+ * The desk's and the central's digests compared; each side's kept agreement words must also add
+ * up to the digest recomputed from its records (issue 16), whatever the test did before.
+ */
 async function agree(c: Central, d: Desk) {
   const creds = d.services.credentials.load()!;
   const office = await c.offices.officeByCode(creds.officeCode);
-  return compareDigests(await deskDigest(d.db), await officeDigest(c.central.db, office.id));
+  const desk = await deskDigest(d.db);
+  const central = await officeDigest(c.central.db, office.id);
+  expect(desk).toEqual(await deskDigestFull(d.db));
+  expect(central).toEqual(await officeDigestFull(c.central.db, office.id));
+  return compareDigests(desk, central);
 }
 
 describe.each(backends)('sync with the central server on %s', (backend) => {

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { localToday } from '../../../src-shared/domain/dates';
-import { appealPeriod, DigestBuilder } from '../../../src-shared/sync/agreement';
+import {
+  agreementWords,
+  appealPeriod,
+  DigestBuilder,
+  hashOfSums,
+  sortParts,
+  type AgreementWords,
+} from '../../../src-shared/sync/agreement';
 import type { DigestPart } from '../../../src-shared/sync/protocol';
 import { canonicalAppeal, canonicalResponse } from '../../../src-shared/sync/records';
 import { rowToAppeal, type AppealRow } from '../appeals/rows';
@@ -12,44 +19,163 @@ import { responseOf, type ResponseRow } from './response-rows';
 export const sha256 = (text: string): Uint8Array => createHash('sha256').update(text).digest();
 const PAGE = 2000;
 
+type CardRow = AppealRow & { _topics: string | null };
+
+/** A card's row with its topic codes in their order: what the check hashes. */
+const CARD = `SELECT a.*, (SELECT group_concat(code, ' ') FROM
+  (SELECT code FROM appeal_topics t WHERE t.appeal_id = a.id ORDER BY position)) AS _topics
+  FROM appeals a`;
+const RESPONSE = `SELECT id, template_id, campaign_id, service_id, channel, office, response_date,
+  complete, answers FROM survey_responses`;
+
+function cardWords(row: CardRow, today: string): { period: string; words: AgreementWords } {
+  const topics = row._topics ? row._topics.split(' ') : [];
+  const record = appealRecordOf(rowToAppeal(row, topics, today));
+  return {
+    period: appealPeriod(record.registeredAt),
+    words: agreementWords(sha256, row.id, canonicalAppeal(record)),
+  };
+}
+
+function responseWords(row: ResponseRow): { period: string; words: AgreementWords } {
+  const r = responseOf(row);
+  return {
+    period: r.responseDate.slice(0, 7),
+    words: agreementWords(sha256, r.id, canonicalResponse(r)),
+  };
+}
+
 /**
- * The desk's side of the agreement check: every card it holds and every response the central
- * has too (responses wait on the desk until several are pending: docs/anonymity.md), a page at a time
- * in key order (a card's topic codes come with it, in their order). Between pages it yields to
- * the event loop, so in Electron the window's calls are served while a large desk is checked.
+ * The agreement words each card and pushed response keeps (desk migration 0170): computed from
+ * the row as stored, right after a pulled write (a bootstrap leaves nothing to compute) or, for
+ * anything a trigger cleared, by the next check.
+ */
+export function createAgreementWords(db: Db) {
+  // Only NULL words are written: words that are there are current (every other write clears
+  // them), and writing the same words again would look like another write to the triggers.
+  const card = db.prepare(`${CARD} WHERE a.id = ?`);
+  const setCard = db.prepare(
+    `UPDATE appeals SET agree_0 = ?, agree_1 = ?, agree_2 = ?, agree_3 = ?
+     WHERE id = ? AND agree_0 IS NULL`,
+  );
+  const setResponse = db.prepare(
+    `UPDATE survey_responses SET agree_0 = ?, agree_1 = ?, agree_2 = ?, agree_3 = ?
+     WHERE id = ? AND agree_0 IS NULL`,
+  );
+  const staleCards = db.prepare(`${CARD} WHERE a.agree_0 IS NULL ORDER BY a.id LIMIT ${PAGE}`);
+  const staleResponses = db.prepare(
+    `${RESPONSE} WHERE agree_0 IS NULL AND pushed = 1 ORDER BY id LIMIT ${PAGE}`,
+  );
+  const fillPage = db.transaction((): number => {
+    const today = localToday();
+    const cards = staleCards.all() as CardRow[];
+    for (const row of cards) setCard.run(...cardWords(row, today).words, row.id);
+    const responses = staleResponses.all() as ResponseRow[];
+    for (const row of responses) setResponse.run(...responseWords(row).words, row.id);
+    return cards.length + responses.length;
+  });
+  return {
+    /** Stores a card's words from its row; inside the caller's transaction. */
+    card(id: string, today: string): void {
+      const row = card.get(id) as CardRow | undefined;
+      if (row) setCard.run(...cardWords(row, today).words, id);
+    },
+    /** Stores a response's words from the values it was stored with. */
+    response(row: ResponseRow): void {
+      setResponse.run(...responseWords(row).words, row.id);
+    },
+    /** Computes every missing word, a page per transaction, yielding between pages. */
+    async fill(): Promise<number> {
+      let total = 0;
+      for (let n = fillPage(); n > 0; n = fillPage()) {
+        total += n;
+        await yieldToLoop();
+      }
+      return total;
+    },
+  };
+}
+
+interface SumRow {
+  period: string;
+  n: number;
+  s0: number | null;
+  s1: number | null;
+  s2: number | null;
+  s3: number | null;
+}
+
+const SUMS = `count(*) AS n, sum(agree_0) AS s0, sum(agree_1) AS s1, sum(agree_2) AS s2,
+  sum(agree_3) AS s3`;
+
+/**
+ * The desk's side of the agreement check (docs/sync.md): every card it holds and every
+ * response the central has too (responses wait on the desk until several are pending:
+ * docs/anonymity.md). Missing words are computed first; then per month the count and the sums
+ * of the words: two GROUP BYs over covering indexes.
  */
 export async function deskDigest(db: Db): Promise<DigestPart[]> {
+  await createAgreementWords(db).fill();
+  const part = (entity: DigestPart['entity']) => (r: SumRow) => ({
+    entity,
+    period: r.period,
+    count: r.n,
+    hash: hashOfSums([r.s0, r.s1, r.s2, r.s3]),
+  });
+  const appeals = db
+    .prepare(
+      `SELECT substr(registered_at, 1, 7) AS period, ${SUMS} FROM appeals
+       GROUP BY substr(registered_at, 1, 7)`,
+    )
+    .all() as SumRow[];
+  const responses = db
+    .prepare(
+      `SELECT substr(response_date, 1, 7) AS period, ${SUMS} FROM survey_responses
+       WHERE pushed = 1 GROUP BY substr(response_date, 1, 7)`,
+    )
+    .all() as SumRow[];
+  return sortParts([...appeals.map(part('appeal')), ...responses.map(part('response'))]);
+}
+
+/**
+ * The same digest from the records themselves, a page at a time in key order, yielding to the
+ * event loop between pages: what the kept words must add up to. A desk runs it when the kept
+ * digest disagrees with the central's, before it reports any difference.
+ */
+export async function deskDigestFull(db: Db): Promise<DigestPart[]> {
   const digest = new DigestBuilder(sha256);
   const today = localToday();
-  const cards = db.prepare(
-    `SELECT a.*, (SELECT group_concat(code, ' ') FROM
-       (SELECT code FROM appeal_topics t WHERE t.appeal_id = a.id ORDER BY position)) AS _topics
-     FROM appeals a WHERE a.id > ? ORDER BY a.id LIMIT ${PAGE}`,
-  );
+  const cards = db.prepare(`${CARD} WHERE a.id > ? ORDER BY a.id LIMIT ${PAGE}`);
   for (let after = ''; ;) {
-    const rows = cards.all(after) as (AppealRow & { _topics: string | null })[];
+    const rows = cards.all(after) as CardRow[];
     for (const row of rows) {
-      const topics = row._topics ? row._topics.split(' ') : [];
-      const record = appealRecordOf(rowToAppeal(row, topics, today));
-      digest.add('appeal', appealPeriod(record.registeredAt), row.id, canonicalAppeal(record));
+      const { period, words } = cardWords(row, today);
+      digest.addWords('appeal', period, words);
     }
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]!.id;
     await yieldToLoop();
   }
-  const responses = db.prepare(
-    `SELECT id, template_id, campaign_id, service_id, channel, office, response_date, complete,
-       answers FROM survey_responses WHERE pushed = 1 AND id > ? ORDER BY id LIMIT ${PAGE}`,
-  );
+  const responses = db.prepare(`${RESPONSE} WHERE pushed = 1 AND id > ? ORDER BY id LIMIT ${PAGE}`);
   for (let after = ''; ;) {
     const rows = responses.all(after) as ResponseRow[];
     for (const row of rows) {
-      const r = responseOf(row);
-      digest.add('response', r.responseDate.slice(0, 7), r.id, canonicalResponse(r));
+      const { period, words } = responseWords(row);
+      digest.addWords('response', period, words);
     }
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]!.id;
     await yieldToLoop();
   }
   return digest.result();
+}
+
+/** Clears every kept word (they are recomputed by the next check). */
+export function forgetAgreementWords(db: Db): void {
+  db.transaction(() => {
+    db.exec(`UPDATE appeals SET agree_0 = NULL, agree_1 = NULL, agree_2 = NULL, agree_3 = NULL
+      WHERE agree_0 IS NOT NULL`);
+    db.exec(`UPDATE survey_responses SET agree_0 = NULL, agree_1 = NULL, agree_2 = NULL,
+      agree_3 = NULL WHERE agree_0 IS NOT NULL`);
+  })();
 }

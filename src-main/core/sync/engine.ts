@@ -18,7 +18,7 @@ const okSchema = z.object({ ok: z.literal(true) });
 import { OtklikError } from '../../../src-shared/contract/errors';
 import type { CoreContext } from '../context';
 import type { Settings } from '../settings';
-import { deskDigest } from './agreement';
+import { deskDigest, deskDigestFull, forgetAgreementWords } from './agreement';
 import type { Clock } from './clock';
 import type { CredentialStore, Credentials } from './credentials';
 import { requestJson, SyncHttpError, type HttpOptions } from './http-client';
@@ -287,7 +287,18 @@ export function createSyncEngine(
   async function check(opts: HttpOptions): Promise<Agreement> {
     progress = { phase: 'check', done: 0, total: null };
     const central = await requestJson(opts, 'GET', '/v1/agreement', agreementResponseSchema);
-    const differences = compareDigests(await deskDigest(ctx.db), central.parts);
+    const kept = await deskDigest(ctx.db);
+    let differences = compareDigests(kept, central.parts);
+    if (differences.length > 0) {
+      // Before any difference is reported, the desk's side is recomputed from the records
+      // themselves: kept words that no longer match their rows are cleared and recomputed.
+      const full = await deskDigestFull(ctx.db);
+      if (compareDigests(full, kept).length > 0) {
+        forgetAgreementWords(ctx.db);
+        await deskDigest(ctx.db);
+      }
+      differences = compareDigests(full, central.parts);
+    }
     const agreement = {
       at: ctx.now().toISOString(),
       agrees: differences.length === 0,

@@ -30,7 +30,7 @@ const COLUMNS =
   'id, template_id, campaign_id, service_id, channel, office, response_date, complete, answers';
 
 /** Survey responses as sync sees them: append-only, sent once, in key order. */
-export function createResponseRows(db: Db) {
+export function createResponseRows(db: Db, stored?: (row: ResponseRow) => void) {
   const rollups = createSurveyRollups(db);
   const unpushed = db.prepare(
     `SELECT ${COLUMNS} FROM survey_responses WHERE pushed = 0 ORDER BY id LIMIT ?`,
@@ -54,7 +54,8 @@ export function createResponseRows(db: Db) {
     markPushed(ids: readonly string[]) {
       for (const id of ids) markPushed.run(id);
     },
-    /** Stores pulled responses (each once), counting the new ones into the roll-up. */
+    /** Stores pulled responses (each once), counting the new ones into the roll-up; `stored`
+     * sees each new one as stored. */
     insertPulled(records: readonly ResponseRecord[]): number {
       const fresh: RollupResponse[] = [];
       for (const r of records) {
@@ -62,6 +63,17 @@ export function createResponseRows(db: Db) {
         if (insertPulled.run({ ...r, complete: r.complete ? 1 : 0, answers }).changes !== 1) {
           continue;
         }
+        stored?.({
+          id: r.id,
+          template_id: r.templateId,
+          campaign_id: r.campaignId,
+          service_id: r.serviceId,
+          channel: r.channel,
+          office: r.office,
+          response_date: r.responseDate,
+          complete: r.complete ? 1 : 0,
+          answers,
+        });
         fresh.push({
           template_id: r.templateId,
           campaign_id: r.campaignId,

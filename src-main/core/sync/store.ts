@@ -19,6 +19,7 @@ import type { Settings } from '../settings';
 import { nameUuid } from '../text/name-uuid';
 import type { Clock } from './clock';
 import type { Journal } from './journal';
+import { createAgreementWords } from './agreement';
 import { createReferenceWriter } from './reference-writer';
 import { createResponseRows } from './response-rows';
 
@@ -82,7 +83,8 @@ export function createSyncStore(
   appeals: AppealsService,
 ) {
   const { db } = ctx;
-  const responses = createResponseRows(db);
+  const words = createAgreementWords(db);
+  const responses = createResponseRows(db, words.response);
   const references = createReferenceWriter(db);
   const pendingChanges = db.prepare('SELECT count(*) FROM sync_outbox').pluck();
   const setAside = db.prepare(
@@ -135,7 +137,10 @@ export function createSyncStore(
    * is set aside, never retried in a loop; one numbered under this desk's own code moves the
    * desk's counter past it, so the next registration cannot collide with it.
    */
-  function applyChange(change: Change): 'applied' | 'stale' | 'incomplete' | 'refused' {
+  function applyChange(
+    change: Change,
+    today: string,
+  ): 'applied' | 'stale' | 'incomplete' | 'refused' {
     const clocks: Clocks = journal.clocksOf('appeal', change.entityId);
     // The card as it is here: needed to merge its questions one by one, or to complete a
     // change of some fields; a new card's first change carries them all.
@@ -170,6 +175,7 @@ export function createSyncStore(
     }
     journal.setClocks('appeal', change.entityId, merged.clocks);
     appeals.applySynced(change.entityId, next);
+    words.card(change.entityId, today);
     return 'applied';
   }
 
@@ -183,8 +189,9 @@ export function createSyncStore(
       }
     }
     if (latest) clock.observe(latest);
+    const today = localToday(ctx.now());
     for (const item of items) {
-      if (item.type === 'change') tally[applyChange(item.change)] += 1;
+      if (item.type === 'change') tally[applyChange(item.change, today)] += 1;
       else {
         references.write(item.reference);
         tally.applied += 1;

@@ -15,6 +15,7 @@ import { m0130ClassifierFavourites } from './0130-classifier-favourites';
 import { m0140Attachments } from './0140-attachments';
 import { m0150SyncRefused } from './0150-sync-refused';
 import { m0160Questions } from './0160-questions';
+import { m0170AgreementWords } from './0170-agreement-words';
 
 export interface Migration {
   version: number;
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0140Attachments,
   m0150SyncRefused,
   m0160Questions,
+  m0170AgreementWords,
 ];
