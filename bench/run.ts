@@ -25,8 +25,22 @@ const BENCHES: Record<string, Bench> = {
     defaultSize: 2_000_000,
     load: async () => (await import('./central.bench')).runCentralBench,
   },
-  /** size = cards, and as many survey responses, pushed by one desk and pulled by another. */
-  sync: { defaultSize: 100_000, load: async () => (await import('./sync.bench')).runSyncBench },
+  /**
+   * size = cards, and as many survey responses, pushed by one desk and pulled by another; with
+   * --bootstrap, held by the central and pulled by a new desk.
+   */
+  sync: {
+    defaultSize: 100_000,
+    load: async () =>
+      values.bootstrap
+        ? (await import('./bootstrap.bench')).runBootstrapBench
+        : (await import('./sync.bench')).runSyncBench,
+  },
+  /** size = cards, and as many responses, of one office held by a desk and the central. */
+  agreement: {
+    defaultSize: 500_000,
+    load: async () => (await import('./agreement.bench')).runAgreementBench,
+  },
   /** size = synthetic cards of random codes added to the office's coded history. */
   topics: {
     defaultSize: 100_000,
@@ -36,7 +50,7 @@ const BENCHES: Record<string, Bench> = {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { size: { type: 'string' } },
+  options: { size: { type: 'string' }, bootstrap: { type: 'boolean' } },
 });
 const names = positionals.length > 0 ? positionals : Object.keys(BENCHES);
 const unknown = names.filter((n) => !BENCHES[n]);

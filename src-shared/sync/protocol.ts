@@ -136,8 +136,13 @@ export const responsesPullQuerySchema = z
   })
   .strict();
 
+export const responsesPullItemSchema = z.object({
+  seq: z.number().int(),
+  response: responseRecordSchema,
+});
+
 export const responsesPullSchema = z.object({
-  items: z.array(z.object({ seq: z.number().int(), response: responseRecordSchema })),
+  items: z.array(responsesPullItemSchema),
   cursor: z.number().int(),
   more: z.boolean(),
 });

@@ -21,6 +21,8 @@ export interface FaultRunResult {
     pending: { changes: number; responses: number; attachments: number };
   }[];
   disagreements: Disagreement[][];
+  /** The central's, then each desk's kept digest against its recount (issue 16). */
+  keptWordsDrift: Disagreement[][];
 }
 
 /**

@@ -362,6 +362,63 @@ describe('pipelined sync (issue 16)', () => {
   });
 });
 
+describe('pulled pages applied in slices (issue 16)', () => {
+  it('a page is applied a slice at a time, each with its cursor; a failure mid-page keeps the slices before it', async () => {
+    const c = await central('sqlite');
+    const a = desk();
+    await enroll(c, a, 'MIN01', 'MIN01A');
+    const official = officialOf(a);
+    const ids = Array.from({ length: 30 }, (_, i) => create(a, official, { content: `№ ${i}` }).id);
+    await a.services.sync.syncNow();
+
+    // Slices of one card each: between them the event loop runs, and the cursor moves.
+    const b = desk({ sync: { pullLimit: 100, pullSliceMs: 0, agreement: false } });
+    await enroll(c, b, 'MIN01', 'MIN01B');
+    const seen = new Set<number>();
+    let watching = true;
+    const watch = () => {
+      seen.add(b.services.syncStore.cursor());
+      if (watching) setImmediate(watch);
+    };
+    watch();
+    expect((await b.services.sync.syncNow()).pulled).toBeGreaterThanOrEqual(30);
+    watching = false;
+    expect(seen.size).toBeGreaterThan(25);
+
+    // A card that fails to apply in the middle of a page: the slices before it stay, with the
+    // cursor they reached; the next run applies the rest, nothing twice.
+    const d = desk({ sync: { pullLimit: 100, pullSliceMs: 0, agreement: false } });
+    await enroll(c, d, 'MIN01', 'MIN01D');
+    const applySynced = d.services.appeals.applySynced;
+    let calls = 0;
+    d.services.appeals.applySynced = (id, record) => {
+      if (++calls === 17) throw new Error('диск отказал');
+      applySynced(id, record);
+    };
+    await expect(d.services.sync.syncNow()).rejects.toThrow('диск отказал');
+    const held = () => d.db.prepare('SELECT count(*) FROM appeals').pluck().get() as number;
+    expect(held()).toBe(16);
+    // Slices commit without an fsync; what the desk itself writes still waits for the disk,
+    // and foreign keys are checked again, even after a slice that failed.
+    for (const x of [b, d]) {
+      expect(x.db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(x.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    }
+    calls = 0;
+    d.services.appeals.applySynced = (id, record) => {
+      calls++;
+      applySynced(id, record);
+    };
+    await d.services.sync.syncNow();
+    expect(calls).toBe(14);
+    expect(held()).toBe(30);
+    expect(ids.map((id) => d.services.appeals.get(id).content)).toEqual(
+      ids.map((_, i) => `№ ${i}`),
+    );
+    expect(await agree(c, d)).toEqual([]);
+  });
+});
+
 describe('compression on the wire (issue 16)', () => {
   it('a desk gzips its pushes once the central says it takes them; pages come back gzipped', async () => {
     const c = await central('sqlite');

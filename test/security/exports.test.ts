@@ -45,7 +45,7 @@ describe('formula injection', () => {
     const hlc = serialize({ millis: Date.parse('2026-01-11'), counter: 0, node: 'a'.repeat(16) });
     for (const [i, evil] of EVIL.slice(0, 4).entries()) {
       const id = randomUUID();
-      core.services.syncStore.applyPull(
+      await core.services.syncStore.applyPull(
         [
           {
             seq: i + 1,

@@ -128,6 +128,12 @@ describe('anonymous responses', () => {
     const row = rows[0]!;
     expect(Object.keys(row).sort()).toEqual(
       [
+        // The agreement words: a hash of the response's own fields, computed once it is sent
+        // (docs/sync.md «Kept words»), nothing more.
+        'agree_0',
+        'agree_1',
+        'agree_2',
+        'agree_3',
         'answers',
         'campaign_id',
         'channel',

@@ -6,9 +6,9 @@ import {
   deviceKeyResponseSchema,
   enrollResponseSchema,
   PROTOCOL_VERSION,
-  pullResponseSchema,
+  pullItemSchema,
   pushResponseSchema,
-  responsesPullSchema,
+  responsesPullItemSchema,
 } from '../../../src-shared/sync/protocol';
 import { checkServerUrl } from '../../../src-shared/sync/transport-security';
 import { compareDigests } from '../../../src-shared/sync/agreement';
@@ -21,7 +21,7 @@ import type { Settings } from '../settings';
 import { deskDigest, deskDigestFull, forgetAgreementWords } from './agreement';
 import type { Clock } from './clock';
 import type { CredentialStore, Credentials } from './credentials';
-import { requestJson, SyncHttpError, type HttpOptions } from './http-client';
+import { requestJson, requestPage, SyncHttpError, type HttpOptions } from './http-client';
 import type { SyncStore } from './store';
 import type { Attachments } from '../attachments/store';
 
@@ -36,6 +36,8 @@ export interface SyncEngineOptions {
   batchChanges?: number;
   batchResponses?: number;
   pullLimit?: number;
+  /** How long a pulled page holds the event loop at a time (PULL_SLICE_MS by default). */
+  pullSliceMs?: number;
   random?: () => number;
   /** Run the agreement check after each sync that leaves nothing pending; true by default. */
   agreement?: boolean;
@@ -73,6 +75,12 @@ async function whileInFlight<T>(request: Promise<unknown>, work: () => T): Promi
   await new Promise((resolve) => setImmediate(resolve));
   return work();
 }
+
+/**
+ * Items asked for per pulled page: a page of 1,000 cards is about 1.5 MB of JSON, parsed in one
+ * go (about 20 ms), so even that step stays short for the window (issue 16).
+ */
+const PULL_LIMIT = 1000;
 
 const BACKOFF_BASE_MS = 2_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
@@ -207,27 +215,27 @@ export function createSyncEngine(
 
   async function pullResponses(opts: HttpOptions): Promise<number> {
     const page = (after: number) =>
-      requestJson(
+      requestPage(
         opts,
-        'GET',
-        `/v1/responses?after=${after}&limit=${options.pullLimit ?? 2000}`,
-        responsesPullSchema,
+        `/v1/responses?after=${after}&limit=${options.pullLimit ?? PULL_LIMIT}`,
+        responsesPullItemSchema,
       );
-    return pullPages(page(store.responsesCursor()), page, (p) => store.applyResponses(p));
+    return pullPages(page(store.responsesCursor()), page, (p) =>
+      store.applyResponses(p, options.pullSliceMs),
+    );
   }
 
   async function pull(opts: HttpOptions): Promise<number> {
     const page = (after: number) =>
-      requestJson(
+      requestPage(
         opts,
-        'GET',
-        `/v1/pull?after=${after}&limit=${options.pullLimit ?? 2000}&protocol=${PROTOCOL_VERSION}`,
-        pullResponseSchema,
+        `/v1/pull?after=${after}&limit=${options.pullLimit ?? PULL_LIMIT}&protocol=${PROTOCOL_VERSION}`,
+        pullItemSchema,
       );
     let done = 0;
     progress = { phase: 'pull', done, total: null };
-    return pullPages(page(store.cursor()), page, (p) => {
-      store.applyPull(p.items, p.cursor);
+    return pullPages(page(store.cursor()), page, async (p) => {
+      await store.applyPull(p.items, p.cursor, options.pullSliceMs);
       done += p.items.length;
       progress = { phase: 'pull', done, total: null };
       return p.items.length;
@@ -242,13 +250,13 @@ export function createSyncEngine(
   async function pullPages<P extends { cursor: number; more: boolean }>(
     first: Promise<P>,
     ask: (after: number) => Promise<P>,
-    apply: (page: P) => number,
+    apply: (page: P) => Promise<number>,
   ): Promise<number> {
     let done = 0;
     let current = first;
     for (;;) {
       const page = await current;
-      if (!page.more) return done + apply(page);
+      if (!page.more) return done + (await apply(page));
       current = ask(page.cursor);
       done += await whileInFlight(current, () => apply(page));
     }
