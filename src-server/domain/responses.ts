@@ -2,7 +2,11 @@ import { randomInt } from 'node:crypto';
 import { shuffle } from '../../src-shared/sync/shuffle';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Refusal, ResponsesPull } from '../../src-shared/sync/protocol';
-import { responseRecordSchema, type ResponseRecord } from '../../src-shared/sync/records';
+import {
+  responseColumns,
+  responseRecordSchema,
+  type ResponseRecord,
+} from '../../src-shared/sync/records';
 import { RollupDelta } from '../db/rollups';
 import type { ResponseTable, ServerDatabase } from '../db/schema';
 import { responseAgreement } from './agreement';
@@ -59,19 +63,7 @@ export async function storeResponses(
         .insertInto('responses')
         .values(
           part.map((r) => {
-            const row = {
-              id: r.id,
-              office_id: officeId,
-              feed_seq: ++seq,
-              template_id: r.templateId,
-              campaign_id: r.campaignId,
-              service_id: r.serviceId,
-              channel: r.channel,
-              office: r.office,
-              response_date: r.responseDate,
-              complete: r.complete ? 1 : 0,
-              answers: JSON.stringify(r.answers),
-            };
+            const row = { ...responseColumns(r), office_id: officeId, feed_seq: ++seq };
             // The agreement words of the response as stored (read back as the check reads it).
             return { ...row, ...responseAgreement(responseRecordOf(row)) };
           }),

@@ -135,6 +135,21 @@ function sortedKeys(value: unknown): unknown {
     .map((k) => [k, sortedKeys(obj[k])]);
 }
 
+/** A response as both sides store it: the columns of its row (desk and central alike). */
+export function responseColumns(r: ResponseRecord) {
+  return {
+    id: r.id,
+    template_id: r.templateId,
+    campaign_id: r.campaignId,
+    service_id: r.serviceId,
+    channel: r.channel,
+    office: r.office,
+    response_date: r.responseDate,
+    complete: r.complete ? 1 : 0,
+    answers: JSON.stringify(r.answers),
+  };
+}
+
 export function canonicalResponse(r: ResponseRecord): string {
   const answers = Object.keys(r.answers)
     .sort()

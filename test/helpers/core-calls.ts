@@ -18,6 +18,22 @@ export function officialOf(desk: Pick<Core, 'dispatch'>): string {
   ).id;
 }
 
+/** A campaign of seed 003's questionnaire, open on kiosk and paper for years; returns its id. */
+export function surveyCampaign(desk: Pick<Core, 'dispatch' | 'services'>): string {
+  const template = desk.services.templates.list().find((t) => t.builtinKey?.includes('003'))!;
+  return ok<{ id: string }>(
+    desk.dispatch('surveys.saveCampaign', {
+      templateId: template.id,
+      title: 'Опрос',
+      startsOn: '2020-01-01',
+      endsOn: '2099-12-31',
+      serviceIds: [],
+      channels: ['kiosk', 'paper'],
+      active: true,
+    }),
+  ).id;
+}
+
 /** A visitor's (empty, partial) answer on the kiosk, as the sync tests need one. */
 export function answerOnKiosk(desk: Pick<Core, 'dispatch'>, campaignId: string): void {
   ok(

@@ -10,7 +10,7 @@ import { deskDigest, deskDigestFull } from '../../src-main/core/sync/agreement';
 import { officeDigest, officeDigestFull } from '../../src-server/domain/agreement';
 import { appealInput } from '../helpers/appeal-input';
 import { enroll, ok, officialOf, startCentral, startDesk, type Desk } from '../helpers/central';
-import { answerOnKiosk } from '../helpers/core-calls';
+import { answerOnKiosk, surveyCampaign } from '../helpers/core-calls';
 import { editAppeal } from '../helpers/edit-appeal';
 import { postgresForTests } from '../helpers/postgres';
 import { tempDir } from '../helpers/temp-core';
@@ -49,21 +49,6 @@ const unset = (d: Desk) => ({
   ),
 });
 
-async function campaignOf(d: Desk) {
-  const template = d.services.templates.list().find((t) => t.builtinKey?.includes('003'))!;
-  return ok<{ id: string }>(
-    d.dispatch('surveys.saveCampaign', {
-      templateId: template.id,
-      title: 'Опрос',
-      startsOn: '2020-01-01',
-      endsOn: '2099-12-31',
-      serviceIds: [],
-      channels: ['kiosk', 'paper'],
-      active: true,
-    }),
-  ).id;
-}
-
 describe.each(pg.backends)('agreement words on %s', (backend) => {
   it('every write clears a card’s words; the check recomputes them; pulls bring them computed', async () => {
     const c = await startCentral({ databaseUrl: pg.databaseUrl(backend) });
@@ -76,7 +61,7 @@ describe.each(pg.backends)('agreement words on %s', (backend) => {
     const cards = Array.from({ length: 5 }, (_, i) =>
       create(a, { content: `Обращение ${i}`, registeredAt: `2026-0${i + 1}-10T10:00` }),
     );
-    const campaign = await campaignOf(a);
+    const campaign = surveyCampaign(a);
     for (let i = 0; i < 4; i++) answerOnKiosk(a, campaign);
     await a.services.sync.syncNow();
     await a.services.sync.checkAgreement();

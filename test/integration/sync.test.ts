@@ -16,7 +16,7 @@ import {
   type Desk,
   CENTRAL_RESPONSE_COLUMNS,
 } from '../helpers/central';
-import { answerOnKiosk } from '../helpers/core-calls';
+import { answerOnKiosk, surveyCampaign } from '../helpers/core-calls';
 import { editAppeal } from '../helpers/edit-appeal';
 import { postgresForTests } from '../helpers/postgres';
 
@@ -194,18 +194,7 @@ describe.each(backends)('sync with the central server on %s', (backend) => {
     const b = desk();
     await enroll(c, a);
     await enroll(c, b);
-    const template = a.services.templates.list().find((t) => t.builtinKey?.includes('003'))!;
-    const campaign = a.dispatch('surveys.saveCampaign', {
-      templateId: template.id,
-      title: 'Опрос',
-      startsOn: '2020-01-01',
-      endsOn: '2099-12-31',
-      serviceIds: [],
-      channels: ['kiosk', 'paper'],
-      active: true,
-    });
-    expect(campaign.ok).toBe(true);
-    const campaignId = ok<{ id: string }>(campaign).id;
+    const campaignId = surveyCampaign(a);
     for (let i = 0; i < 3; i++) answerOnKiosk(a, campaignId);
     for (const q3 of [5, 5, 4]) {
       ok(

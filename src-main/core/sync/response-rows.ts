@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import type { ResponseRecord } from '../../../src-shared/sync/records';
+import { responseColumns, type ResponseRecord } from '../../../src-shared/sync/records';
 import { createSurveyRollups, type RollupResponse } from '../reports/survey-rollups';
 
 export interface ResponseRow {
@@ -41,7 +41,7 @@ export function createResponseRows(db: Db, stored?: (row: ResponseRow) => void) 
   const markPushed = db.prepare('UPDATE survey_responses SET pushed = 1 WHERE id = ?');
   const insertPulled = db.prepare(
     `INSERT INTO survey_responses (${COLUMNS}, pushed)
-     VALUES (@id, @templateId, @campaignId, @serviceId, @channel, @office, @responseDate,
+     VALUES (@id, @template_id, @campaign_id, @service_id, @channel, @office, @response_date,
        @complete, @answers, 1)
      ON CONFLICT (id) DO NOTHING`,
   );
@@ -59,30 +59,10 @@ export function createResponseRows(db: Db, stored?: (row: ResponseRow) => void) 
     insertPulled(records: readonly ResponseRecord[]): number {
       const fresh: RollupResponse[] = [];
       for (const r of records) {
-        const answers = JSON.stringify(r.answers);
-        if (insertPulled.run({ ...r, complete: r.complete ? 1 : 0, answers }).changes !== 1) {
-          continue;
-        }
-        stored?.({
-          id: r.id,
-          template_id: r.templateId,
-          campaign_id: r.campaignId,
-          service_id: r.serviceId,
-          channel: r.channel,
-          office: r.office,
-          response_date: r.responseDate,
-          complete: r.complete ? 1 : 0,
-          answers,
-        });
-        fresh.push({
-          template_id: r.templateId,
-          campaign_id: r.campaignId,
-          service_id: r.serviceId,
-          channel: r.channel,
-          response_date: r.responseDate,
-          answers,
-          parsed: r.answers,
-        });
+        const row = responseColumns(r);
+        if (insertPulled.run(row).changes !== 1) continue;
+        stored?.(row);
+        fresh.push({ ...row, parsed: r.answers });
       }
       rollups.addAll(fresh);
       return fresh.length;
