@@ -73,7 +73,7 @@ export async function officeDigest(
 
 /**
  * The same digest recomputed from the records themselves, a page at a time (keyset by id):
- * what the stored words must always add up to (tests, and `otklik-server agreement --full`).
+ * what the stored words must always add up to (the tests hold them to it after every scenario).
  */
 export async function officeDigestFull(
   db: Kysely<ServerDatabase>,
