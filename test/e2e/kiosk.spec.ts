@@ -61,6 +61,12 @@ test('a visitor fills seed 003 on the kiosk, taking the jumps to 6 and to 9', as
   // Date only; no time anywhere; nothing that points to a person or a reception card.
   expect(row.response_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(Object.keys(row).sort()).toEqual([
+    // The agreement words (docs/sync.md «Kept words»): a hash of the row's own fields, computed
+    // once the central has the response; empty before.
+    'agree_0',
+    'agree_1',
+    'agree_2',
+    'agree_3',
     'answers',
     'campaign_id',
     'channel',
@@ -73,6 +79,7 @@ test('a visitor fills seed 003 on the kiosk, taking the jumps to 6 and to 9', as
     'template_id',
   ]);
   expect(row.pushed).toBe(0); // a flag for sync (docs/anonymity.md), not a time
+  expect([row.agree_0, row.agree_1, row.agree_2, row.agree_3]).toEqual([null, null, null, null]);
   expect(JSON.stringify(row)).not.toMatch(/\d{2}:\d{2}/);
   expect(row.channel).toBe('kiosk');
 
