@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Core } from '../../src-main/core/index';
+import { responseColumns } from '../../src-shared/sync/records';
 import { appealAgreement, responseAgreement } from '../../src-server/domain/agreement';
 import { emit } from '../report';
 import { seedCards } from './cards';
@@ -43,7 +44,8 @@ export function seedOffice(desk: Core, centralDir: string, officeCode: string, s
   const putResponse = central.prepare(
     `INSERT INTO responses (id, office_id, feed_seq, template_id, campaign_id, service_id,
        channel, office, response_date, complete, answers, agree_0, agree_1, agree_2, agree_3)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (@id, @office_id, @feed_seq, @template_id, @campaign_id, @service_id, @channel,
+       @office, @response_date, @complete, @answers, @agree_0, @agree_1, @agree_2, @agree_3)`,
   );
   const ids = desk.db.prepare('SELECT id FROM appeals ORDER BY id').pluck().all() as string[];
   for (let i = 0; i < ids.length; i += 10_000) {
@@ -79,24 +81,12 @@ export function seedOffice(desk: Core, centralDir: string, officeCode: string, s
   let seq = 0;
   central.transaction(() => {
     for (const r of desk.services.syncStore.responsesInPeriod('0000-01-01', '9999-12-31')) {
-      const w = responseAgreement(r);
-      putResponse.run(
-        r.id,
-        office,
-        ++seq,
-        r.templateId,
-        r.campaignId,
-        r.serviceId,
-        r.channel,
-        r.office,
-        r.responseDate,
-        r.complete ? 1 : 0,
-        JSON.stringify(r.answers),
-        w.agree_0,
-        w.agree_1,
-        w.agree_2,
-        w.agree_3,
-      );
+      putResponse.run({
+        ...responseColumns(r),
+        office_id: office,
+        feed_seq: ++seq,
+        ...responseAgreement(r),
+      });
     }
   })();
   central.close();

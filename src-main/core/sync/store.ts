@@ -196,14 +196,16 @@ export function createSyncStore(
     (items: readonly PullItem[], from: number, pageCursor: number, budgetMs: number) => {
       const tally = { applied: 0, stale: 0, incomplete: 0, refused: 0 };
       const started = performance.now();
-      // The clock only needs to pass the greatest stamp received.
-      let latest: string | null = null;
-      for (const item of items) {
-        if (item.type === 'change' && (latest === null || item.change.hlc > latest)) {
-          latest = item.change.hlc;
+      // The clock only needs to pass the greatest stamp received: once, with the first slice.
+      if (from === 0) {
+        let latest: string | null = null;
+        for (const item of items) {
+          if (item.type === 'change' && (latest === null || item.change.hlc > latest)) {
+            latest = item.change.hlc;
+          }
         }
+        if (latest) clock.observe(latest);
       }
-      if (latest) clock.observe(latest);
       const today = localToday(ctx.now());
       let next = from;
       while (next < items.length) {
