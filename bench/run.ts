@@ -41,6 +41,8 @@ const BENCHES: Record<string, Bench> = {
     defaultSize: 500_000,
     load: async () => (await import('./agreement.bench')).runAgreementBench,
   },
+  /** size = cards (twice: bare, then indexed) and responses written at the desk's floor. */
+  floor: { defaultSize: 20_000, load: async () => (await import('./floor.bench')).runFloorBench },
   /** size = synthetic cards of random codes added to the office's coded history. */
   topics: {
     defaultSize: 100_000,
