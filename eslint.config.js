@@ -26,6 +26,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      'dist-server/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CONTENT_SECURITY_POLICY } from '../src-shared/security/csp';
+import { CONSOLE_DIR } from './paths';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,10 +31,7 @@ function secure(reply: FastifyReply) {
  * by the central's own process at /console/: its files, and its page for every other address
  * under it (the console routes in the browser). Nothing outside the folder is ever read.
  */
-export function serveConsole(
-  app: FastifyInstance,
-  dir = resolve(import.meta.dirname, '../out/console'),
-) {
+export function serveConsole(app: FastifyInstance, dir = CONSOLE_DIR) {
   const root = resolve(dir);
   const page = () => resolve(root, 'console.html');
   app.get('/', async (_req, reply) => reply.redirect('/console/'));

@@ -3,6 +3,7 @@ import type { CoreServices } from './services';
 import { listAppeals } from './appeals/list';
 import { findRepeatCandidates } from './appeals/repeats';
 import { kioskState } from './surveys/kiosk-state';
+import { dismissSetupChecklist, setupChecklist } from './setup/checklist';
 import { syncHandlers } from './sync/handlers';
 import { appealMetrics } from './reports/appeal-metrics';
 import { classifierGroups } from './reports/classifier-groups';
@@ -96,6 +97,8 @@ export function createHandlers(s: CoreServices, backups: Backups): Handlers {
       return {};
     },
     'kiosk.state': ({ channel }) => kioskState(s, channel),
+    'setup.checklist': () => setupChecklist(s),
+    'setup.dismissChecklist': ({ dismissed }) => dismissSetupChecklist(s, dismissed),
     'kiosk.saveSettings': (input) => s.kiosk.save(input),
     'kiosk.verifyPin': ({ pin }) => ({ ok: s.kiosk.verifyPin(pin) }),
     'reports.appeals': ({ period }) => appealMetrics(s.ctx, period),

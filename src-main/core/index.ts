@@ -129,6 +129,7 @@ function openFull(
   );
   const backups = createBackups(db, { dataDir: options.dataDir, keys, config, now: ctx.now });
   services.templates.ensureBuiltins(join(options.resourcesDir, 'surveys'));
+  services.campaigns.ensureDefault();
   services.classifier.ensureLoaded(
     join(options.resourcesDir, 'classifier', 'thematic-classifier.csv'),
   );

@@ -31,7 +31,7 @@ export function createCoreServices(
 ) {
   const settings = createSettings(ctx.db);
   const templates = createTemplates(ctx);
-  const campaigns = createCampaigns(ctx);
+  const campaigns = createCampaigns(ctx, settings);
   const clock = createClock(ctx, settings);
   const journal = createJournal(ctx, clock);
   const schedule = createSchedule(ctx);

@@ -39,6 +39,7 @@ export function createSettings(db: Db) {
           { path: 'deskCode', message: 'desk_code' },
         ]);
       set.run('desk_code', code);
+      set.run('desk_code_assigned', '1');
     },
   };
 }

@@ -1,3 +1,4 @@
+import { ruNumber } from '../../src-shared/domain/dates';
 import {
   Anchor,
   Group,
@@ -30,8 +31,7 @@ const COLUMNS = [
 ] as const;
 type Key = (typeof COLUMNS)[number]['key'] | 'name' | 'change';
 
-const fmt = (v: number | null, share: boolean) =>
-  v === null ? '—' : share ? pct(v) : v.toLocaleString('ru-RU');
+const fmt = (v: number | null, share: boolean) => (v === null ? '—' : share ? pct(v) : ruNumber(v));
 
 /**
  * Office × metric for the period, sortable by any column (click or Enter on its header), the
@@ -116,7 +116,7 @@ export function OfficesTable({
       </Table.Td>
     ));
   const delta = (d: number | null) =>
-    d === null ? '—' : d === 0 ? '0' : `${d > 0 ? '+' : '−'}${Math.abs(d).toLocaleString('ru-RU')}`;
+    d === null ? '—' : d === 0 ? '0' : `${d > 0 ? '+' : '−'}${ruNumber(Math.abs(d))}`;
   const column = COLUMNS.find((c) => c.key === chart)!;
   const max = Math.max(1, ...data.offices.map((o) => column.value(o.metrics) ?? 0));
   const regionBefore = previous?.region.appeals;

@@ -25,6 +25,7 @@ import {
 import { SERVICE_KINDS } from '../../src-shared/domain/enums';
 import { ENUM_LABELS_RU } from '../../src-shared/domain/labels-ru';
 import { ConsoleError, get, post } from './api';
+import { DateField } from '../app/DateFields';
 
 type Records = z.output<typeof referenceRecordsSchema>;
 const saved = z.object({ id: z.string() });
@@ -275,18 +276,16 @@ export function CampaignsList() {
               />
             </Group>
             <Group align="end">
-              <TextInput
-                type="date"
+              <DateField
                 label={t('console.reference.startsOn')}
                 value={startsOn}
-                onChange={(e) => setStartsOn(e.currentTarget.value)}
+                onChange={setStartsOn}
                 required
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t('console.reference.endsOn')}
                 value={endsOn}
-                onChange={(e) => setEndsOn(e.currentTarget.value)}
+                onChange={setEndsOn}
                 required
               />
               <Checkbox.Group

@@ -1,8 +1,10 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
+import { DatesLocale } from '../app/DateFields';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { cssVariables, theme } from '../app/theme';
@@ -16,9 +18,11 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <Notifications position="bottom-right" />
-      <SessionGate>
-        <RouterProvider router={consoleRouter} />
-      </SessionGate>
+      <DatesLocale>
+        <SessionGate>
+          <RouterProvider router={consoleRouter} />
+        </SessionGate>
+      </DatesLocale>
     </MantineProvider>
   </StrictMode>,
 );

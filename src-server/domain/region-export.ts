@@ -1,3 +1,4 @@
+import { ruDate } from '../../src-shared/domain/dates';
 import ExcelJS from 'exceljs';
 import type { AppealMetrics } from '../../src-shared/reports/appeal-metrics';
 import {
@@ -54,7 +55,7 @@ export function officesTable(r: RegionReport): ReportTable {
   };
 }
 
-const ru = (iso: string) => iso.split('-').reverse().join('.');
+const ru = ruDate;
 
 /** A consolidated report as a file: XLSX (offices table, a sheet per metric, survey results),
  * the region's information note as DOCX, or the offices table as CSV (BOM, «;», decimal comma). */

@@ -13,10 +13,11 @@ import type { SurveyResults, SurveyResultsInput } from '../../src-shared/reports
 import { surveyDefinitionSchema, type SurveyDefinition } from '../../src-shared/surveys/definition';
 import type { ServerDatabase } from '../db/schema';
 import { HttpError } from './errors';
+import { RESOURCES_DIR } from '../paths';
 
 type Template = { id: string; title: string; definition: SurveyDefinition };
 
-const BUILTINS = resolve(import.meta.dirname, '../../resources/surveys');
+const BUILTINS = resolve(RESOURCES_DIR, 'surveys');
 const sha1 = (text: string) => createHash('sha1').update(text).digest();
 
 /** The questionnaires shipped with Otklik, under the ids every desk gives them. */

@@ -1,3 +1,4 @@
+import { ruNumber } from '../../src-shared/domain/dates';
 import { z } from 'zod';
 import { quarterPeriod } from '../../src-shared/reports/period';
 import { SUPPRESSED, type SurveyResults } from '../../src-shared/reports/survey-results';
@@ -20,8 +21,7 @@ const quarterTitle = (q: string) => {
   const m = QUARTER.exec(q)!;
   return `${ROMAN[Number(m[2]) - 1]} квартал ${m[1]} года`;
 };
-const num = (v: number | null) =>
-  v === null ? '—' : v.toLocaleString('ru-RU', { maximumFractionDigits: 1 });
+const num = (v: number | null) => (v === null ? '—' : ruNumber(v, 1));
 
 /** Public pages: no script, no cookie, nothing from elsewhere; printable as they are. */
 const CSP =

@@ -14,6 +14,8 @@ export type Access = 'public' | 'signed_in' | Capability;
 export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'app.info': 'public',
   'settings.setDeskCode': 'settings.manage',
+  'setup.checklist': 'signed_in',
+  'setup.dismissChecklist': 'settings.manage',
   'appeals.create': 'cards.write',
   'appeals.update': 'cards.write',
   'appeals.get': 'cards.read',

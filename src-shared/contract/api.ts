@@ -1,3 +1,4 @@
+import { setupChecklistSchema } from '../domain/setup';
 import { z } from 'zod';
 import { appealInputSchema, appealSchema } from '../domain/appeal';
 import { appealListInputSchema, appealListSchema } from '../domain/appeal-list';
@@ -169,6 +170,11 @@ export const api = {
       classifierEdition: z.string().nullable(),
       classifierSize: z.number().int(),
     }),
+  },
+  'setup.checklist': { input: empty, output: setupChecklistSchema },
+  'setup.dismissChecklist': {
+    input: z.object({ dismissed: z.boolean() }),
+    output: setupChecklistSchema,
   },
   'settings.setDeskCode': {
     input: z.object({ deskCode: z.string().trim().toUpperCase().regex(DESK_CODE, 'desk_code') }),

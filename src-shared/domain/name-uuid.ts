@@ -14,3 +14,10 @@ export function nameUuidWith(sha1: (text: string) => Uint8Array, name: string): 
 /** The id of a built-in questionnaire's version, the same everywhere (docs/sync.md). */
 export const builtinTemplateName = (key: string, version = 1) => `otklik:builtin:${key}:${version}`;
 export const builtinFamilyName = (key: string) => `otklik:builtin-family:${key}`;
+
+/**
+ * The campaign a fresh desk runs its kiosk and paper entry in until an administrator sets
+ * others: the built-in seed 003 questionnaire, the same campaign id on every desk.
+ */
+export const DEFAULT_CAMPAIGN_TEMPLATE_KEY = 'service-satisfaction-003';
+export const defaultCampaignName = () => `otklik:default-campaign:${DEFAULT_CAMPAIGN_TEMPLATE_KEY}`;

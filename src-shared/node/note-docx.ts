@@ -1,3 +1,4 @@
+import { ruDate, ruNumber } from '../domain/dates';
 import {
   AlignmentType,
   Document,
@@ -19,7 +20,7 @@ import type { SurveyResults } from '../reports/survey-results';
  * desk's note of its office and the central's note of the region (a paragraph per office).
  */
 
-const ru = (iso: string) => iso.split('-').reverse().join('.');
+const ru = ruDate;
 const periodTitle = (m: AppealMetrics) => `с ${ru(m.period.from)} по ${ru(m.period.to)}`;
 
 /** The key figures of a period in one sentence, numbers in Russian form (decimal comma). */
@@ -39,7 +40,7 @@ const cell = (text: string, bold = false) =>
     children: [new Paragraph({ children: [new TextRun({ text, bold, size: 22 })] })],
   });
 
-const fmt = (v: Cell) => (v === null ? '—' : typeof v === 'number' ? v.toLocaleString('ru-RU') : v);
+const fmt = (v: Cell) => (v === null ? '—' : typeof v === 'number' ? ruNumber(v) : v);
 
 /** DOCX: the information note for the minister — period, key figures, tables, conclusions. */
 export async function noteDocx(

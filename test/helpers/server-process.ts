@@ -3,10 +3,24 @@ import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
+/** The built server (`npm run build:server`), run as production runs it: node, no loader. */
+export const BUILT_SERVER = resolve(ROOT, 'dist-server/main.js');
+const entry = (built: boolean) =>
+  built ? [BUILT_SERVER] : ['--import', 'tsx', 'src-server/main.ts'];
+
 /** `npm run server -- …` as a real process (node + tsx, as the npm script runs it). */
 export function serverCli(env: NodeJS.ProcessEnv, ...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'src-server/main.ts', ...args], {
-    cwd: ROOT,
+  return runServerCli(false, env, args);
+}
+
+/** The same command line on the built server (`node dist-server/main.js …`). */
+export function builtServerCli(env: NodeJS.ProcessEnv, ...args: string[]): string {
+  return runServerCli(true, env, args);
+}
+
+function runServerCli(built: boolean, env: NodeJS.ProcessEnv, args: string[]): string {
+  return execFileSync(process.execPath, [...entry(built), ...args], {
+    cwd: built ? resolve(ROOT, 'dist-server') : ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });
@@ -20,17 +34,16 @@ export function serverCli(env: NodeJS.ProcessEnv, ...args: string[]): string {
  */
 export async function spawnServer(
   env: NodeJS.ProcessEnv,
+  { built = false }: { built?: boolean } = {},
 ): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
     [
       ...(process.env.OTKLIK_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.OTKLIK_PROF] : []),
-      '--import',
-      'tsx',
-      'src-server/main.ts',
+      ...entry(built),
     ],
     {
-      cwd: ROOT,
+      cwd: built ? resolve(ROOT, 'dist-server') : ROOT,
       env: {
         ...process.env,
         OTKLIK_SERVER_PORT: '0',

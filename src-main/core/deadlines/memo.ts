@@ -12,7 +12,7 @@ import {
 import { daysLeft } from '../../../src-shared/domain/deadlines';
 import { ENUM_LABELS_RU } from '../../../src-shared/domain/labels-ru';
 import { questionsOf } from '../../../src-shared/domain/questions';
-import { localToday } from '../../../src-shared/domain/dates';
+import { localToday, ruDate } from '../../../src-shared/domain/dates';
 import {
   DEFAULT_MEMO_TEMPLATE,
   fillMemo,
@@ -25,7 +25,7 @@ import type { Settings } from '../settings';
 import type { AppealsService } from '../appeals/service';
 
 const SETTING = 'memo_template';
-const ru = (iso: string | null) => (iso ? iso.slice(0, 10).split('-').reverse().join('.') : '');
+const ru = ruDate;
 const FONT = 'Times New Roman';
 
 const para = (text: string, options: { bold?: boolean; center?: boolean; right?: boolean } = {}) =>

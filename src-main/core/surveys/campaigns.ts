@@ -1,7 +1,18 @@
 import { OtklikError } from '../../../src-shared/contract/errors';
 import { uuidv7 } from '../../../src-shared/domain/ids';
+import { localToday } from '../../../src-shared/domain/dates';
 import type { Campaign, ResponseChannel } from '../../../src-shared/surveys/records';
 import { isoNow, type CoreContext } from '../context';
+import {
+  builtinTemplateName,
+  DEFAULT_CAMPAIGN_TEMPLATE_KEY,
+  defaultCampaignName,
+} from '../../../src-shared/domain/name-uuid';
+import { nameUuid } from '../text/name-uuid';
+import type { Settings } from '../settings';
+
+/** The default campaign's id, the same on every desk (src-shared/domain/name-uuid.ts). */
+export const DEFAULT_CAMPAIGN_ID = nameUuid(defaultCampaignName());
 
 interface CampaignRow {
   id: string;
@@ -55,7 +66,7 @@ export function runs(c: Campaign, day: string, channel: ResponseChannel, deskCod
 }
 
 /** Campaigns: which questionnaire is asked, when, about which services, on kiosk and/or paper. */
-export function createCampaigns(ctx: CoreContext) {
+export function createCampaigns(ctx: CoreContext, settings: Settings) {
   const { db } = ctx;
   const all = db.prepare('SELECT * FROM survey_campaigns ORDER BY starts_on DESC, title');
   const byId = db.prepare('SELECT * FROM survey_campaigns WHERE id = ?');
@@ -109,11 +120,50 @@ export function createCampaigns(ctx: CoreContext) {
       insert.run({ ...params, id });
       return get(id);
     },
-    /** Campaigns that run on `day` for a channel at a desk: what its kiosk or paper entry offer. */
+    /**
+     * Campaigns that run on `day` for a channel at a desk: what its kiosk or paper entry offer.
+     * The default campaign yields to any other that runs there.
+     */
     activeOn(day: string, channel: ResponseChannel, deskCode: string): Campaign[] {
-      return (all.all() as CampaignRow[])
+      const live = (all.all() as CampaignRow[])
         .map(toCampaign)
         .filter((c) => runs(c, day, channel, deskCode));
+      const set = live.filter((c) => c.id !== DEFAULT_CAMPAIGN_ID);
+      return set.length > 0 ? set : live;
+    },
+    /**
+     * A fresh desk is useful at once: once in its life, if it has no campaign, the built-in
+     * seed 003 questionnaire gets an open-ended campaign on the kiosk and on paper, from the start
+     * of the year (paper forms of past weeks can be entered).
+     * An administrator may switch it off or set others (which it then yields to); it is never
+     * re-created, so a desk upgraded or switched off stays as its administrator left it.
+     */
+    ensureDefault() {
+      if (settings.value('default_campaign') !== null) return;
+      db.transaction(() => {
+        const templateId = nameUuid(builtinTemplateName(DEFAULT_CAMPAIGN_TEMPLATE_KEY));
+        const template = db
+          .prepare("SELECT title FROM survey_templates WHERE id = ? AND status = 'published'")
+          .pluck()
+          .get(templateId) as string | undefined;
+        const none = db.prepare('SELECT count(*) FROM survey_campaigns').pluck().get() === 0;
+        if (template !== undefined && none) {
+          const now = isoNow(ctx);
+          insert.run({
+            id: DEFAULT_CAMPAIGN_ID,
+            templateId,
+            title: `${template} (по умолчанию)`,
+            startsOn: `${localToday(ctx.now()).slice(0, 4)}-01-01`,
+            endsOn: '2099-12-31',
+            serviceIds: '[]',
+            deskCodes: '[]',
+            channels: JSON.stringify(['kiosk', 'paper']),
+            active: 1,
+            now,
+          });
+        }
+        settings.set('default_campaign', template !== undefined && none ? 'created' : 'skipped');
+      })();
     },
   };
 }

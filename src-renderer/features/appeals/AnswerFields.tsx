@@ -15,10 +15,11 @@ import { useTranslation } from 'react-i18next';
 import { ANSWER_MODES, APPEAL_STATUSES, RESULTS } from '../../../src-shared/domain/enums';
 import { dueDateFor } from '../../../src-shared/domain/deadlines';
 import { isValidLocalDateTime } from '../../../src-shared/domain/dates';
-import { enumOptions, textProps, type FieldsProps } from './field-binding';
+import { dateProps, enumOptions, textProps, type FieldsProps } from './field-binding';
 import { formatDate } from './format';
 import { SignatureField } from './SignatureField';
 import { documentOptions, useCardAttachments } from './QuestionsFields';
+import { DateField } from '../../app/DateFields';
 
 /** How the appeal is answered (oral with consent, written in 30 days, redirected) and its outcome. */
 export function AnswerFields(props: FieldsProps & { appealId: string | null }) {
@@ -101,10 +102,7 @@ export function AnswerFields(props: FieldsProps & { appealId: string | null }) {
               {...textProps(props, 'redirectRecipient', t('fields.redirectRecipient'))}
               withAsterisk
             />
-            <TextInput
-              {...textProps(props, 'redirectDate', t('fields.redirectDate'))}
-              type="date"
-            />
+            <DateField {...dateProps(props, 'redirectDate', t('fields.redirectDate'))} />
             <TextInput {...textProps(props, 'redirectNumber', t('fields.redirectNumber'))} />
             <TextInput
               {...textProps(props, 'redirectDepartmentId', t('fields.redirectDepartmentId'))}
@@ -123,7 +121,7 @@ export function AnswerFields(props: FieldsProps & { appealId: string | null }) {
             allowDeselect={false}
             error={errors.status}
           />
-          <TextInput {...textProps(props, 'answerDate', t('fields.answerDate'))} type="date" />
+          <DateField {...dateProps(props, 'answerDate', t('fields.answerDate'))} />
           <Select
             name="result"
             label={t('fields.result')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { APPEAL_KINDS, APPEAL_STATUSES, CHANNELS } from '../../../src-shared/domain/enums';
 import { enumOptions } from './field-binding';
 import type { Reference } from './use-reference';
+import { DateField } from '../../app/DateFields';
 
 /** Set by the figures of a report: no control of their own; a chip shows and clears them. */
 export const REPORT_KEYS = [
@@ -67,19 +68,19 @@ export function AppealFilters({ values, onChange, reference }: Props) {
         data-autofocus
         name="q"
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('list.from')}
         value={values.from}
-        onChange={(e) => onChange('from', e.currentTarget.value)}
+        onChange={(v) => onChange('from', v)}
         name="from"
+        w={170}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('list.to')}
         value={values.to}
-        onChange={(e) => onChange('to', e.currentTarget.value)}
+        onChange={(v) => onChange('to', v)}
         name="to"
+        w={170}
       />
       {select('status', t('list.anyStatus'), enumOptions(APPEAL_STATUSES, t, 'status'))}
       {select('channel', t('list.anyChannel'), enumOptions(CHANNELS, t, 'channel'))}

@@ -10,6 +10,7 @@ import { AppealFilters, FILTER_KEYS, REPORT_KEYS, type FilterValues } from './Ap
 import { formatDate, formatDateTime } from './format';
 import { useAppealPages } from './use-appeal-pages';
 import { useReference } from './use-reference';
+import { SetupChecklist } from '../setup/SetupChecklist';
 
 const ROW_HEIGHT = 68;
 const COLUMNS = { number: 210, date: 130, applicant: 260, status: 190, kind: 120, due: 110 };
@@ -60,6 +61,7 @@ export default function AppealListPage() {
             : t('list.total', { count: total.toLocaleString(i18n.language) })}
         </Text>
       </Group>
+      <SetupChecklist />
       <AppealFilters values={values} onChange={onChange} reference={reference} />
       {REPORT_KEYS.some((k) => values[k]) && (
         <Group gap="xs">

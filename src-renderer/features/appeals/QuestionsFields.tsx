@@ -26,6 +26,7 @@ import { call } from '../../api/client';
 import { enumOptions, type FieldsProps } from './field-binding';
 import type { FormState } from './form-state';
 import { formatDate } from './format';
+import { DateField } from '../../app/DateFields';
 
 /** The card's fields a following question's outcome comes from, as the form holds them. */
 export function questionSource(state: FormState): QuestionSource {
@@ -165,10 +166,9 @@ function OwnOutcome({
 }) {
   const { t } = useTranslation();
   const date = (key: 'responseDate' | 'transferDate') => ({
-    type: 'date',
     value: outcome[key] ?? '',
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
-      onChange({ [key]: e.currentTarget.value || null }),
+    keepInvalid: true,
+    onChange: (value: string) => onChange({ [key]: value || null }),
   });
   const text = (key: 'transferRecipient' | 'transferNumber' | 'transferDepartmentId') => ({
     value: outcome[key] ?? '',
@@ -192,7 +192,7 @@ function OwnOutcome({
           }
           allowDeselect={false}
         />
-        <TextInput
+        <DateField
           label={t('fields.responseDate')}
           aria-label={`${t('fields.responseDate')}: ${code}`}
           {...date('responseDate')}
@@ -221,7 +221,7 @@ function OwnOutcome({
             withAsterisk
             {...text('transferRecipient')}
           />
-          <TextInput label={t('fields.transferDate')} {...date('transferDate')} />
+          <DateField label={t('fields.transferDate')} {...date('transferDate')} />
           <TextInput label={t('fields.transferNumber')} {...text('transferNumber')} />
           <TextInput label={t('fields.transferDepartmentId')} {...text('transferDepartmentId')} />
         </SimpleGrid>

@@ -2,8 +2,9 @@ import { Checkbox, Fieldset, Select, SimpleGrid, TextInput } from '@mantine/core
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { APPEAL_FORMS, APPEAL_KINDS, CHANNELS } from '../../../src-shared/domain/enums';
-import { enumOptions, textProps, type FieldsProps } from './field-binding';
+import { dateProps, enumOptions, textProps, type FieldsProps } from './field-binding';
 import type { Reference } from './use-reference';
+import { DateField, DateTimeField } from '../../app/DateFields';
 
 /** When, by whom and how the appeal was received. */
 export function ReceptionFields(props: FieldsProps & { reference: Reference }) {
@@ -17,9 +18,8 @@ export function ReceptionFields(props: FieldsProps & { reference: Reference }) {
   return (
     <Fieldset legend={t('card.sectionReception')}>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <TextInput
-          {...textProps(props, 'registeredAt', t('fields.registeredAt'))}
-          type="datetime-local"
+        <DateTimeField
+          {...dateProps(props, 'registeredAt', t('fields.registeredAt'))}
           withAsterisk
         />
         <Select
@@ -88,11 +88,8 @@ export function ReceptionFields(props: FieldsProps & { reference: Reference }) {
             withAsterisk
           />
           <TextInput {...textProps(props, 'forwardedNumber', t('fields.forwardedNumber'))} />
-          <TextInput
-            {...textProps(props, 'forwardedDate', t('fields.forwardedDate'))}
-            type="date"
-          />
-          <TextInput {...textProps(props, 'receivedDate', t('fields.receivedDate'))} type="date" />
+          <DateField {...dateProps(props, 'forwardedDate', t('fields.forwardedDate'))} />
+          <DateField {...dateProps(props, 'receivedDate', t('fields.receivedDate'))} />
           <Checkbox
             mt="xl"
             name="viaMedo"

@@ -10,6 +10,23 @@ export interface FieldsProps {
   errors: FieldErrors;
 }
 
+/** Props that tie a date (or date-time) field to one field of the form state. */
+export function dateProps(
+  { state, set, errors }: FieldsProps,
+  key: keyof FormState,
+  label: string,
+) {
+  return {
+    name: key,
+    id: `field-${key}`,
+    label,
+    value: String(state[key] ?? ''),
+    error: errors[key],
+    keepInvalid: true,
+    onChange: (value: string) => set(key, value as never),
+  };
+}
+
 /** Props that tie a text input to one field of the form state. */
 export function textProps(
   { state, set, errors }: FieldsProps,

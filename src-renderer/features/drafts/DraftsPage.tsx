@@ -1,3 +1,4 @@
+import { ruDateTime, toLocalDateTime } from '../../../src-shared/domain/dates';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +25,7 @@ export default function DraftsPage() {
             <div>
               <Text fw={500}>{d.title || t('drafts.untitled')}</Text>
               <Text size="xs" c="dimmed">
-                {new Date(d.updatedAt).toLocaleString('ru-RU')}
+                {ruDateTime(toLocalDateTime(new Date(d.updatedAt)))}
                 {d.appealId ? ` · ${t('drafts.ofAppeal')}` : ''}
               </Text>
             </div>

@@ -1,6 +1,7 @@
-import { Group, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { Group, SegmentedControl, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { quarterPeriod, type Period } from '../../../src-shared/reports/period';
+import { DateField } from '../../app/DateFields';
 
 export type PeriodChoice =
   | { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 }
@@ -64,17 +65,15 @@ export function PeriodPicker({
       />
       {value.kind === 'custom' && (
         <>
-          <TextInput
-            type="date"
+          <DateField
             label={t('list.from')}
             value={value.from}
-            onChange={(e) => onChange({ ...value, from: e.currentTarget.value })}
+            onChange={(v) => onChange({ ...value, from: v })}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('list.to')}
             value={value.to}
-            onChange={(e) => onChange({ ...value, to: e.currentTarget.value })}
+            onChange={(v) => onChange({ ...value, to: v })}
           />
         </>
       )}

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +6,7 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../app/errors';
 import { saveBase64File } from '../../app/save-file';
 import { useReportSource, type SstuCheckView } from './source';
+import { MonthField } from '../../app/DateFields';
 
 const MIME = {
   json: 'application/json',
@@ -74,13 +64,7 @@ export function SstuReportView({ canExport }: { canExport: boolean }) {
     <Stack data-testid="sstu-report">
       <Title order={3}>{t('reports.sstu.title')}</Title>
       <Group align="end">
-        <TextInput
-          label={t('reports.sstu.month')}
-          type="month"
-          value={month}
-          onChange={(e) => setMonth(e.currentTarget.value)}
-          w={200}
-        />
+        <MonthField label={t('reports.sstu.month')} value={month} onChange={setMonth} w={200} />
         <Button variant="default" onClick={load}>
           {t('actions.refresh')}
         </Button>

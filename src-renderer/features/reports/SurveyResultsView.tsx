@@ -1,3 +1,4 @@
+import { ruNumber } from '../../../src-shared/domain/dates';
 import { Alert, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import type { QuestionResult, SurveyResults } from '../../../src-shared/reports/
 import { useReportSource } from './source';
 import { pct, ShareBar } from './figures';
 
-const num = (x: number | null) => (x === null ? '—' : x.toLocaleString('ru-RU'));
+const num = (x: number | null) => (x === null ? '—' : ruNumber(x));
 
 /** Survey results for a questionnaire version and period; cells under 5 read «<5». */
 export function SurveyResultsView({ period: asked }: { period: Period }) {

@@ -1,3 +1,4 @@
+import { ruNumber } from '../../../src-shared/domain/dates';
 import { Anchor, Group, Paper, Progress, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Period } from '../../../src-shared/reports/period';
@@ -20,13 +21,12 @@ export function CountLink({ n, to, label }: { n: number; to: string; label?: str
   if (n === 0) return <>0</>;
   return (
     <Anchor component={Link} to={drillHref(to)} aria-label={label}>
-      {n.toLocaleString('ru-RU')}
+      {ruNumber(n)}
     </Anchor>
   );
 }
 
-export const pct = (share: number) =>
-  `${share.toLocaleString('ru-RU', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+export const pct = (share: number) => `${ruNumber(share, 1, 1)} %`;
 
 /** A share as a number and a bar (a chart that prints and reads aloud as its number). */
 export function ShareBar({ share }: { share: number }) {

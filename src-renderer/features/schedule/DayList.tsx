@@ -19,6 +19,7 @@ import type { Booking, BookingStatus, ScheduleEntry } from '../../../src-shared/
 import { ApiCallError, call } from '../../api/client';
 import { errorMessage, fieldErrors, type FieldErrors } from '../../app/errors';
 import { useAuth } from '../auth/auth-context';
+import { DateField, TimeField } from '../../app/DateFields';
 
 const STATUS_COLOR: Record<BookingStatus, string> = {
   booked: 'blue',
@@ -90,13 +91,7 @@ export function DayList({ date, onDate }: { date: string; onDate(d: string): voi
 
   return (
     <Stack>
-      <TextInput
-        type="date"
-        label={t('schedule.day')}
-        value={date}
-        onChange={(e) => e.currentTarget.value && onDate(e.currentTarget.value)}
-        w={200}
-      />
+      <DateField label={t('schedule.day')} value={date} onChange={(v) => v && onDate(v)} w={200} />
       <Table striped withTableBorder aria-label={t('schedule.dayTable')}>
         <Table.Thead>
           <Table.Tr>
@@ -199,11 +194,11 @@ export function DayList({ date, onDate }: { date: string; onDate(d: string): voi
                   clearable
                   error={errors.entryId}
                 />
-                <TextInput
-                  type="time"
+                <TimeField
                   label={t('schedule.time')}
                   value={form.time}
-                  onChange={(e) => setForm({ ...form, time: e.currentTarget.value })}
+                  keepInvalid
+                  onChange={(v) => setForm({ ...form, time: v })}
                   error={errors.time}
                 />
                 <SegmentedControl

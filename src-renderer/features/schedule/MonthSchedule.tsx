@@ -9,6 +9,7 @@ import { errorMessage, fieldErrors, type FieldErrors } from '../../app/errors';
 import { formatDate } from '../appeals/format';
 import { useReference } from '../appeals/use-reference';
 import { useAuth } from '../auth/auth-context';
+import { DateField, MonthField, TimeField } from '../../app/DateFields';
 
 const EMPTY = {
   officialId: null as string | null,
@@ -56,11 +57,10 @@ export function MonthSchedule({ month, onMonth }: { month: string; onMonth(m: st
   return (
     <Stack>
       <Group align="end">
-        <TextInput
-          type="month"
+        <MonthField
           label={t('schedule.month')}
           value={month}
-          onChange={(e) => e.currentTarget.value && onMonth(e.currentTarget.value)}
+          onChange={(v) => v && onMonth(v)}
           w={200}
         />
         <Button variant="default" onClick={() => navigate(`/print/schedule/${month}`)}>
@@ -106,25 +106,25 @@ export function MonthSchedule({ month, onMonth }: { month: string; onMonth(m: st
                   onChange={(v) => setForm({ ...form, officialId: v })}
                   error={errors.officialId}
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('schedule.date')}
                   value={form.date}
-                  onChange={(e) => setForm({ ...form, date: e.currentTarget.value })}
+                  keepInvalid
+                  onChange={(v) => setForm({ ...form, date: v })}
                   error={errors.date}
                 />
-                <TextInput
-                  type="time"
+                <TimeField
                   label={t('schedule.from')}
                   value={form.startTime}
-                  onChange={(e) => setForm({ ...form, startTime: e.currentTarget.value })}
+                  keepInvalid
+                  onChange={(v) => setForm({ ...form, startTime: v })}
                   error={errors.startTime}
                 />
-                <TextInput
-                  type="time"
+                <TimeField
                   label={t('schedule.to')}
                   value={form.endTime}
-                  onChange={(e) => setForm({ ...form, endTime: e.currentTarget.value })}
+                  keepInvalid
+                  onChange={(v) => setForm({ ...form, endTime: v })}
                   error={errors.endTime}
                 />
                 <TextInput

@@ -1,3 +1,4 @@
+import { ruNumber } from '../../../src-shared/domain/dates';
 import { Alert, Button, Code, Fieldset, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,8 +6,7 @@ import type { Output } from '../../../src-shared/contract/api';
 import { call } from '../../api/client';
 import { errorMessage } from '../../app/errors';
 
-const mb = (bytes: number) =>
-  (bytes / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 });
+const mb = (bytes: number) => ruNumber(bytes / 1024 / 1024, 1);
 
 /**
  * The desk's daily backups (docs/security.md): where they go, the last one, a copy now, and the

@@ -17,6 +17,7 @@ import type { Output } from '../../../src-shared/contract/api';
 import { call } from '../../api/client';
 import { errorMessage } from '../../app/errors';
 import { formatDate } from '../appeals/format';
+import { DateField } from '../../app/DateFields';
 
 /** Campaigns: a published questionnaire, a period, and where it is asked (kiosk, paper). */
 export function CampaignsPanel({ templates }: { templates: Output<'surveys.templates'> }) {
@@ -124,18 +125,8 @@ export function CampaignsPanel({ templates }: { templates: Output<'surveys.templ
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
         />
-        <TextInput
-          type="date"
-          label={t('surveys.from')}
-          value={startsOn}
-          onChange={(e) => setStartsOn(e.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          label={t('surveys.to')}
-          value={endsOn}
-          onChange={(e) => setEndsOn(e.currentTarget.value)}
-        />
+        <DateField label={t('surveys.from')} value={startsOn} onChange={setStartsOn} />
+        <DateField label={t('surveys.to')} value={endsOn} onChange={setEndsOn} />
         <MultiSelect
           label={t('surveys.services')}
           placeholder={serviceIds.length === 0 ? t('surveys.allServices') : undefined}

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-shared/contract/api';
 import { ApiCallError, call } from '../../api/client';
 import { errorMessage } from '../../app/errors';
+import { DateField } from '../../app/DateFields';
 
 /** The offline package for an office without network (docs/sync.md, "Offline package"). */
 export function PackageExport({ enrolled }: { enrolled: boolean }) {
@@ -60,18 +61,8 @@ export function PackageExport({ enrolled }: { enrolled: boolean }) {
         />
         {kind === 'period' && (
           <Group>
-            <TextInput
-              type="date"
-              label={t('list.from')}
-              value={from}
-              onChange={(e) => setFrom(e.currentTarget.value)}
-            />
-            <TextInput
-              type="date"
-              label={t('list.to')}
-              value={to}
-              onChange={(e) => setTo(e.currentTarget.value)}
-            />
+            <DateField label={t('list.from')} value={from} onChange={setFrom} />
+            <DateField label={t('list.to')} value={to} onChange={setTo} />
           </Group>
         )}
         {(!enrolled || needsKey) && (

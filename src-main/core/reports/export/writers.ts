@@ -1,3 +1,4 @@
+import { ruDate } from '../../../../src-shared/domain/dates';
 import ExcelJS from 'exceljs';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -17,7 +18,7 @@ import type { SurveyResults } from '../../../../src-shared/reports/survey-result
 import { safeCell } from '../../../../src-shared/security/spreadsheet';
 
 const periodTitle = (m: AppealMetrics) => `с ${ru(m.period.from)} по ${ru(m.period.to)}`;
-const ru = (iso: string) => iso.split('-').reverse().join('.');
+const ru = ruDate;
 
 /**
  * XLSX: a sheet per metric and the raw rows behind them, streamed to the file a page at a time

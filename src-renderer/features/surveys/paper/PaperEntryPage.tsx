@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
@@ -17,6 +17,7 @@ import { call } from '../../../api/client';
 import { errorMessage } from '../../../app/errors';
 import { EntryQuestion } from './EntryQuestion';
 import './entry.css';
+import { DateField } from '../../../app/DateFields';
 
 type Entry = Output<'kiosk.state'>['campaigns'][number];
 
@@ -123,13 +124,7 @@ export default function PaperEntryPage() {
           w={420}
           nothingFoundMessage={t('paper.noCampaigns')}
         />
-        <TextInput
-          type="date"
-          label={t('paper.date')}
-          value={date}
-          max={localToday()}
-          onChange={(e) => setDate(e.currentTarget.value)}
-        />
+        <DateField label={t('paper.date')} value={date} max={localToday()} onChange={setDate} />
         <Text c="dimmed" mb={6} aria-live="polite">
           {t('paper.count', { count: saved })}
         </Text>
