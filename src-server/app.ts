@@ -20,6 +20,8 @@ import type { PackageKeys } from './domain/package-keys';
 import { createAccounts, SESSION_COOKIE } from './domain/accounts';
 import { roleCan } from '../src-shared/console/roles';
 import { serveConsole } from './console-static';
+import { serveUpdates } from './routes/updates';
+import { createReleases } from './domain/updates';
 
 export interface AppOptions {
   central: CentralDb;
@@ -41,6 +43,8 @@ export interface AppOptions {
   consoleDir?: string | null;
   /** Minutes of inactivity that end a console session; 30 by default. */
   consoleIdleMinutes?: number;
+  /** Where desk releases are kept (docs/updates.md); null or absent: /updates/ not served. */
+  updatesDir?: string | null;
 }
 
 declare module 'fastify' {
@@ -180,6 +184,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   for (const spec of specs) register(app, spec);
   if (options.consoleDir !== null) serveConsole(app, options.consoleDir);
+  if (options.updatesDir) {
+    serveUpdates(app, createReleases(options.updatesDir), async (request) => {
+      if (authFailures.blocked(request.ip))
+        throw new HttpError(429, 'rate_limited', 'Слишком много неудачных попыток входа.');
+      const token = bearer(request.headers.authorization);
+      try {
+        return await offices.authenticate(token);
+      } catch (e) {
+        if (e instanceof HttpError && (e.status === 401 || e.status === 403) && token)
+          authFailures.fail(request.ip);
+        throw e;
+      }
+    });
+  }
   const doc = openApiDocument(specs, options.version ?? '1');
   app.get('/docs/openapi.json', async () => doc);
   app.get('/docs', async (_req, reply) =>

@@ -22,6 +22,8 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: env.LOG_LEVEL ?? 'info',
     packageKeyFile: resolve(env.OTKLIK_PACKAGE_KEY_FILE ?? resolve(dataDir, 'package-key.pem')),
     allowHttp: env.OTKLIK_ALLOW_HTTP === '1',
+    /** Desk releases (docs/updates.md): OTKLIK_UPDATES_DIR, beside the database by default. */
+    updatesDir: resolve(env.OTKLIK_UPDATES_DIR ?? resolve(dataDir, 'updates')),
     attachmentQuotaBytes: env.OTKLIK_ATTACHMENT_QUOTA_MB
       ? Number(env.OTKLIK_ATTACHMENT_QUOTA_MB) * 1024 * 1024
       : undefined,

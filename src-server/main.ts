@@ -18,6 +18,8 @@ import { createCentralSstu } from './domain/sstu';
 import { MONTH } from '../src-shared/reports/sstu';
 import { createAccounts, newPassword } from './domain/accounts';
 import { CONSOLE_ROLE_LABELS, CONSOLE_ROLES, type ConsoleRole } from '../src-shared/console/roles';
+import { createReleases } from './domain/updates';
+import { PLATFORMS, type Platform } from '../src-shared/updates/feed';
 
 const USAGE = `Центральный сервер «Отклик»
 
@@ -44,6 +46,12 @@ const USAGE = `Центральный сервер «Отклик»
   npm run server -- import ФАЙЛ.otkp [--office КОД]  принять пакет без сети
   npm run server -- package-key                   ключ центра для пакетов рабочих мест без сети
   npm run server -- backup ФАЙЛ                   согласованная копия базы SQLite
+  npm run server -- release add ВЕРСИЯ windows|linux ФАЙЛ... [--percent 10] [--office КОД,КОД] [--notes "..."]
+                                                  выпуск рабочего места для обновления (сначала 10 %)
+  npm run server -- release stage ВЕРСИЯ windows|linux --percent 100 [--office КОД,КОД]
+                                                  расширить (или сузить) круг получателей
+  npm run server -- release withdraw ВЕРСИЯ windows|linux   отозвать выпуск
+  npm run server -- release list                  выпуски и их этапы
 
 Настройки — переменные окружения, см. README («Центральный сервер»).`;
 
@@ -59,6 +67,8 @@ const { positionals, values } = parseArgs({
     role: { type: 'string' },
     name: { type: 'string' },
     help: { type: 'boolean', default: false },
+    percent: { type: 'string' },
+    notes: { type: 'string' },
   },
 });
 
@@ -103,6 +113,7 @@ async function serve() {
     logger: { level: config.logLevel },
     packageKeys: loadPackageKeys(config.packageKeyFile),
     attachmentQuotaBytes: config.attachmentQuotaBytes,
+    updatesDir: config.updatesDir,
   });
   if (!https && !isLoopbackHost(config.host)) {
     app.log.warn('plain HTTP beyond loopback (OTKLIK_ALLOW_HTTP=1): use TLS in production');
@@ -240,6 +251,51 @@ async function runCommand() {
         const out = values.out ?? file.fileName;
         writeFileSync(out, file.data);
         console.log(`Файл записан: ${out} (карточек: ${file.cards}).`);
+        return;
+      }
+      case 'release': {
+        const releases = createReleases(config.updatesDir);
+        const officeCodes = values.office
+          ? values.office.split(',').map((x) => x.trim().toUpperCase())
+          : undefined;
+        const percent = values.percent === undefined ? undefined : Number(values.percent);
+        if (percent !== undefined && !(Number.isInteger(percent) && percent >= 0 && percent <= 100))
+          throw new HttpError(
+            400,
+            'bad_request',
+            'Доля рабочих мест (--percent): целое от 0 до 100.',
+          );
+        if (a === 'list') {
+          for (const r of releases.list())
+            console.log(
+              `${r.version}\t${r.platform}\t${r.withdrawn ? 'отозван' : `${r.stage.percent} %`}\t${r.stage.offices.join(',') || 'все органы'}\t${r.files.map((f) => f.name).join(', ')}`,
+            );
+          return;
+        }
+        const version = a === 'add' || a === 'stage' || a === 'withdraw' ? rest[1] : undefined;
+        const plat = rest[2] as Platform;
+        if (!version || !PLATFORMS.includes(plat)) return console.log(USAGE);
+        if (a === 'add') {
+          const r = await releases.add({
+            platform: plat,
+            version,
+            files: rest.slice(3),
+            percent: percent ?? 10,
+            offices: officeCodes ?? [],
+            notes: values.notes,
+            now: new Date(),
+          });
+          console.log(
+            `Выпуск ${r.version} (${r.platform}) загружен: ${r.stage.percent} % рабочих мест.`,
+          );
+        } else if (a === 'stage') {
+          if (percent === undefined) return console.log(USAGE);
+          const r = releases.stage(plat, version, percent, officeCodes);
+          console.log(`Выпуск ${r.version} (${r.platform}): ${r.stage.percent} % рабочих мест.`);
+        } else {
+          releases.withdraw(plat, version);
+          console.log(`Выпуск ${version} (${plat}) отозван.`);
+        }
         return;
       }
       case 'package-key':

@@ -24,6 +24,7 @@ import {
   type SecretCodec,
 } from './sync/credentials';
 import type { SyncEngineOptions } from './sync/engine';
+import type { UpdatePort } from './updates/service';
 
 export const DB_FILE = 'otklik.sqlite';
 export const CREDENTIALS_FILE = 'sync-credentials.json';
@@ -54,6 +55,10 @@ export interface CoreOptions {
   sync?: Omit<SyncEngineOptions, 'credentials'>;
   /** Start background sync (the app does; tests drive sync by hand). */
   backgroundSync?: boolean;
+  /** How updates are fetched and installed: electron-updater in the app (src-main/shell/updater.ts). */
+  updatePort?: UpdatePort;
+  /** Look for updates at the central on a timer (the app does: a minute after start, then every 4 h). */
+  backgroundUpdates?: boolean;
 }
 
 export interface Core {
@@ -124,7 +129,7 @@ function openFull(
     createFileCredentialStore(join(options.dataDir, CREDENTIALS_FILE), options.secretCodec);
   const services = createCoreServices(
     ctx,
-    { version: options.version, dataDir: options.dataDir },
+    { version: options.version, dataDir: options.dataDir, updatePort: options.updatePort },
     { ...options.sync, credentials },
   );
   const backups = createBackups(db, { dataDir: options.dataDir, keys, config, now: ctx.now });
@@ -136,6 +141,12 @@ function openFull(
   services.syncStore.backfill();
   const stopCheckpoints = startCheckpoints(db, options.checkpointIntervalMs ?? 5000);
   if (options.backgroundSync) services.sync.start();
+  const updateTimers: ReturnType<typeof setTimeout>[] = [];
+  if (options.backgroundUpdates) {
+    const look = () => void services.updates.check();
+    updateTimers.push(setTimeout(look, 60_000), setInterval(look, 4 * 60 * 60_000));
+    updateTimers.forEach((t) => t.unref?.());
+  }
   let backupTimer: ReturnType<typeof setInterval> | null = null;
   if (options.backgroundBackup) {
     const daily = () => void backups.runIfDue().catch(() => undefined); // error kept in status
@@ -153,6 +164,7 @@ function openFull(
     recovery: null,
     close: () => {
       if (backupTimer) clearInterval(backupTimer);
+      updateTimers.forEach((t) => clearTimeout(t));
       services.sync.stop();
       stopCheckpoints();
       db.close();

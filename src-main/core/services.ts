@@ -22,11 +22,14 @@ import { createTopicSuggester } from './topics/service';
 import { createAttachments } from './attachments/store';
 import { createMemos } from './deadlines/memo';
 import { createSstuReports } from './reports/sstu';
+import { join } from 'node:path';
+import { createUpdateService, type UpdatePort } from './updates/service';
+import { createFeedClient } from './updates/feed-client';
 
 /** Every domain service of the desk, built once over one database. */
 export function createCoreServices(
   ctx: CoreContext,
-  meta: { version: string; dataDir: string },
+  meta: { version: string; dataDir: string; updatePort?: UpdatePort | undefined },
   syncOptions: SyncEngineOptions,
 ) {
   const settings = createSettings(ctx.db);
@@ -40,6 +43,10 @@ export function createCoreServices(
   const users = createUsers(ctx);
   const classifier = createClassifier(ctx, settings);
   const attachments = createAttachments(ctx, meta.dataDir);
+  const sync = createSyncEngine(ctx, settings, clock, syncStore, attachments, {
+    appVersion: meta.version,
+    ...syncOptions,
+  });
   return {
     ...meta,
     ctx,
@@ -54,9 +61,18 @@ export function createCoreServices(
     attachments,
     memos: createMemos(ctx, settings, appeals),
     sstu: createSstuReports(ctx, settings, appeals, attachments),
-    sync: createSyncEngine(ctx, settings, clock, syncStore, attachments, {
-      appVersion: meta.version,
-      ...syncOptions,
+    sync,
+    updates: createUpdateService({
+      current: meta.version,
+      port:
+        meta.updatePort ??
+        createFeedClient({
+          credentials: () => syncOptions.credentials.load(),
+          platform: process.platform === 'win32' ? 'windows' : 'linux',
+          dir: join(meta.dataDir, 'updates'),
+        }),
+      syncing: () => sync.status().running,
+      now: ctx.now,
     }),
     drafts: createDrafts(ctx),
     officials: createOfficials(ctx),

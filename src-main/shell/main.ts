@@ -8,6 +8,7 @@ import { isAppUrl as isAppUrlOf, rendererBase } from './policy';
 import { hardenApp } from './security';
 import { openKioskWindow } from './kiosk-window';
 import { createMainWindow } from './windows';
+import { electronUpdatePort } from './updater';
 
 /**
  * The Electron shell: windows, menu, preload and the IPC bridge. Everything else is the core,
@@ -31,9 +32,12 @@ function openCore(): Core | null {
     : join(app.getAppPath(), 'resources');
   try {
     const dataDir = join(app.getPath('userData'), 'data');
+    const credentials = safeCredentialStore(dataDir);
     return createCore({
       dataDir,
-      credentials: safeCredentialStore(dataDir),
+      credentials,
+      updatePort: electronUpdatePort(() => credentials.load()),
+      backgroundUpdates: app.isPackaged,
       secretCodec: safeCodec(),
       backgroundSync: true,
       backgroundBackup: true,

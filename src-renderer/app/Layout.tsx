@@ -18,6 +18,7 @@ import { OverdueBadge } from '../features/deadlines/OverdueBadge';
 import { DeadlineNotifier } from '../features/deadlines/DeadlineNotifier';
 import { useAuth } from '../features/auth/auth-context';
 import type { Capability } from '../../src-shared/auth/roles';
+import { UpdateIndicator } from '../features/updates/UpdateIndicator';
 
 /** The menu shows what the user's role may open (the routes say the same: router.tsx). */
 const NAV: readonly { to: string; key: string; needs: Capability }[] = [
@@ -63,6 +64,7 @@ export function Layout() {
             <OverdueBadge />
             <DeadlineNotifier />
             <SyncIndicator />
+            <UpdateIndicator />
             <Badge variant="light" aria-label={t('app.desk')}>
               {t('app.desk')}: {deskCode}
             </Badge>

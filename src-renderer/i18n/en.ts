@@ -107,6 +107,22 @@ export const en: DeepPartial<Resources> = {
       kioskPin: 'Set the PIN that leaves kiosk mode',
     },
   },
+  updates: {
+    downloading: 'Downloading update {{version}}: {{percent}} %',
+    ready: 'Install update {{version}}',
+    readyHint:
+      'The update is downloaded. It installs by itself after 19:00 or when the app is closed',
+    confirmTitle: 'Install update {{version}}?',
+    confirmText: 'The app closes and opens again within a minute. The desk’s data is kept.',
+    installNow: 'Install now',
+    later: 'Later',
+    refusal: {
+      not_ready: 'The update is not downloaded yet.',
+      editing: 'Save or close the card before installing the update.',
+      syncing: 'A sync is running: install the update when it ends.',
+      unsupported: 'Browser mode cannot install updates: update the app by hand.',
+    },
+  },
   dateInput: {
     date: 'Enter a date as 27.11.2026',
     datetime: 'Enter a date and time as 27.11.2026 10:30',

@@ -1,3 +1,4 @@
+import { updateStatusSchema } from '../updates/policy';
 import { setupChecklistSchema } from '../domain/setup';
 import { z } from 'zod';
 import { appealInputSchema, appealSchema } from '../domain/appeal';
@@ -172,6 +173,16 @@ export const api = {
     }),
   },
   'setup.checklist': { input: empty, output: setupChecklistSchema },
+  'updates.status': { input: empty, output: updateStatusSchema },
+  'updates.check': { input: empty, output: updateStatusSchema },
+  'updates.install': {
+    /** Whether a card is being edited in a window of this desk (the renderer knows). */
+    input: z.object({ editing: z.boolean() }),
+    output: z.object({
+      installing: z.boolean(),
+      refusal: z.enum(['not_ready', 'editing', 'syncing', 'unsupported']).nullable(),
+    }),
+  },
   'setup.dismissChecklist': {
     input: z.object({ dismissed: z.boolean() }),
     output: setupChecklistSchema,
