@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   AppShell,
   Badge,
   Button,
@@ -7,6 +8,7 @@ import {
   SegmentedControl,
   Text,
   Title,
+  Tooltip,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
@@ -19,6 +21,7 @@ import { DeadlineNotifier } from '../features/deadlines/DeadlineNotifier';
 import { useAuth } from '../features/auth/auth-context';
 import type { Capability } from '../../src-shared/auth/roles';
 import { UpdateIndicator } from '../features/updates/UpdateIndicator';
+import { guidePageFor } from '../../src-shared/guide';
 
 /** The menu shows what the user's role may open (the routes say the same: router.tsx). */
 const NAV: readonly { to: string; key: string; needs: Capability }[] = [
@@ -50,17 +53,29 @@ export function Layout() {
   }, [location.pathname]);
 
   // Ctrl+N works in every screen, inputs included: the officer never needs the mouse for it.
-  useHotkeys([['mod+N', () => navigate('/appeals/new?fresh=' + Date.now())]], []);
+  // F1 opens the guide's page about this screen, as the «?» in the header does.
+  const helpPage = `/help/${guidePageFor(location.pathname)}`;
+  useHotkeys(
+    [
+      ['mod+N', () => navigate('/appeals/new?fresh=' + Date.now())],
+      ['F1', () => navigate(helpPage)],
+    ],
+    [],
+  );
 
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="xs">
+        {/* One line whatever the screen (offices have 1366-pixel ones): the subtitle goes first,
+            then the user's name is shortened (in full on hover). */}
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <Title order={3}>{t('app.title')}</Title>
-            <Text c="dimmed">{t('app.subtitle')}</Text>
+            <Text c="dimmed" visibleFrom="xl" style={{ whiteSpace: 'nowrap' }}>
+              {t('app.subtitle')}
+            </Text>
           </Group>
-          <Group gap="sm">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <OverdueBadge />
             <DeadlineNotifier />
             <SyncIndicator />
@@ -68,9 +83,26 @@ export function Layout() {
             <Badge variant="light" aria-label={t('app.desk')}>
               {t('app.desk')}: {deskCode}
             </Badge>
-            <Text size="sm" data-testid="current-user">
+            <Text
+              size="sm"
+              data-testid="current-user"
+              truncate="end"
+              maw={260}
+              title={`${user.fullName} · ${t(`users.roles.${user.role}`)}`}
+            >
               {user.fullName} · {t(`users.roles.${user.role}`)}
             </Text>
+            <Tooltip label={t('help.open')}>
+              <ActionIcon
+                component={Link}
+                to={helpPage}
+                variant="default"
+                aria-label={t('help.open')}
+                data-testid="help"
+              >
+                ?
+              </ActionIcon>
+            </Tooltip>
             <Button size="xs" variant="default" onClick={auth.lock}>
               {t('auth.lock')}
             </Button>

@@ -55,6 +55,7 @@ export const router = createHashRouter([
         path: 'schedule',
         lazy: guarded('cards.read', () => import('../features/schedule/SchedulePage')),
       },
+      { path: 'help/:page?', lazy: () => import('../features/help/HelpPage').then(page) },
       {
         path: 'surveys/paper',
         lazy: () => import('../features/surveys/paper/PaperEntryPage').then(page),

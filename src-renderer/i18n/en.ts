@@ -123,6 +123,7 @@ export const en: DeepPartial<Resources> = {
       unsupported: 'Browser mode cannot install updates: update the app by hand.',
     },
   },
+  help: { open: 'Help on this screen (F1)', contents: '← Guide contents' },
   dateInput: {
     date: 'Enter a date as 27.11.2026',
     datetime: 'Enter a date and time as 27.11.2026 10:30',
