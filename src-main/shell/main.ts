@@ -24,7 +24,24 @@ app.enableSandbox();
 // In development the renderer comes from Vite's dev server, whose hot reload needs an inline
 // script; built renderers carry the CSP in their HTML, and the header is added on top of it.
 hardenApp(isAppUrl, { cspHeader: !rendererUrl });
-Menu.setApplicationMenu(null);
+// One menu, «Справка», shown with Alt (windows hide their menu bar): the user guide, which the
+// renderer also opens with F1 and the «?» of each screen, at the page of that screen.
+Menu.setApplicationMenu(
+  Menu.buildFromTemplate([
+    {
+      label: 'Справка',
+      submenu: [
+        {
+          label: 'Руководство пользователя',
+          click: (_item, win) => {
+            if (win instanceof BrowserWindow && isAppUrl(win.webContents.getURL()))
+              void win.webContents.executeJavaScript("location.hash = '#/help'");
+          },
+        },
+      ],
+    },
+  ]),
+);
 
 function openCore(): Core | null {
   const resourcesDir = app.isPackaged
