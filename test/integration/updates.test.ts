@@ -2,7 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createCore, type Core } from '../../src-main/core/index';
+import { createFeedClient } from '../../src-main/core/updates/feed-client';
 import { createReleases } from '../../src-server/domain/updates';
 import { parseRange } from '../../src-server/routes/updates';
 import { stageBucket } from '../../src-shared/updates/feed';
@@ -51,6 +54,15 @@ async function enrolled(central: Central, d: Core, office = 'MIN01') {
   return d.services.credentials.load()!;
 }
 
+/** A Linux release of one installer, for everyone unless a share and offices are given. */
+const release = (
+  releases: ReturnType<typeof createReleases>,
+  version: string,
+  file: string,
+  percent = 100,
+  offices: string[] = [],
+) => releases.add({ platform: 'linux', version, files: [file], percent, offices, now: new Date() });
+
 const check = (d: Core) =>
   d.call('updates.check', {}) as Promise<{ ok: true; result: Output<'updates.check'> }>;
 
@@ -67,14 +79,7 @@ describe('updates served by the central', () => {
     // Nothing released yet: the feed says so and the desk stays idle.
     expect((await check(d)).result).toMatchObject({ phase: 'idle', next: null, error: null });
 
-    await releases.add({
-      platform: 'linux',
-      version: '1.1.0',
-      files: [installer],
-      percent: 100,
-      offices: [],
-      now: new Date(),
-    });
+    await release(releases, '1.1.0', installer);
     const status = (await check(d)).result;
     expect(status).toMatchObject({ phase: 'ready', next: '1.1.0', progress: 1, error: null });
     const file = join(d.dir, 'updates', '1.1.0', 'Otklik-1.1.0.AppImage');
@@ -101,14 +106,7 @@ describe('updates served by the central', () => {
     for (const d of desks) ids.push((await enrolled(central, d)).deviceId);
     const other = desk();
     await enrolled(central, other, 'MIN02');
-    await releases.add({
-      platform: 'linux',
-      version: '1.1.0',
-      files: [installer],
-      percent: 0,
-      offices: ['MIN01'],
-      now: new Date(),
-    });
+    await release(releases, '1.1.0', installer, 0, ['MIN01']);
     // The lowest bucket among the three decides a share that lets exactly that one in.
     const buckets = ids.map((id) => stageBucket(id, '1.1.0'));
     const first = buckets.indexOf(Math.min(...buckets));
@@ -151,7 +149,6 @@ describe('updates served by the central', () => {
       return new Response(body, { status: r.status, headers: r.headers });
     };
     const t = tempDir();
-    const { createFeedClient } = await import('../../src-main/core/updates/feed-client');
     let credentials: ReturnType<Core['services']['credentials']['load']> = null;
     const port = createFeedClient({
       credentials: () => credentials,
@@ -170,14 +167,7 @@ describe('updates served by the central', () => {
       t.cleanup();
     });
     credentials = await enrolled(central, core);
-    await releases.add({
-      platform: 'linux',
-      version: '1.1.0',
-      files: [installer],
-      percent: 100,
-      offices: [],
-      now: new Date(),
-    });
+    await release(releases, '1.1.0', installer);
 
     const broken = ok<Output<'updates.check'>>(await core.call('updates.check', {}));
     expect(broken).toMatchObject({
@@ -198,14 +188,7 @@ describe('updates served by the central', () => {
     const served = join(dir, 'linux', '1.2.0', 'Otklik-1.2.0.AppImage');
     const second = join(dir, 'Otklik-1.2.0.AppImage');
     writeFileSync(second, bytes);
-    await releases.add({
-      platform: 'linux',
-      version: '1.2.0',
-      files: [second],
-      percent: 100,
-      offices: [],
-      now: new Date(),
-    });
+    await release(releases, '1.2.0', second);
     const tampered = Buffer.from(bytes);
     tampered[12345] = tampered[12345]! ^ 0xff;
     writeFileSync(served, tampered);
@@ -219,14 +202,7 @@ describe('updates served by the central', () => {
     const { central, releases, installer, bytes } = await setUp();
     const d = desk();
     const creds = await enrolled(central, d);
-    await releases.add({
-      platform: 'linux',
-      version: '1.1.0',
-      files: [installer],
-      percent: 100,
-      offices: [],
-      now: new Date(),
-    });
+    await release(releases, '1.1.0', installer);
     const get = (path: string, headers: Record<string, string> = {}) =>
       fetch(`${central.url}/updates/${path}`, {
         headers: { authorization: `Bearer ${creds.token}`, ...headers },
@@ -273,6 +249,41 @@ describe('updates served by the central', () => {
     ).toBe(401);
     await central.offices.revoke(creds.deviceId);
     expect(await status('linux/Otklik-1.1.0.AppImage')).toBe(403);
+  });
+
+  it('a hostile or broken server cannot make a desk read a giant feed', async () => {
+    // Streams 50 MB without a length; the desk must stop at 64 KB.
+    let sent = 0;
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/yaml' });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const pump = () => {
+        while (sent < 50 * 1024 * 1024 && res.write(chunk)) sent += chunk.length;
+        if (sent < 50 * 1024 * 1024) res.once('drain', pump);
+        else res.end();
+      };
+      pump();
+      res.on('close', () => undefined);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise((r) => server.close(() => r(undefined))));
+    const { port } = server.address() as AddressInfo;
+    const t = tempDir();
+    cleanups.push(() => t.cleanup());
+    const client = createFeedClient({
+      credentials: () => ({
+        serverUrl: `http://127.0.0.1:${port}`,
+        deviceId: '00000000-0000-4000-8000-000000000001',
+        token: 'x'.repeat(40),
+        officeCode: 'MIN01',
+        officeName: 'Орган',
+      }),
+      platform: 'linux',
+      dir: t.dir,
+    });
+    await expect(client.check()).rejects.toThrow(/feed too large/);
+    expect(sent).toBeLessThan(50 * 1024 * 1024);
+    server.closeAllConnections();
   });
 
   it('reads byte ranges the way RFC 9110 writes them, worst values included', () => {

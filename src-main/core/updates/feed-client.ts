@@ -21,6 +21,21 @@ import {
 import type { Credentials } from '../sync/credentials';
 import type { UpdatePort } from './service';
 
+/** A feed is a few hundred bytes; more than this is not a feed, and is not read into memory. */
+const FEED_LIMIT = 64 * 1024;
+
+async function capped(r: Response, limit: number): Promise<string> {
+  if (Number(r.headers.get('content-length') ?? 0) > limit) throw new Error('feed too large');
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of (r.body ?? []) as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > limit) throw new Error('feed too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /**
  * The central's update feed read under plain Node: what electron-updater's generic provider
  * does — GET <central>/updates/<platform>/latest(-linux).yml with the desk's key, then the
@@ -65,7 +80,7 @@ export function createFeedClient(o: {
       });
       if (r.status === 404) return null;
       if (!r.ok) throw new Error(`Сервер обновлений ответил ${r.status}.`);
-      return parseFeedYaml(await r.text());
+      return parseFeedYaml(await capped(r, FEED_LIMIT));
     },
     async download(info, progress) {
       const a = auth();
@@ -92,7 +107,8 @@ export function createFeedClient(o: {
             authorization: `Bearer ${a.token}`,
             ...(have > 0 ? { range: `bytes=${have}-` } : {}),
           },
-          signal: AbortSignal.timeout(30 * 60_000),
+          // A slow regional link: 150 MB at 30 KB/s; a broken download resumes at the next check.
+          signal: AbortSignal.timeout(2 * 60 * 60_000),
         });
         if (!r.ok || !r.body) throw new Error(`Сервер обновлений ответил ${r.status}.`);
         if (r.status !== 206) have = 0; // the whole file came: start over

@@ -10,37 +10,32 @@ export interface FieldsProps {
   errors: FieldErrors;
 }
 
-/** Props that tie a date (or date-time) field to one field of the form state. */
-export function dateProps(
-  { state, set, errors }: FieldsProps,
-  key: keyof FormState,
-  label: string,
-) {
+/** What every field bound to the form state shows: its name, label, value and error. */
+function bound({ state, errors }: FieldsProps, key: keyof FormState, label: string) {
   return {
     name: key,
     id: `field-${key}`,
     label,
     value: String(state[key] ?? ''),
     error: errors[key],
+  };
+}
+
+/** Props that tie a date (or date-time) field to one field of the form state. */
+export function dateProps(props: FieldsProps, key: keyof FormState, label: string) {
+  return {
+    ...bound(props, key, label),
     keepInvalid: true,
-    onChange: (value: string) => set(key, value as never),
+    onChange: (value: string) => props.set(key, value as never),
   };
 }
 
 /** Props that tie a text input to one field of the form state. */
-export function textProps(
-  { state, set, errors }: FieldsProps,
-  key: keyof FormState,
-  label: string,
-) {
+export function textProps(props: FieldsProps, key: keyof FormState, label: string) {
   return {
-    name: key,
-    id: `field-${key}`,
-    label,
-    value: String(state[key] ?? ''),
-    error: errors[key],
+    ...bound(props, key, label),
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-      set(key, e.currentTarget.value as never),
+      props.set(key, e.currentTarget.value as never),
   };
 }
 
