@@ -82,6 +82,9 @@ export function createReleases(dir: string) {
       if (existsSync(join(target, 'release.json')))
         throw new HttpError(409, 'exists', `Выпуск ${input.version} уже загружен.`);
       if (input.files.length === 0) throw badRequest('Укажите файлы установщика.');
+      for (const path of input.files)
+        if (!existsSync(path) || !statSync(path).isFile() || statSync(path).size === 0)
+          throw badRequest(`Файл установщика не найден или пуст: ${path}`);
       mkdirSync(target, { recursive: true });
       const files = [];
       for (const path of input.files) {

@@ -286,6 +286,26 @@ describe('updates served by the central', () => {
     server.closeAllConnections();
   });
 
+  it('takes only a whole release: a missing file, a bad version, the same version twice', async () => {
+    const t = tempDir();
+    cleanups.push(() => t.cleanup());
+    const releases = createReleases(join(t.dir, 'updates'));
+    const file = join(t.dir, 'Otklik-1.1.0.AppImage');
+    writeFileSync(file, 'installer');
+    await expect(release(releases, '1.1.0', join(t.dir, 'missing.AppImage'))).rejects.toThrow(
+      /Файл установщика не найден/,
+    );
+    await expect(release(releases, 'latest', file)).rejects.toThrow(/Неверная версия/);
+    await expect(release(releases, '../../1.0.0', file)).rejects.toThrow(/Неверная версия/);
+    expect(releases.list()).toEqual([]);
+    await release(releases, '1.1.0', file);
+    await expect(release(releases, '1.1.0', file)).rejects.toThrow(/уже загружен/);
+    // A release.json damaged on disk is skipped, never served.
+    writeFileSync(join(t.dir, 'updates', 'linux', '1.1.0', 'release.json'), '{"version": 1');
+    expect(releases.list()).toEqual([]);
+    expect(releases.file('linux', 'Otklik-1.1.0.AppImage')).toBeNull();
+  });
+
   it('reads byte ranges the way RFC 9110 writes them, worst values included', () => {
     expect(parseRange('bytes=0-0', 10)).toEqual([0, 0]);
     expect(parseRange('bytes=5-', 10)).toEqual([5, 9]);
