@@ -118,7 +118,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const accounts = createAccounts(options.central.db, write, now, {
     idleMinutes: options.consoleIdleMinutes,
   });
+  const releases = options.updatesDir ? createReleases(options.updatesDir) : undefined;
   const specs = routes({
+    releases,
     packageKeys: options.packageKeys,
     accounts,
     consoleIdleMinutes: options.consoleIdleMinutes,
@@ -184,8 +186,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   for (const spec of specs) register(app, spec);
   if (options.consoleDir !== null) serveConsole(app, options.consoleDir);
-  if (options.updatesDir) {
-    serveUpdates(app, createReleases(options.updatesDir), async (request) => {
+  if (releases) {
+    serveUpdates(app, releases, async (request) => {
       if (authFailures.blocked(request.ip))
         throw new HttpError(429, 'rate_limited', 'Слишком много неудачных попыток входа.');
       const token = bearer(request.headers.authorization);

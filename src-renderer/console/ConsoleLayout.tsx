@@ -28,6 +28,7 @@ const NAV: readonly { to: string; key: string; needs: ConsoleCapability }[] = [
   { to: '/reports', key: 'console.nav.reports', needs: 'reports.office' },
   { to: '/offices', key: 'console.nav.offices', needs: 'reports.office' },
   { to: '/packages', key: 'console.nav.packages', needs: 'region.admin' },
+  { to: '/releases', key: 'console.nav.releases', needs: 'region.admin' },
   { to: '/reference', key: 'console.nav.reference', needs: 'region.admin' },
   { to: '/publication', key: 'console.nav.publication', needs: 'region.admin' },
   { to: '/accounts', key: 'console.nav.accounts', needs: 'region.admin' },

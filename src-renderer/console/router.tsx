@@ -25,6 +25,10 @@ export const consoleRouter = createBrowserRouter(
           lazy: () => import('./OfficesPage').then((m) => ({ Component: m.default })),
         },
         {
+          path: 'releases',
+          lazy: () => import('./ReleasesPage').then((m) => ({ Component: m.default })),
+        },
+        {
           path: 'packages',
           lazy: () => import('./PackagesPage').then((m) => ({ Component: m.default })),
         },

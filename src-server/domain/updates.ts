@@ -66,6 +66,7 @@ export function createReleases(dir: string) {
   }
 
   return {
+    dir,
     list,
     get,
     /** Copies the installers in, with their SHA-512 and size, then publishes the release. */

@@ -41,6 +41,8 @@ import type { PackageKeys } from '../domain/package-keys';
 import { consoleRoutes, reportPeriod, scopeOffices } from './console';
 import { publicRoutes } from './public';
 import { centralSstuCheckSchema, sstuFileSchema } from '../../src-shared/console/api';
+import { releaseRoutes } from './releases';
+import type { Releases } from '../domain/updates';
 
 export interface RouteDeps {
   packageKeys: PackageKeys;
@@ -55,6 +57,8 @@ export interface RouteDeps {
   /** Largest body of a push batch; 32 MB by default. */
   batchBodyLimit?: number | undefined;
   attachmentQuotaBytes?: number | undefined;
+  /** Desk releases (docs/updates.md); absent: no release routes. */
+  releases?: Releases | undefined;
 }
 
 const MB = 1024 * 1024;
@@ -77,6 +81,7 @@ export function routes(d: RouteDeps): RouteSpec[] {
     return scope?.[0]?.id ?? null;
   };
   return [
+    ...(d.releases ? releaseRoutes(d.releases, d.now) : []),
     ...publicRoutes({ db: d.db, surveys }),
     ...consoleRoutes({
       central: d.central,

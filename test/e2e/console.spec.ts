@@ -186,6 +186,24 @@ for (const backend of backends) {
       await expect(page.getByTestId('package-history').locator('tbody tr')).toHaveCount(2);
       await axe(page, 'packages');
 
+      // A desk release uploaded from the console for 10 % of desks, widened, then withdrawn.
+      await page.getByRole('link', { name: 'Обновления рабочих мест' }).click();
+      await expect(page.getByText('Выпусков пока нет.')).toBeVisible();
+      await page.getByLabel('Версия').fill('2.0.0');
+      const installerFile = join(dir, 'Otklik-Setup-2.0.0.exe');
+      writeFileSync(installerFile, Buffer.alloc(256 * 1024, 1));
+      await page.locator('input[type=file]').setInputFiles(installerFile);
+      const release = page.getByRole('row').filter({ hasText: 'Otklik-Setup-2.0.0.exe' });
+      const share = release.getByLabel('Доля рабочих мест: 2.0.0 windows');
+      await expect(share).toHaveValue('10 %');
+      await share.fill('100');
+      await release.getByRole('button', { name: 'Применить' }).click();
+      await page.reload();
+      await expect(share).toHaveValue('100 %');
+      await axe(page, 'releases');
+      await release.getByRole('button', { name: 'Отозвать' }).click();
+      await expect(release).toContainText('отозван');
+
       // A questionnaire published from the console: previewed as the kiosk shows it, then on
       // every desk after its next sync, and the table says how many desks have it.
       const survey = JSON.parse(

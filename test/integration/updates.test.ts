@@ -11,6 +11,7 @@ import { parseRange } from '../../src-server/routes/updates';
 import { stageBucket } from '../../src-shared/updates/feed';
 import type { Output } from '../../src-shared/contract/api';
 import { ok, startCentral, type Central } from '../helpers/central';
+import { consoleAs } from '../helpers/console-client';
 import { RESOURCES, tempDir } from '../helpers/temp-core';
 
 /**
@@ -304,6 +305,77 @@ describe('updates served by the central', () => {
     writeFileSync(join(t.dir, 'updates', 'linux', '1.1.0', 'release.json'), '{"version": 1');
     expect(releases.list()).toEqual([]);
     expect(releases.file('linux', 'Otklik-1.1.0.AppImage')).toBeNull();
+  });
+
+  it('the console uploads, widens and withdraws a release; an analyst cannot; all audited', async () => {
+    const { central, bytes } = await setUp();
+    const { token } = await central.offices.createAdmin('Автоматизация');
+    const make = async (login: string, role: string) => {
+      const r = await fetch(`${central.url}/v1/console/accounts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ login, name: `Сотрудник ${login}`, role, office: null }),
+      });
+      return ((await r.json()) as { password: string }).password;
+    };
+    const admin = await consoleAs(central.url, 'admin1', await make('admin1', 'admin'));
+    const analyst = await consoleAs(central.url, 'analyst1', await make('analyst1', 'analyst'));
+    const send = (who: typeof admin, q: string, body: Buffer) =>
+      fetch(`${central.url}/v1/console/releases?${q}`, {
+        method: 'POST',
+        headers: {
+          cookie: who.cookie,
+          'x-csrf-token': who.session.csrf,
+          'content-type': 'application/octet-stream',
+        },
+        body,
+      });
+    const q = 'platform=linux&version=1.1.0&name=Otklik-1.1.0.AppImage&percent=10';
+    // Not the analyst's to do; not without the console's CSRF token; not a bad name.
+    expect((await send(analyst, q, bytes)).status).toBe(403);
+    const noCsrf = await fetch(`${central.url}/v1/console/releases?${q}`, {
+      method: 'POST',
+      headers: { cookie: admin.cookie, 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
+    expect(noCsrf.status).toBe(403);
+    const badName = await send(admin, q.replace('Otklik-1.1.0.AppImage', '..%2Fevil.exe'), bytes);
+    expect(badName.status).toBe(400);
+    expect(await admin.json('/v1/console/releases')).toEqual([]);
+
+    const added = await send(admin, q, bytes);
+    expect(added.status).toBe(200);
+    expect(await added.json()).toMatchObject({
+      version: '1.1.0',
+      platform: 'linux',
+      files: [
+        {
+          name: 'Otklik-1.1.0.AppImage',
+          size: bytes.length,
+          sha512: createHash('sha512').update(bytes).digest('base64'),
+        },
+      ],
+      stage: { percent: 10, offices: [] },
+    });
+    expect((await send(admin, q, bytes)).status).toBe(409);
+    await admin.json('/v1/console/releases/stage', {
+      platform: 'linux',
+      version: '1.1.0',
+      percent: 100,
+    });
+    // A desk now gets it.
+    const d = desk();
+    await enrolled(central, d);
+    expect((await check(d)).result).toMatchObject({ phase: 'ready', next: '1.1.0' });
+    expect(
+      readFileSync(join(d.dir, 'updates', '1.1.0', 'Otklik-1.1.0.AppImage')).equals(bytes),
+    ).toBe(true);
+    await admin.json('/v1/console/releases/withdraw', { platform: 'linux', version: '1.1.0' });
+    expect((await check(d)).result).toMatchObject({ phase: 'idle', next: null });
+    const log = await admin.json<{ action: string; target: string | null }[]>('/v1/console/audit');
+    expect(log.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['release_added', 'release_staged', 'release_withdrawn']),
+    );
   });
 
   it('reads byte ranges the way RFC 9110 writes them, worst values included', () => {
