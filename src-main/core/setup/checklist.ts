@@ -5,16 +5,19 @@ import type { CoreServices } from '../services';
 /** The first-start checklist, read from what the desk holds (nothing to tick by hand). */
 export function setupChecklist(s: CoreServices): SetupChecklist {
   const { db } = s.ctx;
-  const count = (sql: string) => db.prepare(sql).pluck().get() as number;
-  const done: Record<SetupStep, () => boolean> = {
-    officials: () => count('SELECT count(*) FROM officials WHERE active = 1') > 0,
-    services: () => count('SELECT count(*) FROM services WHERE active = 1') > 0,
-    deskCode: () => s.settings.value('desk_code_assigned') !== null || s.sync.status().enrolled,
-    central: () => s.sync.status().enrolled,
-    kioskPin: () => s.kiosk.read().pinSet,
+  const any = (table: 'officials' | 'services') =>
+    db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table} WHERE active = 1)`).pluck().get() === 1;
+  // The sync status counts the outbox: read once, not once per step that needs it.
+  const enrolled = s.sync.status().enrolled;
+  const done: Record<SetupStep, boolean> = {
+    officials: any('officials'),
+    services: any('services'),
+    deskCode: s.settings.value('desk_code_assigned') !== null || enrolled,
+    central: enrolled,
+    kioskPin: s.kiosk.read().pinSet,
   };
   return {
-    steps: SETUP_STEPS.map((step) => ({ step, done: done[step]() })),
+    steps: SETUP_STEPS.map((step) => ({ step, done: done[step] })),
     dismissed: s.settings.value('setup_checklist_dismissed') !== null,
   };
 }
