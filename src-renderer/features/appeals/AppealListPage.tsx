@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { filterFromParams, type AppealFilter } from '../../../src-shared/domain/appeal-list';
@@ -23,7 +23,31 @@ export default function AppealListPage() {
   const values = Object.fromEntries(
     FILTER_KEYS.map((k) => [k, params.get(k) ?? '']),
   ) as FilterValues;
-  const [query] = useDebouncedValue(values.q, 250);
+  // The search box holds its own text and writes it to the address once typing pauses: bound
+  // to the address directly, it would lag behind the keyboard (react-router updates the address
+  // in a transition) and a fast typist's text could be overwritten by the address's older one.
+  const [text, setText] = useState(values.q);
+  const [addressQ, setAddressQ] = useState(values.q);
+  const [written, setWritten] = useState(values.q);
+  if (values.q !== addressQ) {
+    setAddressQ(values.q);
+    // The address changed from elsewhere (a link from a report, Back): the box follows it.
+    if (values.q !== written) setText(values.q);
+  }
+  const [query] = useDebouncedValue(text, 250);
+  useEffect(() => {
+    if (query === written) return;
+    setWritten(query);
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (query) next.set('q', query);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [query, written, setParams]);
   // The filters of the address (one rule with the central console's drill-down), the text
   // query debounced; the memo's key is the address without the query.
   const rest = new URLSearchParams(params);
@@ -45,6 +69,10 @@ export default function AppealListPage() {
   });
 
   const onChange = (key: keyof FilterValues, value: string) => {
+    if (key === 'q') {
+      setText(value);
+      return;
+    }
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
@@ -62,7 +90,7 @@ export default function AppealListPage() {
         </Text>
       </Group>
       <SetupChecklist />
-      <AppealFilters values={values} onChange={onChange} reference={reference} />
+      <AppealFilters values={{ ...values, q: text }} onChange={onChange} reference={reference} />
       {REPORT_KEYS.some((k) => values[k]) && (
         <Group gap="xs">
           <Badge variant="light" tt="none" size="lg" data-testid="report-filter">
