@@ -47,10 +47,23 @@ export default tseslint.config(
   },
   {
     files: ['src-shared/**/*.ts'],
-    ignores: ['src-shared/**/*.test.ts'],
+    ignores: ['src-shared/**/*.test.ts', 'src-shared/node/**'],
     rules: restrict([
       electron,
       node,
+      { group: ['react', 'react-dom', '@mantine/*'], message: 'src-shared has no UI.' },
+      {
+        group: ['**/src-main/**', '**/src-renderer/**', '**/src-server/**'],
+        message: 'src-shared depends on nothing.',
+      },
+    ]),
+  },
+  {
+    // src-shared/node: what the desk and the central both do with Node (the ССТУ file, PNGs).
+    files: ['src-shared/node/**/*.ts'],
+    ignores: ['src-shared/**/*.test.ts'],
+    rules: restrict([
+      electron,
       { group: ['react', 'react-dom', '@mantine/*'], message: 'src-shared has no UI.' },
       {
         group: ['**/src-main/**', '**/src-renderer/**', '**/src-server/**'],

@@ -43,6 +43,8 @@ const BENCHES: Record<string, Bench> = {
   },
   /** size = cards (twice: bare, then indexed) and responses written at the desk's floor. */
   floor: { defaultSize: 20_000, load: async () => (await import('./floor.bench')).runFloorBench },
+  /** size = online answers sent to the central by 64 concurrent clients. */
+  online: { defaultSize: 5_000, load: async () => (await import('./online.bench')).runOnlineBench },
   /** size = synthetic cards of random codes added to the office's coded history. */
   topics: {
     defaultSize: 100_000,

@@ -70,10 +70,12 @@ writeFileSync(
   ) + '\n',
 );
 cpSync(resolve(root, 'resources/surveys'), join(dist, 'resources/surveys'), { recursive: true });
-if (!existsSync(join(dist, 'console/console.html'))) {
-  console.error('dist-server/console is missing: npm run build:server builds it');
-  process.exit(1);
+for (const page of ['console/console.html', 'online/online.html']) {
+  if (!existsSync(join(dist, page))) {
+    console.error(`dist-server/${page} is missing: npm run build:server builds it`);
+    process.exit(1);
+  }
 }
 console.log(
-  `dist-server: main.js, console/, resources/surveys, package.json (${[...imported].length} packages)`,
+  `dist-server: main.js, console/, online/, resources/surveys, package.json (${[...imported].length} packages)`,
 );

@@ -19,7 +19,10 @@ import { actorName, type Actor, type Device, type RouteSpec } from './routes/spe
 import type { PackageKeys } from './domain/package-keys';
 import { createAccounts, SESSION_COOKIE } from './domain/accounts';
 import { roleCan } from '../src-shared/console/roles';
-import { serveConsole } from './console-static';
+import { serveConsole, serveOnline } from './console-static';
+import { createSurveyReports } from './domain/survey-reports';
+import { createOnlineSurveys } from './domain/online';
+import { ONLINE_LIMITS } from '../src-shared/surveys/online';
 import { serveUpdates } from './routes/updates';
 import { createReleases } from './domain/updates';
 
@@ -41,10 +44,21 @@ export interface AppOptions {
   now?: () => Date;
   /** The built console (out/console); null: not served. */
   consoleDir?: string | null;
+  /** The built page of online surveys (out/online); null: not served. */
+  onlineDir?: string | null;
   /** Minutes of inactivity that end a console session; 30 by default. */
   consoleIdleMinutes?: number;
   /** Where desk releases are kept (docs/updates.md); null or absent: /updates/ not served. */
   updatesDir?: string | null;
+  /** The public origin of online surveys (https://…); absent: the console's own origin. */
+  publicUrl?: string | null;
+  /** Online answers one address may send in ten minutes; 30 by default. */
+  onlineSubmitsPerAddress?: number;
+  /**
+   * Behind a reverse proxy: which proxies to believe about the client's address (Fastify's
+   * trustProxy: true, an address, a list or a hop count); without it every visitor is the proxy.
+   */
+  trustProxy?: boolean | string;
 }
 
 declare module 'fastify' {
@@ -111,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? { level: 'info' },
     bodyLimit: options.bodyLimit ?? 32 * 1024 * 1024,
     ...(options.https ? { https: options.https } : {}),
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   }) as unknown as FastifyInstance;
   const write = createWriter(options.central);
   const offices = createOffices(options.central.db, write, now, options.packageKeys);
@@ -119,7 +134,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     idleMinutes: options.consoleIdleMinutes,
   });
   const releases = options.updatesDir ? createReleases(options.updatesDir) : undefined;
+  const surveys = createSurveyReports(options.central.db);
+  const online = createOnlineSurveys({
+    db: options.central.db,
+    write,
+    surveys,
+    now,
+    publicUrl: options.publicUrl ?? null,
+  });
+  // A day's leftover online answers join their office at a random minute of the next day.
+  const leftovers = setInterval(
+    () => void online.releaseLeftovers().catch((e: unknown) => app.log.error(e)),
+    5 * 60_000,
+  );
+  leftovers.unref();
   const specs = routes({
+    surveys,
+    online,
+    onlineSubmitsPerAddress: options.onlineSubmitsPerAddress ?? ONLINE_LIMITS.submitsPerAddress,
     releases,
     packageKeys: options.packageKeys,
     accounts,
@@ -184,8 +216,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.status(500).send({ error: 'internal', message: 'Внутренняя ошибка сервера.' });
   });
 
+  app.addHook('onClose', async () => clearInterval(leftovers));
   for (const spec of specs) register(app, spec);
   if (options.consoleDir !== null) serveConsole(app, options.consoleDir);
+  if (options.onlineDir !== null)
+    serveOnline(app, (slug) => online.page(slug), options.onlineDir ?? undefined);
   if (releases) {
     serveUpdates(app, releases, async (request) => {
       if (authFailures.blocked(request.ip))
@@ -217,7 +252,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       preParsing: async (request: FastifyRequest, _reply: FastifyReply, payload: Readable) =>
         spec.auth === 'device' ? decodedBody(request, payload) : refuseCoded(request, payload),
       ...(spec.auth === 'device' ? { onSend: encodedReply } : {}),
-      ...(spec.rateLimit ? { config: { rateLimit: { max: spec.rateLimit } } } : {}),
+      ...(spec.rateLimit
+        ? {
+            config: {
+              rateLimit: {
+                max: spec.rateLimit,
+                ...(spec.rateWindowMinutes ? { timeWindow: spec.rateWindowMinutes * 60_000 } : {}),
+              },
+            },
+          }
+        : {}),
       // Who is calling is settled before the body is read: an unknown token costs one
       // indexed lookup and no parsing, and an address that keeps failing is refused unheard.
       onRequest: async (request) => {

@@ -7,6 +7,9 @@ import { resolve } from 'node:path';
  * issue 13: OTKLIK_PACKAGE_KEY_FILE (the private key packages are encrypted to; beside the
  * database by default, never in it), OTKLIK_ALLOW_HTTP=1 (listen beyond loopback without TLS,
  * which is refused otherwise), OTKLIK_ATTACHMENT_QUOTA_MB (scans per office, 20480).
+ * Issue 18 (docs/online-surveys.md): OTKLIK_PUBLIC_URL (the origin visitors reach online
+ * surveys at), OTKLIK_TRUST_PROXY (behind a reverse proxy: `true`, or its addresses, comma
+ * separated), OTKLIK_ONLINE_PER_ADDRESS (online answers per address in ten minutes, 30).
  */
 export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
   const dataDir = resolve(env.OTKLIK_SERVER_DATA ?? '.otklik-server');
@@ -24,6 +27,11 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     allowHttp: env.OTKLIK_ALLOW_HTTP === '1',
     /** Desk releases (docs/updates.md): OTKLIK_UPDATES_DIR, beside the database by default. */
     updatesDir: resolve(env.OTKLIK_UPDATES_DIR ?? resolve(dataDir, 'updates')),
+    publicUrl: publicUrl(env.OTKLIK_PUBLIC_URL),
+    trustProxy: env.OTKLIK_TRUST_PROXY === 'true' ? true : env.OTKLIK_TRUST_PROXY || undefined,
+    onlineSubmitsPerAddress: env.OTKLIK_ONLINE_PER_ADDRESS
+      ? Number(env.OTKLIK_ONLINE_PER_ADDRESS)
+      : undefined,
     attachmentQuotaBytes: env.OTKLIK_ATTACHMENT_QUOTA_MB
       ? Number(env.OTKLIK_ATTACHMENT_QUOTA_MB) * 1024 * 1024
       : undefined,
@@ -31,3 +39,15 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
 }
 
 export type ServerConfig = ReturnType<typeof serverConfig>;
+
+/** The public origin of online surveys: https:// (or http:// for a test), no path. */
+function publicUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  const url = new URL(value);
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password) {
+    throw new Error(
+      `OTKLIK_PUBLIC_URL: ожидается адрес вида https://опрос.регион.рф, а не ${value}`,
+    );
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}

@@ -1,8 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { CONTENT_SECURITY_POLICY } from '../src-shared/security/csp';
-import { CONSOLE_DIR } from './paths';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { OnlinePage } from '../src-shared/surveys/online';
+import { CONTENT_SECURITY_POLICY, ONLINE_SURVEY_POLICY } from '../src-shared/security/csp';
+import { ONLINE_SLUG } from '../src-shared/surveys/online';
+import { CONSOLE_DIR, ONLINE_DIR } from './paths';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,5 +58,128 @@ export function serveConsole(app: FastifyInstance, dir = CONSOLE_DIR) {
       .type(TYPES[extname(file)] ?? 'application/octet-stream')
       .header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-store')
       .send(readFileSync(file));
+  });
+}
+
+/** Escapes text for HTML; JSON for a <script type="application/json"> block. */
+const escHtml = (v: string) =>
+  v.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+const jsonInHtml = (v: unknown) =>
+  JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+
+type Render = (slug: string, page: OnlinePage | null) => string;
+
+/**
+ * The visitors' page of online surveys (src-renderer/online, built by `npm run build:online`
+ * into out/online) at /s/<slug>, its files at /s/assets/. The page comes rendered (the first
+ * question is in the first response: a phone on «Slow 4G» sees it before any script arrives),
+ * its stylesheet inlined and the survey's data beside it for hydration; everything gzipped for
+ * browsers that take it. Logged by nobody (`logLevel: silent`: no address, user agent or time of
+ * a visitor is written), and embeddable in a frame on the body's own site.
+ */
+export function serveOnline(
+  app: FastifyInstance,
+  page: (slug: string) => Promise<OnlinePage | null>,
+  dir = ONLINE_DIR,
+) {
+  const root = resolve(dir);
+  const assets = resolve(root, 'assets');
+  const gzipped = new Map<string, Buffer>();
+  let render: Promise<Render | null> | null = null;
+  const renderer = () =>
+    (render ??= import(pathToFileURL(resolve(root, 'ssr/render.js')).href).then(
+      (m: { renderOnline: Render }) => m.renderOnline,
+      () => null, // not built: the page asks for its data itself
+    ));
+  let shell: { html: string; css: string | null } | null = null;
+  const template = () => {
+    if (shell) return shell;
+    const html = readFileSync(resolve(root, 'online.html'), 'utf8');
+    const link = /<link rel="stylesheet"[^>]*href="\/s\/assets\/([^"]+\.css)"[^>]*>/.exec(html);
+    shell = {
+      html,
+      css: link ? readFileSync(resolve(assets, link[1]!), 'utf8') : null,
+    };
+    return shell;
+  };
+  const send = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    body: Buffer,
+    type: string,
+    hashed: boolean,
+    key: string | null,
+  ) => {
+    reply
+      .header('content-security-policy', ONLINE_SURVEY_POLICY)
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-store')
+      .header('vary', 'accept-encoding')
+      .type(type);
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.length > 1024) {
+      let gz = key ? gzipped.get(key) : undefined;
+      if (!gz) {
+        gz = gzipSync(body, { level: 9 });
+        if (key) gzipped.set(key, gz);
+      }
+      return reply.header('content-encoding', 'gzip').send(gz);
+    }
+    return reply.send(body);
+  };
+  app.get('/s/assets/*', { logLevel: 'silent' }, async (req, reply) => {
+    const rel = (req.params as { '*': string })['*'] ?? '';
+    const file = resolve(assets, rel);
+    if (!file.startsWith(assets + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      return reply.status(404).type('text/plain; charset=utf-8').send('Нет такого файла.');
+    }
+    return send(
+      req,
+      reply,
+      readFileSync(file),
+      TYPES[extname(file)] ?? 'application/octet-stream',
+      true,
+      file,
+    );
+  });
+  app.get('/s/:slug', { logLevel: 'silent' }, async (req, reply) => {
+    const { slug } = req.params as { slug: string };
+    if (!ONLINE_SLUG.test(slug)) {
+      return reply
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send('Такой анкеты нет: проверьте адрес.');
+    }
+    if (!existsSync(resolve(root, 'online.html'))) {
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('Страница анкет не собрана: выполните npm run build:online и перезапустите сервер.');
+    }
+    const { html, css } = template();
+    const render = await renderer();
+    let out = html;
+    if (render) {
+      const data = await page(slug);
+      const title = data ? (data.definition?.title ?? data.title) : 'Анкета не найдена';
+      out = out
+        .replace(/<title>[^<]*<\/title>/, () => `<title>${escHtml(title)}</title>`)
+        .replace(
+          '<div id="root"></div>',
+          // A function, not a string: `$&` in a questionnaire's text must stay text.
+          () =>
+            `<div id="root">${render(slug, data)}</div>` +
+            `<script type="application/json" id="online-page">${jsonInHtml(data)}</script>`,
+        );
+      if (css)
+        out = out.replace(/<link rel="stylesheet"[^>]*\.css"[^>]*>/, () => `<style>${css}</style>`);
+    }
+    return send(req, reply, Buffer.from(out), TYPES['.html']!, false, null);
   });
 }

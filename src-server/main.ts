@@ -114,6 +114,9 @@ async function serve() {
     packageKeys: loadPackageKeys(config.packageKeyFile),
     attachmentQuotaBytes: config.attachmentQuotaBytes,
     updatesDir: config.updatesDir,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    onlineSubmitsPerAddress: config.onlineSubmitsPerAddress,
   });
   if (!https && !isLoopbackHost(config.host)) {
     app.log.warn('plain HTTP beyond loopback (OTKLIK_ALLOW_HTTP=1): use TLS in production');

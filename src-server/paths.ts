@@ -13,4 +13,5 @@ const built = existsSync(resolve(here, 'resources')) && existsSync(resolve(here,
 
 export const SERVER_ROOT = built ? here : resolve(here, '..');
 export const CONSOLE_DIR = resolve(SERVER_ROOT, built ? 'console' : 'out/console');
+export const ONLINE_DIR = resolve(SERVER_ROOT, built ? 'online' : 'out/online');
 export const RESOURCES_DIR = resolve(SERVER_ROOT, 'resources');

@@ -97,6 +97,7 @@ export function createHandlers(s: CoreServices, backups: Backups): Handlers {
       return {};
     },
     'kiosk.state': ({ channel }) => kioskState(s, channel),
+    'surveys.onlineAddress': ({ id }) => ({ url: s.online.forTemplate(id) }),
     'setup.checklist': () => setupChecklist(s),
     'updates.status': () => s.updates.status(),
     'updates.check': () => s.updates.check(),

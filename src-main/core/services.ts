@@ -25,6 +25,7 @@ import { createSstuReports } from './reports/sstu';
 import { join } from 'node:path';
 import { createUpdateService, type UpdatePort } from './updates/service';
 import { createFeedClient } from './updates/feed-client';
+import { createOnlineLinks } from './surveys/online-links';
 
 /** Every domain service of the desk, built once over one database. */
 export function createCoreServices(
@@ -58,6 +59,7 @@ export function createCoreServices(
     syncStore,
     clock,
     credentials: syncOptions.credentials,
+    online: createOnlineLinks(ctx, () => syncOptions.credentials.load()?.officeCode ?? null),
     attachments,
     memos: createMemos(ctx, settings, appeals),
     sstu: createSstuReports(ctx, settings, appeals, attachments),

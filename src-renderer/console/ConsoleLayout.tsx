@@ -29,6 +29,7 @@ const NAV: readonly { to: string; key: string; needs: ConsoleCapability }[] = [
   { to: '/offices', key: 'console.nav.offices', needs: 'reports.office' },
   { to: '/packages', key: 'console.nav.packages', needs: 'region.admin' },
   { to: '/releases', key: 'console.nav.releases', needs: 'region.admin' },
+  { to: '/online', key: 'console.nav.online', needs: 'region.admin' },
   { to: '/reference', key: 'console.nav.reference', needs: 'region.admin' },
   { to: '/publication', key: 'console.nav.publication', needs: 'region.admin' },
   { to: '/accounts', key: 'console.nav.accounts', needs: 'region.admin' },

@@ -296,6 +296,7 @@ export function CampaignsList() {
                 <Group mt={6}>
                   <Checkbox value="kiosk" label={t('console.reference.kiosk')} />
                   <Checkbox value="paper" label={t('console.reference.paper')} />
+                  <Checkbox value="online" label={t('console.reference.online')} />
                 </Group>
               </Checkbox.Group>
             </Group>

@@ -29,6 +29,10 @@ export const consoleRouter = createBrowserRouter(
           lazy: () => import('./ReleasesPage').then((m) => ({ Component: m.default })),
         },
         {
+          path: 'online',
+          lazy: () => import('./OnlineSurveysPage').then((m) => ({ Component: m.default })),
+        },
+        {
           path: 'packages',
           lazy: () => import('./PackagesPage').then((m) => ({ Component: m.default })),
         },

@@ -1,11 +1,13 @@
-import { Button, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Button, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Output } from '../../src-shared/contract/api';
 import type { Answers } from '../../src-shared/surveys/definition';
-import { finalizeAnswers } from '../../src-shared/surveys/answers';
+import { finalizeAnswers, serviceAnswer } from '../../src-shared/surveys/answers';
 import { call } from '../api/client';
 import { takeFirstState } from './first-state';
 import { PinPad } from './PinPad';
+import { ReadingAids } from './ReadingAids';
+import { QrCode } from '../app/QrCode';
 import { SurveyForm } from './SurveyForm';
 import { useIdle } from './use-idle';
 import { k } from './strings';
@@ -113,15 +115,9 @@ export function KioskApp() {
     }
     setSubmitting(true);
     try {
-      const serviceQuestion = entry.definition.pages
-        .flatMap((p) => p.elements)
-        .find((q) => q.type === 'dropdown' && q.choicesFromServices);
-      const serviceId = serviceQuestion
-        ? (check.answers[serviceQuestion.name] as string | undefined)
-        : undefined;
       await call('surveys.submit', {
         campaignId: entry.campaign.id,
-        serviceId: serviceId ?? null,
+        serviceId: serviceAnswer(entry.definition, check.answers),
         channel: 'kiosk',
         date: null,
         answers: check.answers,
@@ -145,34 +141,15 @@ export function KioskApp() {
   };
 
   const toggles = (
-    <Group gap="xs" justify="flex-end" p="sm" role="toolbar" aria-label={k('readingAids')}>
-      <Button
-        size="lg"
-        variant={large ? 'filled' : 'default'}
-        aria-pressed={large}
-        onClick={() => setLarge(!large)}
-      >
-        {k('largeText')}
-      </Button>
-      <Button
-        size="lg"
-        variant={contrast ? 'filled' : 'default'}
-        aria-pressed={contrast}
-        onClick={() => setContrast(!contrast)}
-      >
-        {k('contrast')}
-      </Button>
-      {phase === 'survey' && (
-        <Button
-          size="lg"
-          variant={onePerScreen ? 'filled' : 'default'}
-          aria-pressed={onePerScreen}
-          onClick={() => setOnePerScreen(!onePerScreen)}
-        >
-          {k('onePerScreen')}
-        </Button>
-      )}
-    </Group>
+    <ReadingAids
+      value={{ large, contrast, onePerScreen }}
+      onChange={(v) => {
+        setLarge(v.large);
+        setContrast(v.contrast);
+        setOnePerScreen(v.onePerScreen);
+      }}
+      showOnePerScreen={phase === 'survey'}
+    />
   );
 
   return (
@@ -224,9 +201,24 @@ export function KioskApp() {
           />
         )}
         {phase === 'thanks' && (
-          <Stack align="center" mt={120}>
+          <Stack align="center" mt={state?.thanksOnline ? 48 : 120}>
             <Title order={1}>{k('thanks')}</Title>
             <Text>{k('thanksMore')}</Text>
+            {state?.thanksOnline && (
+              <Stack align="center" gap="xs" mt="lg" data-testid="thanks-online">
+                <Text ta="center" maw={700}>
+                  {k('thanksOnline')}
+                </Text>
+                <QrCode
+                  value={state.thanksOnline.url}
+                  size={220}
+                  label={k('thanksOnlineQr', { title: state.thanksOnline.title })}
+                />
+                <Text size="sm" c="dimmed">
+                  {state.thanksOnline.url}
+                </Text>
+              </Stack>
+            )}
           </Stack>
         )}
         {error && (

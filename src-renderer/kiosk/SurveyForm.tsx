@@ -19,6 +19,8 @@ interface Props {
   onSubmit(): void;
   submitting: boolean;
   missing: string[];
+  /** The kiosk's on-screen keyboard under open answers; true by default. */
+  onScreenKeyboard?: boolean;
 }
 
 function QuestionBody(props: {
@@ -26,6 +28,7 @@ function QuestionBody(props: {
   value: Answer | undefined;
   onChange(v: Answer | undefined): void;
   services: Props['services'];
+  onScreenKeyboard: boolean;
 }) {
   const { question } = props;
   switch (question.type) {
@@ -79,6 +82,7 @@ export function SurveyForm(props: Props) {
         value={answers[q.name]}
         onChange={(v) => set(q.name, v)}
         services={props.services}
+        onScreenKeyboard={props.onScreenKeyboard ?? true}
       />
       {missing.includes(q.name) && (
         <Text c="red" mt={6}>

@@ -676,6 +676,45 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    /**
+     * Issue 18, online surveys (docs/online-surveys.md): publications, the answers that wait for
+     * a batch of their office (kept in key order, never in the order they came: WITHOUT ROWID on
+     * SQLite), and answers per publication and day for the console.
+     */
+    '0090-online-surveys': {
+      async up(db: Kysely<unknown>) {
+        const clustered = dialect === 'sqlite' ? sql`WITHOUT ROWID` : sql``;
+        await db.schema
+          .createTable('online_surveys')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('slug', 'text', (c) => c.notNull().unique())
+          .addColumn('campaign_id', 'text', (c) => c.notNull())
+          .addColumn('office_id', 'text', (c) => c.references('offices.id'))
+          .addColumn('service_id', 'text')
+          .addColumn('closing_text', 'text')
+          .addColumn('public_base', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('closed_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('online_pending')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))
+          .addColumn('record', 'text', (c) => c.notNull())
+          .addColumn('response_date', 'text', (c) => c.notNull())
+          .modifyEnd(clustered)
+          .execute();
+        await db.schema
+          .createTable('online_daily')
+          .addColumn('survey_id', 'text', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('accepted', 'integer', (c) => c.notNull())
+          .addColumn('refused', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('online_daily_pk', ['survey_id', 'day'])
+          .modifyEnd(clustered)
+          .execute();
+      },
+    },
   };
 }
 

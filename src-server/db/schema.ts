@@ -178,7 +178,41 @@ export interface PersonalExportTable {
   cards: number;
 }
 
+/** An online survey: a campaign published at /s/<slug> for an office or the region (0090). */
+export interface OnlineSurveyTable {
+  id: string;
+  slug: string;
+  campaign_id: string;
+  /** Null: the region's survey; the visitor names the office. */
+  office_id: string | null;
+  service_id: string | null;
+  closing_text: string | null;
+  /** The public address's origin when it was published (https://…), for desks and QR codes. */
+  public_base: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+/** An online answer waiting for a batch of its office: the record as it will be stored. */
+export interface OnlinePendingTable {
+  id: string;
+  office_id: string;
+  record: string;
+  response_date: string;
+}
+
+/** Answers taken and refused per online survey and day (the console's flood watch). */
+export interface OnlineDailyTable {
+  survey_id: string;
+  day: string;
+  accepted: number;
+  refused: number;
+}
+
 export interface ServerDatabase {
+  online_surveys: OnlineSurveyTable;
+  online_pending: OnlinePendingTable;
+  online_daily: OnlineDailyTable;
   appeal_questions: AppealQuestionTable;
   personal_exports: PersonalExportTable;
   attachments: AttachmentTable;

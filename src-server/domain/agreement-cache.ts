@@ -34,14 +34,15 @@ export function createAgreementCache(db: Kysely<ServerDatabase>) {
   }
 
   return {
-    async digest(officeId: string, now: () => Date) {
+    async digest(officeId: string, now: () => Date, withOnline = true) {
       const key = await version(officeId);
-      let entry = cache.get(officeId);
+      const slot = `${officeId}:${withOnline ? 'all' : 'desk'}`;
+      let entry = cache.get(slot);
       if (!entry || entry.key !== key) {
-        const parts = officeDigest(db, officeId);
+        const parts = officeDigest(db, officeId, withOnline);
         entry = { key, computedAt: now().toISOString(), parts };
-        cache.set(officeId, entry);
-        parts.catch(() => cache.delete(officeId));
+        cache.set(slot, entry);
+        parts.catch(() => cache.delete(slot));
       }
       return { computedAt: entry.computedAt, parts: await entry.parts };
     },

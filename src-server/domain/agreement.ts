@@ -56,6 +56,8 @@ const partOf = (entity: DigestPart['entity'], r: SumRow): DigestPart => ({
 export async function officeDigest(
   db: Kysely<ServerDatabase>,
   officeId: string,
+  /** False for a desk before protocol 4, which holds no online responses. */
+  withOnline = true,
 ): Promise<DigestPart[]> {
   const sums = (period: string) => sql`${sql.raw(period)} AS period, count(*) AS n,
     sum(agree_0) AS s0, sum(agree_1) AS s1, sum(agree_2) AS s2, sum(agree_3) AS s3`;
@@ -64,6 +66,7 @@ export async function officeDigest(
     GROUP BY substr(registered_at, 1, 7)`.execute(db);
   const responses = await sql<SumRow>`SELECT ${sums('substr(response_date, 1, 7)')}
     FROM responses WHERE office_id = ${officeId}
+    ${withOnline ? sql`` : sql`AND channel <> 'online'`}
     GROUP BY substr(response_date, 1, 7)`.execute(db);
   return sortParts([
     ...appeals.rows.map((r) => partOf('appeal', r)),

@@ -142,7 +142,7 @@ export function createCentralEdits(write: Writer, now = () => Date.now()) {
  */
 const entityIdOf = (ref: Reference) => (ref.entity === 'classifier' ? ref.data.code : ref.data.id);
 
-async function storeReference(
+export async function storeReference(
   tx: Transaction<ServerDatabase>,
   ref: Reference,
   onlyChanged: boolean,

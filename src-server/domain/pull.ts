@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Change, PullItem, PullResponse } from '../../src-shared/sync/protocol';
+import {
+  ONLINE_PROTOCOL,
+  type Change,
+  type Protocol,
+  type PullItem,
+  type PullResponse,
+  type Reference,
+} from '../../src-shared/sync/protocol';
 import { PROTOCOL3_APPEAL_FIELDS } from '../../src-shared/sync/records';
 import type { ServerDatabase } from '../db/schema';
 
@@ -13,7 +20,7 @@ export async function pull(
   device: { id: string; officeId: string },
   after: number,
   limit: number,
-  protocol: 2 | 3 = 3,
+  protocol: Protocol = 3,
 ): Promise<PullResponse> {
   const rows = await db
     .selectFrom('change_log')
@@ -29,8 +36,10 @@ export async function pull(
   for (const r of page) {
     const seq = Number(r.seq);
     const payload = JSON.parse(r.payload) as never;
-    if (r.type === 'reference') items.push({ seq, type: 'reference', reference: payload });
-    else {
+    if (r.type === 'reference') {
+      const reference = protocol < ONLINE_PROTOCOL ? beforeOnline(payload) : (payload as Reference);
+      if (reference) items.push({ seq, type: 'reference', reference });
+    } else {
       const change = protocol === 2 ? forProtocol2(payload) : (payload as Change);
       if (change) items.push({ seq, type: 'change', change });
     }
@@ -50,4 +59,19 @@ export function forProtocol2(change: Change): Change | null {
   const fields = { ...change.fields } as Record<string, unknown>;
   for (const f of PROTOCOL3_APPEAL_FIELDS) delete fields[f];
   return Object.keys(fields).length ? { ...change, fields } : null;
+}
+
+/**
+ * Reference data as a desk before protocol 4 understands it: no online publications, and
+ * campaigns without the online channel (their schemas are strict enums).
+ */
+export function beforeOnline(ref: Reference): Reference | null {
+  if (ref.entity === 'online') return null;
+  if (ref.entity === 'campaign') {
+    return {
+      ...ref,
+      data: { ...ref.data, channels: ref.data.channels.filter((c) => c !== 'online') },
+    };
+  }
+  return ref;
 }

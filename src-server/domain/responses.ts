@@ -1,7 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { shuffle } from '../../src-shared/sync/shuffle';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Refusal, ResponsesPull } from '../../src-shared/sync/protocol';
+import {
+  ONLINE_PROTOCOL,
+  type Protocol,
+  type Refusal,
+  type ResponsesPull,
+} from '../../src-shared/sync/protocol';
 import {
   responseColumns,
   responseRecordSchema,
@@ -100,12 +105,17 @@ export async function pullResponses(
   officeId: string,
   after: number,
   limit: number,
+  protocol: Protocol = 3,
 ): Promise<ResponsesPull> {
-  const rows = await db
+  let q = db
     .selectFrom('responses')
     .selectAll()
     .where('office_id', '=', officeId)
-    .where('feed_seq', '>', after)
+    .where('feed_seq', '>', after);
+  // A desk before protocol 4 knows no online channel: it is given the others (its cursor still
+  // passes the online ones, which it never asks for again).
+  if (protocol < ONLINE_PROTOCOL) q = q.where('channel', '!=', 'online');
+  const rows = await q
     .orderBy('feed_seq')
     .limit(limit + 1)
     .execute();

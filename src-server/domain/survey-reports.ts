@@ -113,3 +113,5 @@ export function createSurveyReports(db: Kysely<ServerDatabase>) {
     },
   };
 }
+
+export type SurveyReports = ReturnType<typeof createSurveyReports>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  agreementQuerySchema,
   agreementResponseSchema,
+  ONLINE_PROTOCOL,
   attachmentUploadResponseSchema,
   attachmentUploadSchema,
   centralAppealUpdateSchema,
@@ -25,7 +27,7 @@ import type { Offices } from '../domain/offices';
 import { applyBatch } from '../domain/push';
 import { pull } from '../domain/pull';
 import { centralMetrics, centralOfficesMetrics } from '../domain/reports';
-import { createSurveyReports } from '../domain/survey-reports';
+import type { SurveyReports } from '../domain/survey-reports';
 import { surveyResultsSchema } from '../../src-shared/reports/survey-results';
 import { appealMetricsSchema } from '../../src-shared/reports/appeal-metrics';
 import { isWholeMonths } from '../../src-shared/reports/period';
@@ -42,6 +44,8 @@ import { consoleRoutes, reportPeriod, scopeOffices } from './console';
 import { publicRoutes } from './public';
 import { centralSstuCheckSchema, sstuFileSchema } from '../../src-shared/console/api';
 import { releaseRoutes } from './releases';
+import { onlineRoutes } from './online';
+import type { OnlineSurveys } from '../domain/online';
 import type { Releases } from '../domain/updates';
 
 export interface RouteDeps {
@@ -59,6 +63,10 @@ export interface RouteDeps {
   attachmentQuotaBytes?: number | undefined;
   /** Desk releases (docs/updates.md); absent: no release routes. */
   releases?: Releases | undefined;
+  surveys: SurveyReports;
+  online: OnlineSurveys;
+  /** Online answers one address may send in ten minutes (docs/online-surveys.md). */
+  onlineSubmitsPerAddress: number;
 }
 
 const MB = 1024 * 1024;
@@ -67,7 +75,7 @@ const ok = z.object({ ok: z.literal(true) });
 
 /** The whole HTTP API of the central server, protocol version 1 (docs/sync.md). */
 export function routes(d: RouteDeps): RouteSpec[] {
-  const surveys = createSurveyReports(d.db);
+  const surveys = d.surveys;
   const agreement = createAgreementCache(d.db);
   const batchLimit = d.batchBodyLimit ?? 32 * MB;
   const sstu = createCentralSstu(d.db, d.write);
@@ -83,6 +91,7 @@ export function routes(d: RouteDeps): RouteSpec[] {
   return [
     ...(d.releases ? releaseRoutes(d.releases, d.now) : []),
     ...publicRoutes({ db: d.db, surveys }),
+    ...onlineRoutes({ online: d.online, submitsPerAddress: d.onlineSubmitsPerAddress }),
     ...consoleRoutes({
       central: d.central,
       write: d.write,
@@ -172,7 +181,7 @@ export function routes(d: RouteDeps): RouteSpec[] {
       query: responsesPullQuerySchema,
       response: responsesPullSchema,
       handler: ({ query, device }) =>
-        pullResponses(d.db, device!.officeId, query.after, query.limit),
+        pullResponses(d.db, device!.officeId, query.after, query.limit, query.protocol),
     }),
     route({
       method: 'POST',
@@ -230,11 +239,16 @@ export function routes(d: RouteDeps): RouteSpec[] {
       url: '/v1/agreement',
       auth: 'device',
       summary: 'Сверка: число записей и хэш по месяцам для органа рабочего места',
+      query: agreementQuerySchema,
       response: agreementResponseSchema,
       // Cached per office until its data changes; one computation at a time per office.
       rateLimit: 60,
-      handler: async ({ device }) => {
-        const { parts, computedAt } = await agreement.digest(device!.officeId, d.now);
+      handler: async ({ device, query }) => {
+        const { parts, computedAt } = await agreement.digest(
+          device!.officeId,
+          d.now,
+          query.protocol >= ONLINE_PROTOCOL,
+        );
         return { office: device!.officeCode, computedAt, parts };
       },
     }),

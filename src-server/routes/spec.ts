@@ -59,6 +59,8 @@ export interface RouteSpec<
   bodyLimit?: number;
   /** Requests per minute per device (or per address where unauthenticated). */
   rateLimit?: number;
+  /** The window `rateLimit` counts in, in minutes; one by default. */
+  rateWindowMinutes?: number;
   /**
    * Survey responses: nothing of the request is logged (no line with its time, address or
    * device), so the central keeps no trace that pairs a response with a moment or a desk.

@@ -46,6 +46,7 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'surveys.duplicateTemplate': 'surveys.manage',
   'surveys.publishTemplate': 'surveys.manage',
   'surveys.campaigns': 'signed_in',
+  'surveys.onlineAddress': 'signed_in',
   'surveys.saveCampaign': 'surveys.manage',
   // The kiosk and the paper form: anonymous by design, no user (docs/anonymity.md).
   'surveys.submit': 'public',

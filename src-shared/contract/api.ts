@@ -304,6 +304,8 @@ export const api = {
   'surveys.duplicateTemplate': { input: byId, output: templateSchema },
   'surveys.publishTemplate': { input: byId, output: templateSchema },
   'surveys.campaigns': { input: empty, output: z.array(campaignSchema) },
+  /** Where a questionnaire can be answered online today (the paper form prints it), or null. */
+  'surveys.onlineAddress': { input: byId, output: z.object({ url: z.string().nullable() }) },
   'surveys.saveCampaign': { input: campaignInputSchema, output: campaignSchema },
   /** Returns nothing about the stored response: no screen may show "the last response". */
   'surveys.submit': { input: submitInputSchema, output: empty },
@@ -311,6 +313,8 @@ export const api = {
     input: z.object({ channel: z.enum(['kiosk', 'paper']) }),
     output: z.object({
       settings: kioskSettingsSchema,
+      /** The general assessment's online address, shown as a QR code after a kiosk survey. */
+      thanksOnline: z.object({ url: z.string(), title: z.string() }).nullable(),
       campaigns: z.array(
         z.object({
           campaign: campaignSchema,

@@ -108,6 +108,12 @@ export function rawLabel(column: string, value: Cell): Cell {
   return labels ? (labels[String(value)] ?? String(value)) : value;
 }
 
+const CHANNEL_ROWS: Record<SurveyResults['byChannel'][number]['channel'], string> = {
+  kiosk: 'Из них на киоске',
+  paper: 'Из них бумажных',
+  online: 'Из них онлайн',
+};
+
 /**
  * Survey results as a table, every count as the screen shows it: «<5» where fewer than five
  * responses make up a cell (docs/anonymity.md), so no export carries what the screen hides.
@@ -115,12 +121,7 @@ export function rawLabel(column: string, value: Cell): Cell {
 export function surveyTable(r: SurveyResults, sheet: string): ReportTable {
   const rows: Cell[][] = [
     ['Анкет за период', null, r.responses, null],
-    ...r.byChannel.map((c): Cell[] => [
-      c.channel === 'kiosk' ? 'Из них на киоске' : 'Из них бумажных',
-      null,
-      c.responses,
-      null,
-    ]),
+    ...r.byChannel.map((c): Cell[] => [CHANNEL_ROWS[c.channel], null, c.responses, null]),
   ];
   if (!r.suppressed) {
     for (const q of r.questions) {

@@ -2,6 +2,7 @@ import type { Question, SurveyDefinition } from '../surveys/definition';
 import { questionNumbers } from '../surveys/logic';
 import { choiceText, choiceValue, questionsOf } from '../surveys/model';
 import { previousMonths, type Period } from './period';
+import { RESPONSE_CHANNELS } from '../surveys/records';
 import { shareOf } from './shares';
 import {
   MIN_CELL,
@@ -199,7 +200,7 @@ export function resultsFromTallies(
     period: input.period,
     responses: now.total,
     suppressed: hidden,
-    byChannel: (['kiosk', 'paper'] as const).map((channel) => ({
+    byChannel: RESPONSE_CHANNELS.map((channel) => ({
       channel,
       responses: suppress(now.byChannel.get(channel) ?? 0),
     })),

@@ -14,3 +14,12 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The online survey's page (issue 18): the same policy, except that the body's own site may
+ * show it in a frame (the embed snippet of docs/online-surveys.md).
+ */
+export const ONLINE_SURVEY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "frame-ancestors 'none'",
+  'frame-ancestors *',
+);

@@ -87,3 +87,13 @@ export function finalizeAnswers(
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, answers };
 }
+
+/**
+ * The service a response is about: the answer to the questionnaire's "which service" question
+ * (a dropdown filled from the services), or null when it has none or it was not answered.
+ */
+export function serviceAnswer(definition: SurveyDefinition, answers: Answers): string | null {
+  const q = questionsOf(definition).find((x) => x.type === 'dropdown' && x.choicesFromServices);
+  const a = q ? answers[q.name] : undefined;
+  return typeof a === 'string' ? a : null;
+}

@@ -6,8 +6,14 @@ import { surveyDefinitionSchema } from './definition';
 const isoDate = z.string().refine(isValidIsoDate, 'invalid_date');
 
 export const TEMPLATE_STATUSES = ['draft', 'published', 'archived'] as const;
-export const RESPONSE_CHANNELS = ['kiosk', 'paper'] as const;
+/**
+ * Where a response was given: the kiosk, a paper form typed in at the desk, or the online
+ * survey the central publishes (issue 18; protocol 4). Desks take only the first two.
+ */
+export const RESPONSE_CHANNELS = ['kiosk', 'paper', 'online'] as const;
 export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
+export const DESK_CHANNELS = ['kiosk', 'paper'] as const;
+export type DeskChannel = (typeof DESK_CHANNELS)[number];
 
 export const templateSummarySchema = z.object({
   id: z.uuid(),
@@ -69,7 +75,7 @@ const answerSchema = z.union([
 export const submitInputSchema = z.object({
   campaignId: z.uuid(),
   serviceId: z.uuid().nullable(),
-  channel: z.enum(RESPONSE_CHANNELS),
+  channel: z.enum(DESK_CHANNELS),
   /** Paper forms: the date written on the form; kiosk responses take today. */
   date: isoDate.nullable(),
   answers: z.record(z.string().max(50), answerSchema),

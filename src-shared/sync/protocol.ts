@@ -4,6 +4,7 @@ import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, MAX_BASE64, SHA256_HEX } from '../
 import { classifierNodeSchema, officialSchema, serviceSchema } from '../domain/reference';
 import { surveyDefinitionSchema } from '../surveys/definition';
 import { campaignSchema, TEMPLATE_STATUSES } from '../surveys/records';
+import { onlineRefSchema } from '../surveys/online';
 import { isNode, isStamp } from './hlc';
 import { appealFieldsPatchSchema, responseRecordSchema } from './records';
 
@@ -13,7 +14,7 @@ import { appealFieldsPatchSchema, responseRecordSchema } from './records';
  * changes, and enrollment binds a desk code to one device. Every route validates its body and
  * query with these schemas; the OpenAPI description at /docs is generated from them too.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /**
  * Sync bodies of this many bytes or more travel gzipped where the other side takes it
@@ -25,8 +26,14 @@ export const MIN_COMPRESSED_BYTES = 1024;
  * office is updated (docs/sync.md, "Versions"). Protocol 3 (issue 14) adds the card fields of
  * PROTOCOL3_APPEAL_FIELDS; a protocol-2 desk pulls cards without them.
  */
-export const ACCEPTED_PROTOCOLS = [2, 3] as const;
-export const protocolField = z.union([z.literal(2), z.literal(3)]);
+export const ACCEPTED_PROTOCOLS = [2, 3, 4] as const;
+export const protocolField = z.union([z.literal(2), z.literal(3), z.literal(4)]);
+export type Protocol = z.output<typeof protocolField>;
+/**
+ * Protocol 4 (issue 18) adds online responses (channel `online`), campaigns offered online and
+ * the `online` reference record; the central leaves all three out for a desk of protocol 2 or 3.
+ */
+export const ONLINE_PROTOCOL = 4;
 export const MAX_PUSH_CHANGES = 1000;
 export const MAX_PUSH_RESPONSES = 2000;
 export const MAX_PULL = 5000;
@@ -133,7 +140,13 @@ export const responsesPullQuerySchema = z
   .object({
     after: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(MAX_PULL).default(1000),
+    /** The desk's protocol; desks before protocol 4 did not send it (and get no online ones). */
+    protocol: z.coerce.number().pipe(protocolField).default(3),
   })
+  .strict();
+
+export const agreementQuerySchema = z
+  .object({ protocol: z.coerce.number().pipe(protocolField).default(3) })
   .strict();
 
 export const responsesPullItemSchema = z.object({
@@ -177,6 +190,7 @@ export const referenceSchema = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('template'), data: templateRefSchema }),
   z.object({ entity: z.literal('campaign'), data: campaignRefSchema }),
   z.object({ entity: z.literal('classifier'), data: classifierNodeSchema }),
+  z.object({ entity: z.literal('online'), data: onlineRefSchema }),
 ]);
 export type Reference = z.output<typeof referenceSchema>;
 export type ReferenceEntity = Reference['entity'];

@@ -7,6 +7,7 @@ import { DESK_CODE } from '../domain/numbering';
 import { questionOutcomeSchema, type QuestionOutcome } from '../domain/questions';
 import { mergeKeyed, type Clocks } from './lww';
 import { RESPONSE_CHANNELS } from '../surveys/records';
+import { OFFICE_CODE } from '../surveys/online';
 
 /**
  * The synced shape of a reception card: its own fields plus identity (registration number,
@@ -109,7 +110,8 @@ export const responseRecordSchema = z
     campaignId: z.uuid().nullable(),
     serviceId: z.uuid().nullable(),
     channel: z.enum(RESPONSE_CHANNELS),
-    office: z.string().regex(DESK_CODE),
+    /** The desk code of the desk that took it; an online response: its office's code. */
+    office: z.string().regex(OFFICE_CODE),
     responseDate: z.string().refine(isValidIsoDate, 'invalid_date'),
     complete: z.boolean(),
     answers: z.record(z.string().max(100), z.unknown()),

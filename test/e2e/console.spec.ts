@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +8,8 @@ import { serverCli, spawnServer } from '../helpers/server-process';
 import { postgresBin, startPostgres, type Postgres } from '../helpers/pg-server';
 import { officialOf, ok, startDesk, type Desk } from '../helpers/central';
 import { appealInput } from '../helpers/appeal-input';
+import { axe } from './axe';
+import { PROTOCOL_VERSION } from '../../src-shared/sync/protocol';
 
 /**
  * The central's console in Chromium against the real central server (its own process, as
@@ -16,20 +17,6 @@ import { appealInput } from '../helpers/appeal-input';
  * PostgreSQL; with real desk cores that enroll with the codes the console hands out.
  */
 const backends = postgresBin() ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
-
-async function axe(page: Page, name: string) {
-  // A dialog fading out dims the page behind it: check what the user finally sees.
-  await expect(page.locator('.mantine-Modal-overlay')).toHaveCount(0);
-  // So does a notification sliding in or out (they close by themselves after 4 s).
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 10_000 });
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 /** Last year: its first quarter holds the tests' cards whatever today's date. */
 const YEAR = new Date().getFullYear() - 1;
@@ -154,7 +141,9 @@ for (const backend of backends) {
       await expect(page.getByTestId('office-MIN02').getByTestId('desk-agreement')).toHaveText(
         'совпадает',
       );
-      await expect(page.getByTestId('office-MIN02')).toContainText('test · протокол 3');
+      await expect(page.getByTestId('office-MIN02')).toContainText(
+        `test · протокол ${PROTOCOL_VERSION}`,
+      );
       await expect(page.getByTestId('office-MIN02')).toContainText('0 / 0');
 
       // An offline package from MIN01's desk (a card of April, away from the network), carried

@@ -166,3 +166,53 @@ test('the officer opens the kiosk in a window of its own that carries no sign-in
   expect(await page.evaluate(() => sessionStorage.getItem('otklik.session'))).toBe(signedIn);
   await kiosk.close();
 });
+
+test('with the general assessment online, the thank-you screen and the printed form show its QR code', async ({
+  page,
+}) => {
+  // What a sync brings when the region publishes the general assessment online (issue 18):
+  // a campaign offered online only (so not on this kiosk) and its publication.
+  const url = 'https://opros.example.ru/s/abcdefghjkmn';
+  const db = new Database(join(process.env.OTKLIK_E2E_DATA!, 'otklik.sqlite'));
+  db.pragma('busy_timeout = 5000');
+  const template = db
+    .prepare("SELECT id FROM survey_templates WHERE builtin_key = 'general-assessment'")
+    .pluck()
+    .get() as string;
+  const year = new Date().getFullYear();
+  db.prepare(
+    `INSERT INTO survey_campaigns (id, template_id, title, starts_on, ends_on, service_ids,
+       desk_codes, channels, active, created_at, updated_at)
+     VALUES ('e2e00000-0000-4000-8000-000000000018', ?, 'Общая оценка онлайн', ?, ?, '[]', '[]',
+       '["online"]', 1, 'now', 'now')`,
+  ).run(template, `${year}-01-01`, `${year}-12-31`);
+  db.prepare(
+    `INSERT INTO online_surveys (id, campaign_id, office_code, url, open)
+     VALUES ('e2e00000-0000-4000-8000-000000000019', 'e2e00000-0000-4000-8000-000000000018',
+       NULL, ?, 1)`,
+  ).run(url);
+  try {
+    await page.goto('/kiosk');
+    await page
+      .getByRole('button', { name: /^ОЦЕНКА удовлетворенности/ })
+      .first()
+      .click();
+    await option(page, 'q3', '5 баллов').click();
+    await page.getByRole('button', { name: 'Отправить анкету' }).click();
+    const qr = page.getByTestId('thanks-online');
+    await expect(qr).toContainText('Наведите камеру телефона');
+    await expect(qr.locator(`svg[data-qr="${url}"]`)).toBeVisible();
+
+    await page.goto(`/#/print/survey/${template}`);
+    await expect(page.getByTestId('paper-online')).toContainText(url);
+    await expect(page.getByTestId('paper-online').locator('svg')).toHaveAttribute('data-qr', url);
+  } finally {
+    db.prepare(
+      "DELETE FROM online_surveys WHERE id = 'e2e00000-0000-4000-8000-000000000019'",
+    ).run();
+    db.prepare(
+      "DELETE FROM survey_campaigns WHERE id = 'e2e00000-0000-4000-8000-000000000018'",
+    ).run();
+    db.close();
+  }
+});

@@ -169,3 +169,32 @@ export const CENTRAL_RESPONSE_COLUMNS = [
   'service_id',
   'template_id',
 ];
+
+/** Every row of every table of the central, by table (the anonymity tests walk them all). */
+export async function everyRow(c: Central): Promise<Record<string, Record<string, unknown>[]>> {
+  const tables =
+    c.central.dialect === 'sqlite'
+      ? ((
+          await c.central.db
+            .selectFrom('sqlite_master' as never)
+            .select('name' as never)
+            .where('type' as never, '=', 'table' as never)
+            .execute()
+        ).map((r) => (r as { name: string }).name) as string[])
+      : (
+          (await c.central.db
+            .selectFrom('information_schema.tables' as never)
+            .select('table_name' as never)
+            .where('table_schema' as never, '=', 'public' as never)
+            .execute()) as { table_name: string }[]
+        ).map((r) => r.table_name);
+  const out: Record<string, Record<string, unknown>[]> = {};
+  for (const t of tables) {
+    if (t.startsWith('sqlite_')) continue;
+    out[t] = (await c.central.db
+      .selectFrom(t as never)
+      .selectAll()
+      .execute()) as Record<string, unknown>[];
+  }
+  return out;
+}

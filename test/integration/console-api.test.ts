@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../src-shared/sync/protocol';
 import type { AppealMetrics } from '../../src-shared/reports/appeal-metrics';
 import type { ConsoleSession, OfficesTable } from '../../src-shared/console/api';
 import { quarterPeriod } from '../../src-shared/reports/period';
@@ -435,7 +436,11 @@ describe.each(pg.backends)('central console API on %s', (backend) => {
     >('/v1/console/offices');
     const d = offices[0]!.desks[0]!;
     expect(d.lastSeenAt).not.toBeNull();
-    expect(d.status).toMatchObject({ protocol: 3, pendingChanges: 0, agreement: { agrees: true } });
+    expect(d.status).toMatchObject({
+      protocol: PROTOCOL_VERSION,
+      pendingChanges: 0,
+      agreement: { agrees: true },
+    });
     // A second device enrolled by hand, to send reports of any shape.
     const { code } = await c.offices.createEnrollmentCode('MIN01', null, 1);
     const enrolled = await fetch(`${c.url}/v1/enroll`, {

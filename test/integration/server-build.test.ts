@@ -25,6 +25,9 @@ describe('the built central server', () => {
     const dist = resolve(ROOT, 'dist-server');
     expect(existsSync(BUILT_SERVER)).toBe(true);
     expect(existsSync(resolve(dist, 'console/console.html'))).toBe(true);
+    // The online survey page and the render the central draws it with (issue 18).
+    expect(existsSync(resolve(dist, 'online/online.html'))).toBe(true);
+    expect(existsSync(resolve(dist, 'online/ssr/render.js'))).toBe(true);
     expect(existsSync(resolve(dist, 'resources/surveys/service-satisfaction-003.json'))).toBe(true);
     const pkg = JSON.parse(readFileSync(resolve(dist, 'package.json'), 'utf8')) as {
       type: string;

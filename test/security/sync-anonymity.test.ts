@@ -7,7 +7,7 @@ import {
   enroll,
   ok,
   officialOf,
-  type Central,
+  everyRow,
   type Desk,
 } from '../helpers/central';
 import { answerOnKiosk } from '../helpers/core-calls';
@@ -67,34 +67,6 @@ const answer = answerOnKiosk;
 
 const localResponseIds = (d: Desk) =>
   d.db.prepare('SELECT id FROM survey_responses ORDER BY id').pluck().all() as string[];
-
-async function everyRow(c: Central): Promise<Record<string, Record<string, unknown>[]>> {
-  const tables =
-    c.central.dialect === 'sqlite'
-      ? ((
-          await c.central.db
-            .selectFrom('sqlite_master' as never)
-            .select('name' as never)
-            .where('type' as never, '=', 'table' as never)
-            .execute()
-        ).map((r) => (r as { name: string }).name) as string[])
-      : (
-          (await c.central.db
-            .selectFrom('information_schema.tables' as never)
-            .select('table_name' as never)
-            .where('table_schema' as never, '=', 'public' as never)
-            .execute()) as { table_name: string }[]
-        ).map((r) => r.table_name);
-  const out: Record<string, Record<string, unknown>[]> = {};
-  for (const t of tables) {
-    if (t.startsWith('sqlite_')) continue;
-    out[t] = (await c.central.db
-      .selectFrom(t as never)
-      .selectAll()
-      .execute()) as Record<string, unknown>[];
-  }
-  return out;
-}
 
 describe.each(pg.backends)('survey anonymity at the central on %s', (backend) => {
   it('keeps responses apart from cards, devices, sequences, times and logs', async () => {

@@ -76,6 +76,7 @@ describe('survey results, golden figures', () => {
     expect(r.byChannel).toEqual([
       { channel: 'kiosk', responses: '<5' }, // 4
       { channel: 'paper', responses: '<5' }, // 3
+      { channel: 'online', responses: 0 },
     ]);
     const q = (name: string) => r.questions.find((x) => x.name === name)!;
     // q1: satisfied 5 of 7 = 71.4 %; the other two options have 1 each.

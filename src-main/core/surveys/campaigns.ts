@@ -1,6 +1,7 @@
 import { OtklikError } from '../../../src-shared/contract/errors';
 import { uuidv7 } from '../../../src-shared/domain/ids';
 import { localToday } from '../../../src-shared/domain/dates';
+import { campaignRuns } from '../../../src-shared/surveys/campaign-rules';
 import type { Campaign, ResponseChannel } from '../../../src-shared/surveys/records';
 import { isoNow, type CoreContext } from '../context';
 import {
@@ -54,15 +55,9 @@ export interface CampaignData {
   active: boolean;
 }
 
-/** Whether a campaign runs on `day`, on a channel, at a desk. */
+/** Whether a campaign runs on `day`, on a channel, at a desk (src-shared/surveys/campaign-rules). */
 export function runs(c: Campaign, day: string, channel: ResponseChannel, deskCode: string) {
-  return (
-    c.active &&
-    c.startsOn <= day &&
-    day <= c.endsOn &&
-    c.channels.includes(channel) &&
-    (c.deskCodes.length === 0 || c.deskCodes.includes(deskCode))
-  );
+  return campaignRuns(c, day, channel, deskCode);
 }
 
 /** Campaigns: which questionnaire is asked, when, about which services, on kiosk and/or paper. */

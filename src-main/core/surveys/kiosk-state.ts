@@ -7,6 +7,8 @@ export function kioskState(s: CoreServices, channel: ResponseChannel) {
   const services = s.services.list().filter((x) => x.active);
   return {
     settings: s.kiosk.read(),
+    // For those who want to say more at home: the region's general assessment online (issue 18).
+    thanksOnline: channel === 'kiosk' ? s.online.generalAssessment() : null,
     campaigns: s.campaigns
       .activeOn(localToday(s.ctx.now()), channel, s.settings.deskCode())
       .map((campaign) => ({

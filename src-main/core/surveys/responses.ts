@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OtklikError } from '../../../src-shared/contract/errors';
 import { localToday } from '../../../src-shared/domain/dates';
+import { campaignProblems } from '../../../src-shared/surveys/campaign-rules';
 import { finalizeAnswers } from '../../../src-shared/surveys/answers';
 import type { SubmitInput } from '../../../src-shared/surveys/records';
 import type { CoreContext } from '../context';
@@ -39,14 +40,12 @@ export function createResponses(
       const today = localToday(ctx.now());
       const campaign = campaigns.get(input.campaignId);
       const date = input.channel === 'kiosk' || !input.date ? today : input.date;
-      const problems = [];
-      if (!campaign.active || date < campaign.startsOn || date > campaign.endsOn) {
-        problems.push({ path: 'campaignId', message: 'campaign_closed' });
-      }
-      if (!campaign.channels.includes(input.channel))
-        problems.push({ path: 'channel', message: 'campaign_channel' });
-      if (campaign.deskCodes.length > 0 && !campaign.deskCodes.includes(settings.deskCode()))
-        problems.push({ path: 'campaignId', message: 'campaign_desk' });
+      const problems: { path: string; message: string }[] = campaignProblems(
+        campaign,
+        date,
+        input.channel,
+        settings.deskCode(),
+      );
       if (input.date && input.date > today)
         problems.push({ path: 'date', message: 'date_in_future' });
       if (problems.length > 0) throw new OtklikError('validation', 'response', problems);

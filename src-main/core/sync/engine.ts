@@ -217,7 +217,7 @@ export function createSyncEngine(
     const page = (after: number) =>
       requestPage(
         opts,
-        `/v1/responses?after=${after}&limit=${options.pullLimit ?? PULL_LIMIT}`,
+        `/v1/responses?after=${after}&limit=${options.pullLimit ?? PULL_LIMIT}&protocol=${PROTOCOL_VERSION}`,
         responsesPullItemSchema,
       );
     return pullPages(page(store.responsesCursor()), page, (p) =>
@@ -294,7 +294,12 @@ export function createSyncEngine(
 
   async function check(opts: HttpOptions): Promise<Agreement> {
     progress = { phase: 'check', done: 0, total: null };
-    const central = await requestJson(opts, 'GET', '/v1/agreement', agreementResponseSchema);
+    const central = await requestJson(
+      opts,
+      'GET',
+      `/v1/agreement?protocol=${PROTOCOL_VERSION}`,
+      agreementResponseSchema,
+    );
     const kept = await deskDigest(ctx.db);
     let differences = compareDigests(kept, central.parts);
     if (differences.length > 0) {

@@ -44,6 +44,13 @@ export function createReferenceWriter(db: Db) {
        level = excluded.level, search_text = excluded.search_text, retired = excluded.retired`,
   );
 
+  const online = db.prepare(
+    `INSERT INTO online_surveys (id, campaign_id, office_code, url, open)
+     VALUES (@id, @campaignId, @officeCode, @url, @open)
+     ON CONFLICT (id) DO UPDATE SET campaign_id = excluded.campaign_id,
+       office_code = excluded.office_code, url = excluded.url, open = excluded.open`,
+  );
+
   return {
     write(ref: Reference): void {
       const stamp = now();
@@ -77,6 +84,9 @@ export function createReferenceWriter(db: Db) {
             searchText: ` ${stemText(ref.data.title)} `,
             retired: ref.data.retired ? 1 : 0,
           });
+          break;
+        case 'online':
+          online.run({ ...ref.data, open: ref.data.open ? 1 : 0 });
           break;
       }
     },

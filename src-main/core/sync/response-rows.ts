@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { responseColumns, type ResponseRecord } from '../../../src-shared/sync/records';
+import type { ResponseChannel } from '../../../src-shared/surveys/records';
 import { createSurveyRollups, type RollupResponse } from '../reports/survey-rollups';
 
 export interface ResponseRow {
@@ -7,7 +8,7 @@ export interface ResponseRow {
   template_id: string;
   campaign_id: string | null;
   service_id: string | null;
-  channel: 'kiosk' | 'paper';
+  channel: ResponseChannel;
   office: string;
   response_date: string;
   complete: number;

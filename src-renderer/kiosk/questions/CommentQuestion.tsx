@@ -8,6 +8,7 @@ export function CommentQuestion({
   question,
   value,
   onChange,
+  onScreenKeyboard = true,
 }: QuestionProps<Extract<Question, { type: 'comment' }>>) {
   const text = typeof value === 'string' ? value : '';
   const max = question.maxLength ?? 2000;
@@ -23,7 +24,9 @@ export function CommentQuestion({
         maxRows={8}
         styles={{ input: { fontSize: 'var(--kiosk-font)' } }}
       />
-      <OnScreenKeyboard onKey={(k) => set(k === 'backspace' ? text.slice(0, -1) : text + k)} />
+      {onScreenKeyboard && (
+        <OnScreenKeyboard onKey={(k) => set(k === 'backspace' ? text.slice(0, -1) : text + k)} />
+      )}
     </div>
   );
 }

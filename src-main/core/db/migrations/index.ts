@@ -16,6 +16,7 @@ import { m0140Attachments } from './0140-attachments';
 import { m0150SyncRefused } from './0150-sync-refused';
 import { m0160Questions } from './0160-questions';
 import { m0170AgreementWords } from './0170-agreement-words';
+import { m0180Online } from './0180-online';
 
 export interface Migration {
   version: number;
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0150SyncRefused,
   m0160Questions,
   m0170AgreementWords,
+  m0180Online,
 ];

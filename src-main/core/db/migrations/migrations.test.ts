@@ -420,6 +420,43 @@ describe('migrations', () => {
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
 
+  it('0180-online takes online responses and keeps every response, index and trigger', () => {
+    const db = freshDb();
+    migrate(db, MIGRATIONS, 170);
+    db.prepare(
+      `INSERT INTO survey_templates VALUES ('t', 'f', 1, NULL, 'T', '{}', 'published', 'now', 'now')`,
+    ).run();
+    const add = db.prepare(
+      `INSERT INTO survey_responses (id, template_id, channel, office, response_date, complete,
+         answers, pushed, agree_0, agree_1, agree_2, agree_3)
+       VALUES (?, 't', ?, 'MIN01', '2026-03-10', 1, '{}', 1, 1, 2, 3, 4)`,
+    );
+    add.run('b', 'paper');
+    add.run('a', 'kiosk');
+    expect(() => add.run('c', 'online')).toThrow(/CHECK/);
+    const shape = () =>
+      db
+        .prepare(
+          `SELECT type, name FROM sqlite_master WHERE tbl_name = 'survey_responses' ORDER BY name`,
+        )
+        .all();
+    const before = shape();
+    const rows = db.prepare('SELECT * FROM survey_responses ORDER BY id').all();
+
+    migrate(db, MIGRATIONS, 180);
+    expect(shape()).toEqual(before);
+    expect(db.prepare('SELECT * FROM survey_responses ORDER BY id').all()).toEqual(rows);
+    add.run('c', 'online');
+    expect(() => add.run('d', 'web')).toThrow(/CHECK/);
+    // The agreement trigger is back: a changed response loses its words.
+    db.prepare("UPDATE survey_responses SET answers = '{\"x\":1}' WHERE id = 'a'").run();
+    expect(db.prepare("SELECT agree_0 FROM survey_responses WHERE id = 'a'").pluck().get()).toBe(
+      null,
+    );
+    expect(tables(db)).toContain('online_surveys');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('running again changes nothing', () => {
     const db = freshDb();
     migrate(db);

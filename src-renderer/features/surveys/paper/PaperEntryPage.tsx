@@ -18,6 +18,7 @@ import { errorMessage } from '../../../app/errors';
 import { EntryQuestion } from './EntryQuestion';
 import './entry.css';
 import { DateField } from '../../../app/DateFields';
+import { serviceAnswer } from '../../../../src-shared/surveys/answers';
 
 type Entry = Output<'kiosk.state'>['campaigns'][number];
 
@@ -66,14 +67,10 @@ export default function PaperEntryPage() {
 
   const save = async () => {
     if (!entry) return;
-    const serviceQuestion = entry.definition.pages
-      .flatMap((p) => p.elements)
-      .find((q) => q.type === 'dropdown' && q.choicesFromServices);
-    const service = serviceQuestion ? state.answers[serviceQuestion.name] : undefined;
     try {
       await call('surveys.submit', {
         campaignId: entry.campaign.id,
-        serviceId: typeof service === 'string' ? service : null,
+        serviceId: serviceAnswer(entry.definition, state.answers),
         channel: 'paper',
         date,
         answers: state.answers,

@@ -3,6 +3,7 @@ import { questionsOf } from '../../../../src-shared/surveys/model';
 import { questionNumbers } from '../../../../src-shared/surveys/logic';
 import { optionsOf, type ServiceChoice } from '../../../../src-shared/surveys/options';
 import './paper.css';
+import { QrCode } from '../../../app/QrCode';
 
 function Body({ q, services }: { q: Question; services: readonly ServiceChoice[] }) {
   switch (q.type) {
@@ -72,13 +73,26 @@ function Body({ q, services }: { q: Question; services: readonly ServiceChoice[]
 export function PaperForm({
   definition,
   services,
+  online = null,
 }: {
   definition: SurveyDefinition;
   services: readonly ServiceChoice[];
+  /** Where the same questionnaire can be answered online (issue 18): a QR code in the corner. */
+  online?: string | null;
 }) {
   const numbers = questionNumbers(definition);
   return (
     <article className="paper-form">
+      {online && (
+        <aside className="paper-online" data-testid="paper-online">
+          <QrCode value={online} size={96} label={`QR-код: ${online}`} />
+          <p>
+            Эту анкету можно заполнить и на сайте:
+            <br />
+            <span className="paper-online-url">{online}</span>
+          </p>
+        </aside>
+      )}
       <h1>{definition.title}</h1>
       {definition.description && <p className="paper-intro">{definition.description}</p>}
       {questionsOf(definition).map((q) => (

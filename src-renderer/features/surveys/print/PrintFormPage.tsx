@@ -13,11 +13,17 @@ export default function PrintFormPage() {
   const { id = '' } = useParams();
   const [template, setTemplate] = useState<Output<'surveys.template'> | null>(null);
   const [services, setServices] = useState<{ id: string; title: string }[]>([]);
+  const [online, setOnline] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    Promise.all([call('surveys.template', { id }), call('services.list', {})]).then(
-      ([tpl, list]) => {
+    Promise.all([
+      call('surveys.template', { id }),
+      call('services.list', {}),
+      call('surveys.onlineAddress', { id }),
+    ]).then(
+      ([tpl, list, address]) => {
         setTemplate(tpl);
+        setOnline(address.url);
         setServices(list.filter((s) => s.active).map((s) => ({ id: s.id, title: s.title })));
       },
       (e) => setError(errorMessage(t, e)),
@@ -26,7 +32,9 @@ export default function PrintFormPage() {
 
   return (
     <SheetFrame title={template?.definition.title ?? ''} error={error} ready={template !== null}>
-      {template && <PaperForm definition={template.definition} services={services} />}
+      {template && (
+        <PaperForm definition={template.definition} services={services} online={online} />
+      )}
     </SheetFrame>
   );
 }

@@ -1,0 +1,47 @@
+import type { ResponseChannel } from './records';
+
+/** What the rule needs of a campaign: the desk's rows and the central's records both have it. */
+export interface CampaignTerms {
+  active: boolean;
+  startsOn: string;
+  endsOn: string;
+  channels: readonly ResponseChannel[];
+  deskCodes: readonly string[];
+}
+
+export interface CampaignProblem {
+  path: 'campaignId' | 'channel';
+  message: 'campaign_closed' | 'campaign_channel' | 'campaign_desk';
+}
+
+/**
+ * Why a campaign does not take a response given on `day` through `channel` — at a desk (its
+ * code), or online (`deskCode` null: the desks a campaign names run its kiosk and paper forms;
+ * where it is published online is the publication's business). One rule for the desk's kiosk
+ * and paper entry and for the central's online survey.
+ */
+export function campaignProblems(
+  c: CampaignTerms,
+  day: string,
+  channel: ResponseChannel,
+  deskCode: string | null,
+): CampaignProblem[] {
+  const problems: CampaignProblem[] = [];
+  if (!c.active || day < c.startsOn || day > c.endsOn)
+    problems.push({ path: 'campaignId', message: 'campaign_closed' });
+  if (!c.channels.includes(channel))
+    problems.push({ path: 'channel', message: 'campaign_channel' });
+  if (deskCode !== null && c.deskCodes.length > 0 && !c.deskCodes.includes(deskCode))
+    problems.push({ path: 'campaignId', message: 'campaign_desk' });
+  return problems;
+}
+
+/** Whether a campaign runs on `day`, on a channel, at a desk. */
+export function campaignRuns(
+  c: CampaignTerms,
+  day: string,
+  channel: ResponseChannel,
+  deskCode: string | null,
+): boolean {
+  return campaignProblems(c, day, channel, deskCode).length === 0;
+}
