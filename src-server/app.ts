@@ -25,6 +25,7 @@ import { createOnlineSurveys } from './domain/online';
 import { ONLINE_LIMITS } from '../src-shared/surveys/online';
 import { serveUpdates } from './routes/updates';
 import { createReleases } from './domain/updates';
+import { cookie } from './cookies';
 
 export interface AppOptions {
   central: CentralDb;
@@ -91,15 +92,6 @@ function createAuthFailures(limit: number, now: () => number) {
       } else f.count += 1;
     },
   };
-}
-
-/** One cookie's value from the Cookie header (no cookie library needed for one name). */
-function cookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
-  }
-  return undefined;
 }
 
 function bearer(header: string | undefined): string | undefined {

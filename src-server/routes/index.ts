@@ -91,7 +91,11 @@ export function routes(d: RouteDeps): RouteSpec[] {
   return [
     ...(d.releases ? releaseRoutes(d.releases, d.now) : []),
     ...publicRoutes({ db: d.db, surveys }),
-    ...onlineRoutes({ online: d.online, submitsPerAddress: d.onlineSubmitsPerAddress }),
+    ...onlineRoutes({
+      online: d.online,
+      submitsPerAddress: d.onlineSubmitsPerAddress,
+      now: d.now,
+    }),
     ...consoleRoutes({
       central: d.central,
       write: d.write,

@@ -13,18 +13,10 @@ import {
 import { HttpError } from '../domain/errors';
 import type { OnlineSurveys } from '../domain/online';
 import { route, type RouteSpec } from './spec';
+import { cookie } from '../cookies';
 
 const slugParams = z.object({ slug: z.string().regex(ONLINE_SLUG) }).strict();
 const ok = z.object({ ok: z.literal(true) });
-
-/** One cookie's value from the Cookie header. */
-function cookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
-  }
-  return undefined;
-}
 
 /** A PNG of a QR code (grayscale, 8 px a module): the shared modules, drawn here. */
 export function qrPng(text: string, scale = 8): Buffer {
@@ -46,6 +38,7 @@ export interface OnlineRouteDeps {
   online: OnlineSurveys;
   /** Answers one address may send in ten minutes. */
   submitsPerAddress: number;
+  now: () => Date;
 }
 
 /**
@@ -102,7 +95,7 @@ export function onlineRoutes(d: OnlineRouteDeps): RouteSpec[] {
         // The same value for every visitor: it says "this browser answered", not who.
         const days = Math.max(
           1,
-          Math.ceil((Date.parse(page.endsOn) - Date.now()) / 86_400_000) + 1,
+          Math.ceil((Date.parse(page.endsOn) - d.now().getTime()) / 86_400_000) + 1,
         );
         reply.header(
           'set-cookie',

@@ -12,7 +12,9 @@ test('F1 and the «?» open the guide at the page about the screen, pictures inc
   await expect(picture).toBeVisible();
   expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(1000);
 
+  // A change of the address's hash only: wait for the list before asking for its help page.
   await page.goto('/#/appeals');
+  await expect(page.getByRole('heading', { name: 'Карточки приема' })).toBeVisible();
   await page.getByTestId('help').click();
   await expect(guide).toHaveAttribute('data-page', 'search');
   await guide.getByRole('link', { name: '← Содержание руководства' }).click();
