@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { ruDate } from '../../src-shared/domain/dates';
 import { finalizeAnswers } from '../../src-shared/surveys/answers';
 import type { Answers } from '../../src-shared/surveys/definition';
+import { applySkipLogic } from '../../src-shared/surveys/logic';
+import { questionsOf } from '../../src-shared/surveys/model';
 import type { OnlinePage } from '../../src-shared/surveys/online';
 import { ONLINE_SLUG } from '../../src-shared/surveys/online-rules';
 import { ReadingAids, type ReadingAidsState } from '../kiosk/ReadingAids';
@@ -97,8 +99,15 @@ export function OnlineApp({
       let answered = false;
       store(() => (answered = localStorage.getItem(answeredKey(page.campaignId)) !== null));
       if (answered && page.state === 'open') return setPhase({ kind: 'answered' });
-      const draft = page.state === 'open' ? readDraft(s) : null;
-      if (draft) {
+      const draft = page.state === 'open' && page.definition ? readDraft(s) : null;
+      if (draft && page.definition) {
+        // Only answers to this questionnaire's questions, after its skip logic: a draft of an
+        // older version (or one edited by hand) must not leave an answer nobody can see.
+        const known = new Set(questionsOf(page.definition).map((q) => q.name));
+        const kept = Object.fromEntries(
+          Object.entries(draft.answers).filter(([name]) => known.has(name)),
+        );
+        draft.answers = applySkipLogic(page.definition, kept).answers;
         setAnswers(draft.answers);
         setOfficeCode(draft.officeCode);
         setRestored(Object.keys(draft.answers).length > 0);
