@@ -1,18 +1,15 @@
 import { chromium } from '@playwright/test';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { builtinTemplateName, nameUuidWith } from '../src-shared/domain/name-uuid';
+import { publishOnline } from '../test/helpers/online';
 import { serverCli, spawnServer } from '../test/helpers/server-process';
 import { emit, percentile } from './report';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ONLINE = join(ROOT, 'out/online');
-const sha1 = (text: string) => createHash('sha1').update(text).digest();
-const SEED_003 = nameUuidWith(sha1, builtinTemplateName('service-satisfaction-003'));
 
 /**
  * Chromium DevTools' «Slow 4G» (Lighthouse's mobile profile as DevTools applies it): 562.5 ms
@@ -80,32 +77,7 @@ export async function runOnlineBench(size: number) {
     args: ['--no-sandbox'],
   });
   try {
-    const post = async (path: string, body: unknown) => {
-      const r = await fetch(`${server.url}${path}`, {
-        method: 'POST',
-        headers: key,
-        body: JSON.stringify(body),
-      });
-      if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-      return (await r.json()) as Record<string, string>;
-    };
-    const year = new Date().getFullYear();
-    const { id: campaignId } = await post('/v1/console/reference/campaign', {
-      templateId: SEED_003,
-      title: 'bench',
-      startsOn: `${year}-01-01`,
-      endsOn: `${year}-12-31`,
-      serviceIds: [],
-      deskCodes: [],
-      channels: ['online'],
-      active: true,
-    });
-    const { slug } = await post('/v1/console/online', {
-      campaignId,
-      officeCode: 'MIN01',
-      serviceId: null,
-      closingText: null,
-    });
+    const { slug } = await publishOnline(server.url, key, 'MIN01');
 
     // First question on a phone over Slow 4G: a new context each time (empty cache); the
     // first load is not counted (it warms the server's file cache).

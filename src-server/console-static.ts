@@ -90,7 +90,8 @@ export function serveOnline(
 ) {
   const root = resolve(dir);
   const assets = resolve(root, 'assets');
-  const gzipped = new Map<string, Buffer>();
+  // The build's few files, read and compressed once (hashed names: they never change).
+  const files = new Map<string, { raw: Buffer; gz: Buffer }>();
   let render: Promise<Render | null> | null = null;
   const renderer = () =>
     (render ??= import(pathToFileURL(resolve(root, 'ssr/render.js')).href).then(
@@ -111,10 +112,9 @@ export function serveOnline(
   const send = (
     req: FastifyRequest,
     reply: FastifyReply,
-    body: Buffer,
+    body: { raw: Buffer; gz: () => Buffer },
     type: string,
     hashed: boolean,
-    key: string | null,
   ) => {
     reply
       .header('content-security-policy', ONLINE_SURVEY_POLICY)
@@ -123,15 +123,10 @@ export function serveOnline(
       .header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-store')
       .header('vary', 'accept-encoding')
       .type(type);
-    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.length > 1024) {
-      let gz = key ? gzipped.get(key) : undefined;
-      if (!gz) {
-        gz = gzipSync(body, { level: 9 });
-        if (key) gzipped.set(key, gz);
-      }
-      return reply.header('content-encoding', 'gzip').send(gz);
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.raw.length > 1024) {
+      return reply.header('content-encoding', 'gzip').send(body.gz());
     }
-    return reply.send(body);
+    return reply.send(body.raw);
   };
   app.get('/s/assets/*', { logLevel: 'silent' }, async (req, reply) => {
     const rel = (req.params as { '*': string })['*'] ?? '';
@@ -139,13 +134,19 @@ export function serveOnline(
     if (!file.startsWith(assets + sep) || !existsSync(file) || !statSync(file).isFile()) {
       return reply.status(404).type('text/plain; charset=utf-8').send('Нет такого файла.');
     }
+    let cached = files.get(file);
+    if (!cached) {
+      const raw = readFileSync(file);
+      cached = { raw, gz: gzipSync(raw, { level: 9 }) };
+      files.set(file, cached);
+    }
+    const { raw, gz } = cached;
     return send(
       req,
       reply,
-      readFileSync(file),
+      { raw, gz: () => gz },
       TYPES[extname(file)] ?? 'application/octet-stream',
       true,
-      file,
     );
   });
   app.get('/s/:slug', { logLevel: 'silent' }, async (req, reply) => {
@@ -180,6 +181,8 @@ export function serveOnline(
       if (css)
         out = out.replace(/<link rel="stylesheet"[^>]*\.css"[^>]*>/, () => `<style>${css}</style>`);
     }
-    return send(req, reply, Buffer.from(out), TYPES['.html']!, false, null);
+    // Each page is drawn for its survey: compressed per request, at the default level.
+    const raw = Buffer.from(out);
+    return send(req, reply, { raw, gz: () => gzipSync(raw) }, TYPES['.html']!, false);
   });
 }

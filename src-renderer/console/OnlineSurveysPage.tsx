@@ -139,132 +139,136 @@ export default function OnlineSurveysPage() {
         </Alert>
       )}
       {list.length === 0 && <Text c="dimmed">{t('console.online.none')}</Text>}
-      {list.map((s) => (
-        <Paper
-          key={s.id}
-          withBorder
-          p="md"
-          data-testid="online-survey"
-          aria-label={s.campaignTitle}
-        >
-          <Group justify="space-between" align="start">
-            <Stack gap={4}>
-              <Group gap="xs">
-                <Title order={3} size="h4">
-                  {s.campaignTitle}
-                </Title>
-                <Badge color={s.state === 'open' ? 'teal.9' : 'gray.7'} data-testid="online-state">
-                  {t(`console.online.state.${s.state}`)}
-                </Badge>
-              </Group>
-              <Text size="sm" c="dimmed">
-                {s.templateTitle} · {s.officeName ?? t('console.online.region')}
-              </Text>
-            </Stack>
-            <Button
-              size="xs"
-              variant="light"
-              color={s.closedAt ? 'blue' : 'red'}
-              onClick={() =>
-                post(
-                  z.object({ ok: z.literal(true) }),
-                  `/v1/console/online/${s.id}/${s.closedAt ? 'open' : 'close'}`,
-                ).then(load, fail)
-              }
-            >
-              {s.closedAt ? t('console.online.open') : t('console.online.close')}
-            </Button>
-          </Group>
-          <SimpleGrid cols={{ base: 1, md: 3 }} mt="sm">
-            <Stack gap={6}>
-              <Text fw={600} size="sm">
-                {t('console.online.address')}
-              </Text>
-              <Group gap="xs" wrap="nowrap">
-                <Anchor
-                  href={s.url}
-                  target="_blank"
-                  rel="noreferrer"
-                  size="sm"
-                  data-testid="online-url"
+      {list.map((s) => {
+        const snippet = embedSnippet(s, t('console.online.embedTitle', { title: s.campaignTitle }));
+        return (
+          <Paper
+            key={s.id}
+            withBorder
+            p="md"
+            data-testid="online-survey"
+            aria-label={s.campaignTitle}
+          >
+            <Group justify="space-between" align="start">
+              <Stack gap={4}>
+                <Group gap="xs">
+                  <Title order={3} size="h4">
+                    {s.campaignTitle}
+                  </Title>
+                  <Badge
+                    color={s.state === 'open' ? 'teal.9' : 'gray.7'}
+                    data-testid="online-state"
+                  >
+                    {t(`console.online.state.${s.state}`)}
+                  </Badge>
+                </Group>
+                <Text size="sm" c="dimmed">
+                  {s.templateTitle} · {s.officeName ?? t('console.online.region')}
+                </Text>
+              </Stack>
+              <Button
+                size="xs"
+                variant="light"
+                color={s.closedAt ? 'blue' : 'red'}
+                onClick={() =>
+                  post(
+                    z.object({ ok: z.literal(true) }),
+                    `/v1/console/online/${s.id}/${s.closedAt ? 'open' : 'close'}`,
+                  ).then(load, fail)
+                }
+              >
+                {s.closedAt ? t('console.online.open') : t('console.online.close')}
+              </Button>
+            </Group>
+            <SimpleGrid cols={{ base: 1, md: 3 }} mt="sm">
+              <Stack gap={6}>
+                <Text fw={600} size="sm">
+                  {t('console.online.address')}
+                </Text>
+                <Group gap="xs" wrap="nowrap">
+                  <Anchor
+                    href={s.url}
+                    target="_blank"
+                    rel="noreferrer"
+                    size="sm"
+                    data-testid="online-url"
+                  >
+                    {s.url}
+                  </Anchor>
+                  <CopyButton value={s.url}>
+                    {({ copied, copy }) => (
+                      <Button size="compact-xs" variant="default" onClick={copy}>
+                        {copied ? t('console.online.copied') : t('console.online.copy')}
+                      </Button>
+                    )}
+                  </CopyButton>
+                </Group>
+                <Text fw={600} size="sm" mt="xs">
+                  {t('console.online.days')}
+                </Text>
+                {s.days.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('console.online.noAnswers')}
+                  </Text>
+                ) : (
+                  <Stack gap={0} data-testid="online-days">
+                    {s.days.map((d) => (
+                      <Text size="sm" key={d.day}>
+                        {ruDate(d.day)}: {t('console.online.accepted')} {d.accepted}
+                        {d.refused > 0 ? `, ${t('console.online.refused')} ${d.refused}` : ''}
+                      </Text>
+                    ))}
+                  </Stack>
+                )}
+                {s.pending > 0 && (
+                  <Text size="sm" c="dimmed">
+                    {t('console.online.pending', { n: s.pending })}
+                  </Text>
+                )}
+              </Stack>
+              <Stack gap={6} align="start">
+                <Text fw={600} size="sm">
+                  {t('console.online.qr')}
+                </Text>
+                <Image
+                  src={`/s/${s.slug}/qr.svg`}
+                  w={140}
+                  h={140}
+                  alt={`${t('console.online.qr')}: ${s.url}`}
+                />
+                <Group gap="xs">
+                  <Anchor href={`/s/${s.slug}/qr.svg`} download size="sm">
+                    SVG
+                  </Anchor>
+                  <Anchor href={`/s/${s.slug}/qr.png`} download size="sm">
+                    PNG
+                  </Anchor>
+                </Group>
+              </Stack>
+              <Stack gap={6}>
+                <Text fw={600} size="sm">
+                  {t('console.online.embed')}
+                </Text>
+                <Code
+                  block
+                  fz="xs"
+                  data-testid="online-embed"
+                  style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
                 >
-                  {s.url}
-                </Anchor>
-                <CopyButton value={s.url}>
+                  {snippet}
+                </Code>
+                <CopyButton value={snippet}>
                   {({ copied, copy }) => (
-                    <Button size="compact-xs" variant="default" onClick={copy}>
+                    <Button size="compact-xs" variant="default" onClick={copy} w="fit-content">
                       {copied ? t('console.online.copied') : t('console.online.copy')}
                     </Button>
                   )}
                 </CopyButton>
-              </Group>
-              <Text fw={600} size="sm" mt="xs">
-                {t('console.online.days')}
-              </Text>
-              {s.days.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('console.online.noAnswers')}
-                </Text>
-              ) : (
-                <Stack gap={0} data-testid="online-days">
-                  {s.days.map((d) => (
-                    <Text size="sm" key={d.day}>
-                      {ruDate(d.day)}: {t('console.online.accepted')} {d.accepted}
-                      {d.refused > 0 ? `, ${t('console.online.refused')} ${d.refused}` : ''}
-                    </Text>
-                  ))}
-                </Stack>
-              )}
-              {s.pending > 0 && (
-                <Text size="sm" c="dimmed">
-                  {t('console.online.pending', { n: s.pending })}
-                </Text>
-              )}
-            </Stack>
-            <Stack gap={6} align="start">
-              <Text fw={600} size="sm">
-                {t('console.online.qr')}
-              </Text>
-              <Image
-                src={`/s/${s.slug}/qr.svg`}
-                w={140}
-                h={140}
-                alt={`${t('console.online.qr')}: ${s.url}`}
-              />
-              <Group gap="xs">
-                <Anchor href={`/s/${s.slug}/qr.svg`} download size="sm">
-                  SVG
-                </Anchor>
-                <Anchor href={`/s/${s.slug}/qr.png`} download size="sm">
-                  PNG
-                </Anchor>
-              </Group>
-            </Stack>
-            <Stack gap={6}>
-              <Text fw={600} size="sm">
-                {t('console.online.embed')}
-              </Text>
-              <Code
-                block
-                fz="xs"
-                data-testid="online-embed"
-                style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
-              >
-                {embedSnippet(s, t('console.online.embedTitle', { title: s.campaignTitle }))}
-              </Code>
-              <CopyButton
-                value={embedSnippet(s, t('console.online.embedTitle', { title: s.campaignTitle }))}
-              >
-                {({ copied, copy }) => (
-                  <Button size="compact-xs" variant="default" onClick={copy} w="fit-content">
-                    {copied ? t('console.online.copied') : t('console.online.copy')}
-                  </Button>
-                )}
-              </CopyButton>
-            </Stack>
-          </SimpleGrid>
-        </Paper>
-      ))}
+              </Stack>
+            </SimpleGrid>
+          </Paper>
+        );
+      })}
     </Stack>
   );
 }

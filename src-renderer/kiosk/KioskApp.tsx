@@ -6,7 +6,7 @@ import { finalizeAnswers, serviceAnswer } from '../../src-shared/surveys/answers
 import { call } from '../api/client';
 import { takeFirstState } from './first-state';
 import { PinPad } from './PinPad';
-import { ReadingAids } from './ReadingAids';
+import { NO_AIDS, ReadingAids, type ReadingAidsState } from './ReadingAids';
 import { QrCode } from '../app/QrCode';
 import { SurveyForm } from './SurveyForm';
 import { useIdle } from './use-idle';
@@ -34,9 +34,7 @@ export function KioskApp() {
   const [missing, setMissing] = useState<string[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [large, setLarge] = useState(false);
-  const [contrast, setContrast] = useState(false);
-  const [onePerScreen, setOnePerScreen] = useState(false);
+  const [aids, setAids] = useState<ReadingAidsState>(NO_AIDS);
   const [pinOpen, setPinOpen] = useState(false);
   const [countdown, setCountdown] = useState(STILL_HERE_S);
 
@@ -46,9 +44,7 @@ export function KioskApp() {
     setAnswers({});
     setMissing([]);
     setError(null);
-    setLarge(false);
-    setContrast(false);
-    setOnePerScreen(false);
+    setAids(NO_AIDS);
     setPhase('welcome');
     (firstState ?? call('kiosk.state', { channel: 'kiosk' })).then(setState, () =>
       setError(k('noConnection')),
@@ -57,8 +53,8 @@ export function KioskApp() {
 
   useEffect(reset, [reset]);
   useEffect(() => {
-    document.body.classList.toggle('kiosk-large', large);
-  }, [large]);
+    document.body.classList.toggle('kiosk-large', aids.large);
+  }, [aids.large]);
 
   const idle = useIdle(state?.settings.idleSeconds ?? 60, phase === 'survey');
   // The countdown runs against a deadline, not by counting ticks, so it stays right whatever
@@ -141,19 +137,11 @@ export function KioskApp() {
   };
 
   const toggles = (
-    <ReadingAids
-      value={{ large, contrast, onePerScreen }}
-      onChange={(v) => {
-        setLarge(v.large);
-        setContrast(v.contrast);
-        setOnePerScreen(v.onePerScreen);
-      }}
-      showOnePerScreen={phase === 'survey'}
-    />
+    <ReadingAids value={aids} onChange={setAids} showOnePerScreen={phase === 'survey'} />
   );
 
   return (
-    <main className={`kiosk-root${contrast ? ' contrast' : ''}`}>
+    <main className={`kiosk-root${aids.contrast ? ' contrast' : ''}`}>
       {toggles}
       <div className="kiosk-page">
         {phase === 'loading' && <Loader />}
@@ -194,7 +182,7 @@ export function KioskApp() {
               setAnswers(a);
               setMissing((m) => m.filter((n) => a[n] === undefined));
             }}
-            onePerScreen={onePerScreen}
+            onePerScreen={aids.onePerScreen}
             onSubmit={() => void submit()}
             submitting={submitting}
             missing={missing}

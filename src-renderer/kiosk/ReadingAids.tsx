@@ -7,6 +7,9 @@ export interface ReadingAidsState {
   onePerScreen: boolean;
 }
 
+/** How each new visitor starts: the default view. */
+export const NO_AIDS: ReadingAidsState = { large: false, contrast: false, onePerScreen: false };
+
 /**
  * Large text, high contrast and one question per screen, switched by the visitor: the kiosk's
  * and the online survey's same toolbar (the last button only while questions are shown).

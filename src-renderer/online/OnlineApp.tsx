@@ -7,7 +7,7 @@ import { applySkipLogic } from '../../src-shared/surveys/logic';
 import { questionsOf } from '../../src-shared/surveys/model';
 import type { OnlinePage } from '../../src-shared/surveys/online';
 import { ONLINE_SLUG } from '../../src-shared/surveys/online-rules';
-import { ReadingAids, type ReadingAidsState } from '../kiosk/ReadingAids';
+import { NO_AIDS, ReadingAids, type ReadingAidsState } from '../kiosk/ReadingAids';
 import { SurveyForm } from '../kiosk/SurveyForm';
 import { o } from './strings';
 
@@ -81,11 +81,7 @@ export function OnlineApp({
   const [restored, setRestored] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [aids, setAids] = useState<ReadingAidsState>({
-    large: false,
-    contrast: false,
-    onePerScreen: false,
-  });
+  const [aids, setAids] = useState<ReadingAidsState>(NO_AIDS);
 
   useEffect(() => {
     // Hydrated (or drawn): from now on a tap counts. The online bench reads this mark.

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { localToday } from '../../src-shared/domain/dates';
-import { campaignProblems } from '../../src-shared/surveys/campaign-rules';
+import { campaignPhase } from '../../src-shared/surveys/campaign-rules';
 import { finalizeAnswers, serviceAnswer } from '../../src-shared/surveys/answers';
 import {
   ONLINE_LIMITS,
@@ -12,18 +12,17 @@ import {
   type OnlineSubmit,
   type OnlineSurvey,
 } from '../../src-shared/surveys/online';
-import { campaignRefSchema, type Reference } from '../../src-shared/sync/protocol';
+import type { Reference } from '../../src-shared/sync/protocol';
 import type { ResponseRecord } from '../../src-shared/sync/records';
-import type { Campaign } from '../../src-shared/surveys/records';
 import type { ServerDatabase } from '../db/schema';
 import { storeReference } from './central-edits';
 import { badRequest, HttpError } from './errors';
+import { chunks } from './push';
 import { storeResponses } from './responses';
-import type { createSurveyReports } from './survey-reports';
+import type { CampaignRef, SurveyReports } from './survey-reports';
 import type { Db, Writer } from './write-lock';
 
 type Tx = Transaction<ServerDatabase>;
-type CampaignRef = Omit<Campaign, 'createdAt' | 'updatedAt'>;
 
 const DAYS_SHOWN = 14;
 /** Leftovers of an earlier day go at a random minute of the next one, 08:00–20:00. */
@@ -33,7 +32,7 @@ const RELEASE_SPAN = 12 * 60;
 export interface OnlineDeps {
   db: Db;
   write: Writer;
-  surveys: ReturnType<typeof createSurveyReports>;
+  surveys: SurveyReports;
   now: () => Date;
   /** The survey pages' public origin (OTKLIK_PUBLIC_URL); null: the console's own origin. */
   publicUrl: string | null;
@@ -56,27 +55,10 @@ export function createOnlineSurveys(d: OnlineDeps) {
   const today = () => localToday(d.now());
   let releaseMinute = { day: '', minute: 0 };
 
-  async function campaign(db: Db | Tx, id: string): Promise<CampaignRef | null> {
-    const row = await db
-      .selectFrom('reference_records')
-      .select('data')
-      .where('entity', '=', 'campaign')
-      .where('entity_id', '=', id)
-      .executeTakeFirst();
-    if (!row) return null;
-    const parsed = campaignRefSchema.safeParse(JSON.parse(row.data));
-    return parsed.success ? parsed.data : null;
-  }
-
-  async function services(db: Db | Tx, c: CampaignRef) {
-    const rows = await db
-      .selectFrom('reference_records')
-      .select('data')
-      .where('entity', '=', 'service')
-      .execute();
-    const all = rows.map(
-      (r) => JSON.parse(r.data) as { id: string; title: string; active: boolean },
-    );
+  const campaign = (id: string) => d.surveys.campaign(id);
+  /** The services a campaign asks about: those it names, or every active one. */
+  async function services(c: CampaignRef) {
+    const all = await d.surveys.services();
     return c.serviceIds.length > 0
       ? all.filter((s) => c.serviceIds.includes(s.id))
       : all.filter((s) => s.active);
@@ -93,12 +75,11 @@ export function createOnlineSurveys(d: OnlineDeps) {
     return q.execute();
   }
 
+  /** The survey's state: its own close, then its campaign's phase (src-shared's rule). */
   function stateOf(closedAt: string | null, c: CampaignRef | null, day: string): OnlineState {
-    if (closedAt || !c) return 'closed';
-    if (!c.active || !c.channels.includes('online')) return 'closed';
-    if (day < c.startsOn) return 'not_started';
-    if (day > c.endsOn) return 'ended';
-    return 'open';
+    if (closedAt || !c || !c.channels.includes('online')) return 'closed';
+    const phase = campaignPhase(c, day);
+    return phase === 'running' ? 'open' : phase === 'off' ? 'closed' : phase;
   }
 
   function reference(row: {
@@ -162,7 +143,11 @@ export function createOnlineSurveys(d: OnlineDeps) {
       .execute();
   }
 
-  /** Moves an office's waiting answers into its responses, shuffled, as one batch. */
+  /**
+   * Moves an office's waiting answers into its responses, shuffled, as one batch. They were
+   * checked when they came, so none should be refused; one that is (a defect) stays waiting,
+   * counted in the console's «ждут партии», and never holds the others back.
+   */
   async function release(tx: Tx, officeId: string): Promise<number> {
     const rows = await tx
       .selectFrom('online_pending')
@@ -175,21 +160,12 @@ export function createOnlineSurveys(d: OnlineDeps) {
       officeId,
       rows.map((r) => JSON.parse(r.record) as ResponseRecord),
     );
-    if (result.refused.length > 0) {
-      // Checked when they came; a refusal now is a defect, and nothing is dropped for it.
-      throw new Error(`online batch refused: ${result.refused.map((r) => r.code).join(', ')}`);
+    const kept = new Set(result.refused.map((r) => r.index));
+    const done = rows.filter((_, i) => !kept.has(i)).map((r) => r.id);
+    for (const part of chunks(done)) {
+      await tx.deleteFrom('online_pending').where('id', 'in', part).execute();
     }
-    for (let i = 0; i < rows.length; i += 500) {
-      await tx
-        .deleteFrom('online_pending')
-        .where(
-          'id',
-          'in',
-          rows.slice(i, i + 500).map((r) => r.id),
-        )
-        .execute();
-    }
-    return rows.length;
+    return done.length;
   }
 
   /**
@@ -200,9 +176,21 @@ export function createOnlineSurveys(d: OnlineDeps) {
     row: NonNullable<Awaited<ReturnType<typeof bySlug>>>,
     body: OnlineSubmit,
     day: string,
-  ): Promise<{ record: ResponseRecord; officeId: string } | { refusal: HttpError }> {
-    const c = await campaign(d.db, row.campaign_id);
-    if (!c || row.closed_at || campaignProblems(c, day, 'online', null).length > 0) {
+    answered: (campaignId: string) => boolean,
+  ): Promise<
+    { record: ResponseRecord; officeId: string; endsOn: string } | { refusal: HttpError }
+  > {
+    if (answered(row.campaign_id)) {
+      return {
+        refusal: new HttpError(
+          409,
+          'already_answered',
+          'Вы уже ответили на этот опрос с этого устройства. Спасибо!',
+        ),
+      };
+    }
+    const c = await campaign(row.campaign_id);
+    if (stateOf(row.closed_at, c, day) !== 'open' || !c) {
       return {
         refusal: new HttpError(409, 'closed', 'Опрос завершён: ответы больше не принимаются.'),
       };
@@ -222,7 +210,7 @@ export function createOnlineSurveys(d: OnlineDeps) {
       officeCode = office.code;
     }
     const template = await d.surveys.template(c.templateId);
-    const allowed = (await services(d.db, c))
+    const allowed = (await services(c))
       .map((s) => s.id)
       .filter((id) => !row.service_id || id === row.service_id);
     const checked = finalizeAnswers(template.definition, body.answers, allowed);
@@ -244,6 +232,7 @@ export function createOnlineSurveys(d: OnlineDeps) {
     }
     return {
       officeId,
+      endsOn: c.endsOn,
       record: {
         id: randomUUID(),
         templateId: template.id,
@@ -262,7 +251,7 @@ export function createOnlineSurveys(d: OnlineDeps) {
     async publish(input: OnlinePublish, origin: string): Promise<{ id: string; slug: string }> {
       const base = (d.publicUrl ?? origin).replace(/\/+$/, '');
       // Checked before the write: on SQLite the write holds the one connection.
-      const c = await campaign(d.db, input.campaignId);
+      const c = await campaign(input.campaignId);
       if (!c) throw new HttpError(404, 'not_found', 'Такого опроса центр не знает.');
       if (!c.channels.includes('online')) {
         throw badRequest('Опрос не проводится онлайн: отметьте канал «Онлайн» в его настройках.', [
@@ -280,7 +269,7 @@ export function createOnlineSurveys(d: OnlineDeps) {
         if (!office) throw badRequest(`Нет органа с кодом ${input.officeCode}.`);
         officeId = office.id;
       }
-      if (input.serviceId && !(await services(d.db, c)).some((s) => s.id === input.serviceId)) {
+      if (input.serviceId && !(await services(c)).some((s) => s.id === input.serviceId)) {
         throw badRequest('Эта услуга не входит в опрос.', [
           { path: 'serviceId', message: 'unknown_reference' },
         ]);
@@ -347,7 +336,7 @@ export function createOnlineSurveys(d: OnlineDeps) {
       const titles = new Map((await d.surveys.templates()).map((t) => [t.id, t.title]));
       const out: OnlineSurvey[] = [];
       for (const r of rows) {
-        const c = await campaign(d.db, r.campaign_id);
+        const c = await campaign(r.campaign_id);
         out.push({
           id: r.id,
           slug: r.slug,
@@ -382,7 +371,7 @@ export function createOnlineSurveys(d: OnlineDeps) {
     async page(slug: string): Promise<OnlinePage | null> {
       const row = await bySlug(d.db, slug);
       if (!row) return null;
-      const c = await campaign(d.db, row.campaign_id);
+      const c = await campaign(row.campaign_id);
       const state = stateOf(row.closed_at, c, today());
       const base = {
         state,
@@ -397,7 +386,7 @@ export function createOnlineSurveys(d: OnlineDeps) {
         return { ...base, definition: null, services: [], offices: null };
       }
       const template = await d.surveys.template(c.templateId);
-      const all = await services(d.db, c);
+      const all = await services(c);
       return {
         ...base,
         title: template.definition.title,
@@ -414,15 +403,20 @@ export function createOnlineSurveys(d: OnlineDeps) {
 
     /**
      * One visitor's answers. Checked as a kiosk's are (src-shared), stored with the date only,
-     * and counted for the day; nothing of the request is kept.
+     * and counted for the day (refusals too); nothing of the request is kept. `answered` says
+     * whether this browser carries the campaign's "answered" mark. Gives what the mark needs.
      */
-    async submit(slug: string, body: OnlineSubmit): Promise<void> {
+    async submit(
+      slug: string,
+      body: OnlineSubmit,
+      answered: (campaignId: string) => boolean,
+    ): Promise<{ campaignId: string; endsOn: string }> {
       const day = today();
       const row = await bySlug(d.db, slug);
-      if (!row) throw new HttpError(404, 'not_found', 'Такой анкеты нет.');
-      const checked = await check(row, body, day);
+      if (!row) throw new HttpError(404, 'not_found', 'Такой анкеты нет: проверьте адрес.');
+      const checked = await check(row, body, day, answered);
       if ('refusal' in checked) {
-        await this.refused(row.id);
+        await d.write((tx) => countDay(tx, row.id, day, 0, 1));
         throw checked.refusal;
       }
       const { record, officeId } = checked;
@@ -444,16 +438,7 @@ export function createOnlineSurveys(d: OnlineDeps) {
           .executeTakeFirst();
         if (Number(waiting?.n ?? 0) >= ONLINE_LIMITS.releaseBatch) await release(tx, officeId);
       });
-    },
-
-    /** Counts a refused answer (closed, incomplete, too many from one address, answered). */
-    async refused(surveyId: string): Promise<void> {
-      await d.write((tx) => countDay(tx, surveyId, today(), 0, 1));
-    },
-
-    /** The survey's id by its address (to count a refusal made before the body was read). */
-    async idOf(slug: string): Promise<string | null> {
-      return (await bySlug(d.db, slug))?.id ?? null;
+      return { campaignId: row.campaign_id, endsOn: checked.endsOn };
     },
 
     /**
@@ -472,18 +457,6 @@ export function createOnlineSurveys(d: OnlineDeps) {
         .selectFrom('online_pending')
         .select('office_id')
         .where('response_date', '<', day)
-        .distinct()
-        .execute();
-      let released = 0;
-      for (const o of offices) released += await d.write((tx) => release(tx, o.office_id));
-      return released;
-    },
-
-    /** Releases everything waiting now (tests, and an administrator closing a campaign's books). */
-    async releaseAll(): Promise<number> {
-      const offices = await d.db
-        .selectFrom('online_pending')
-        .select('office_id')
         .distinct()
         .execute();
       let released = 0;

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { campaignRefSchema, type serviceRefSchema } from '../../src-shared/sync/protocol';
 import { builtinTemplateName, nameUuidWith } from '../../src-shared/domain/name-uuid';
 import { isWholeMonths, type Period } from '../../src-shared/reports/period';
 import {
@@ -16,6 +18,8 @@ import { HttpError } from './errors';
 import { RESOURCES_DIR } from '../paths';
 
 type Template = { id: string; title: string; definition: SurveyDefinition };
+type ServiceRef = z.output<typeof serviceRefSchema>;
+export type CampaignRef = z.output<typeof campaignRefSchema>;
 
 const BUILTINS = resolve(RESOURCES_DIR, 'surveys');
 const sha1 = (text: string) => createHash('sha1').update(text).digest();
@@ -58,6 +62,16 @@ export function createSurveyReports(db: Kysely<ServerDatabase>) {
     return builtin;
   }
 
+  /** The services the central was given as reference data (every office's, active or not). */
+  async function services(): Promise<ServiceRef[]> {
+    const rows = await db
+      .selectFrom('reference_records')
+      .select('data')
+      .where('entity', '=', 'service')
+      .execute();
+    return rows.map((r) => JSON.parse(r.data) as ServiceRef);
+  }
+
   async function tallies(input: SurveyResultsInput, period: Period, officeId: string | null) {
     // Whole months only (the schema refuses others): the roll-up is kept per month.
     if (!isWholeMonths(period)) throw new Error(`not whole months: ${period.from}…${period.to}`);
@@ -90,23 +104,24 @@ export function createSurveyReports(db: Kysely<ServerDatabase>) {
       for (const r of refs) all.set(r.entity_id, (JSON.parse(r.data) as Template).title);
       return [...all].map(([id, title]) => ({ id, title }));
     },
+    services,
+    /** A survey campaign the central was given, or null (unknown, or a record it cannot read). */
+    async campaign(id: string): Promise<CampaignRef | null> {
+      const row = await db
+        .selectFrom('reference_records')
+        .select('data')
+        .where('entity', '=', 'campaign')
+        .where('entity_id', '=', id)
+        .executeTakeFirst();
+      const parsed = row ? campaignRefSchema.safeParse(JSON.parse(row.data)) : null;
+      return parsed?.success ? parsed.data : null;
+    },
     async results(input: SurveyResultsInput, officeId: string | null): Promise<SurveyResults> {
-      const services = new Map(
-        (
-          await db
-            .selectFrom('reference_records')
-            .select('data')
-            .where('entity', '=', 'service')
-            .execute()
-        ).map((r) => {
-          const s = JSON.parse(r.data) as { id: string; title: string };
-          return [s.id, s.title] as const;
-        }),
-      );
+      const titles = new Map((await services()).map((s) => [s.id, s.title] as const));
       return resultsFromTallies(
         await template(input.templateId),
         input,
-        services,
+        titles,
         await tallies(input, input.period, officeId),
         await tallies(input, previousPeriodOf(input.period), officeId),
       );

@@ -79,27 +79,19 @@ export function onlineRoutes(d: OnlineRouteDeps): RouteSpec[] {
       body: onlineSubmitSchema,
       response: ok,
       handler: async ({ params, body, request, reply }) => {
-        const page = await d.online.page(params.slug);
-        if (!page) throw notFound();
-        const mark = answeredCookie(page.campaignId);
-        if (cookie(request.headers.cookie, mark)) {
-          const id = await d.online.idOf(params.slug);
-          if (id) await d.online.refused(id);
-          throw new HttpError(
-            409,
-            'already_answered',
-            'Вы уже ответили на этот опрос с этого устройства. Спасибо!',
-          );
-        }
-        await d.online.submit(params.slug, body);
+        const { campaignId, endsOn } = await d.online.submit(
+          params.slug,
+          body,
+          (id) => cookie(request.headers.cookie, answeredCookie(id)) !== undefined,
+        );
         // The same value for every visitor: it says "this browser answered", not who.
         const days = Math.max(
           1,
-          Math.ceil((Date.parse(page.endsOn) - d.now().getTime()) / 86_400_000) + 1,
+          Math.ceil((Date.parse(endsOn) - d.now().getTime()) / 86_400_000) + 1,
         );
         reply.header(
           'set-cookie',
-          `${mark}=1; Max-Age=${Math.min(days, 400) * 86_400}; Path=/; HttpOnly; SameSite=Lax` +
+          `${answeredCookie(campaignId)}=1; Max-Age=${Math.min(days, 400) * 86_400}; Path=/; HttpOnly; SameSite=Lax` +
             (request.protocol === 'https' ? '; Secure' : ''),
         );
         return { ok: true as const };

@@ -9,6 +9,16 @@ export interface CampaignTerms {
   deskCodes: readonly string[];
 }
 
+/** Where a campaign stands on a day: switched off, not begun, running or over. */
+export type CampaignPhase = 'off' | 'not_started' | 'running' | 'ended';
+
+export function campaignPhase(c: CampaignTerms, day: string): CampaignPhase {
+  if (!c.active) return 'off';
+  if (day < c.startsOn) return 'not_started';
+  if (day > c.endsOn) return 'ended';
+  return 'running';
+}
+
 export interface CampaignProblem {
   path: 'campaignId' | 'channel';
   message: 'campaign_closed' | 'campaign_channel' | 'campaign_desk';
@@ -27,7 +37,7 @@ export function campaignProblems(
   deskCode: string | null,
 ): CampaignProblem[] {
   const problems: CampaignProblem[] = [];
-  if (!c.active || day < c.startsOn || day > c.endsOn)
+  if (campaignPhase(c, day) !== 'running')
     problems.push({ path: 'campaignId', message: 'campaign_closed' });
   if (!c.channels.includes(channel))
     problems.push({ path: 'channel', message: 'campaign_channel' });

@@ -1,22 +1,19 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtinTemplateName, nameUuidWith } from '../../src-shared/domain/name-uuid';
 import { quarterPeriod } from '../../src-shared/reports/period';
 import type { SurveyResults } from '../../src-shared/reports/survey-results';
 import { ok, startDesk, type Desk } from '../helpers/central';
 import { serverCli, spawnServer } from '../helpers/server-process';
 import { axe } from './axe';
+import { SEED_003 } from '../helpers/online';
 
 /**
  * Issue 18: a survey published online from the console, answered by visitors on their phones
  * (Chromium with a phone's screen and touch) against the real central server; the answers
  * reach the console's results and, after a sync, the desk's.
  */
-const sha1 = (text: string) => createHash('sha1').update(text).digest();
-const SEED_003 = nameUuidWith(sha1, builtinTemplateName('service-satisfaction-003'));
 const PHONE = {
   viewport: { width: 360, height: 740 },
   isMobile: true,

@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -197,4 +198,16 @@ export async function everyRow(c: Central): Promise<Record<string, Record<string
       .execute()) as Record<string, unknown>[];
   }
   return out;
+}
+
+/** The central's log lines as they are written (a pino stream), to search them afterwards. */
+export function logCapture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, stream };
 }

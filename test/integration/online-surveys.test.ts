@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import { inflateSync } from 'node:zlib';
-import { builtinTemplateName, nameUuidWith } from '../../src-shared/domain/name-uuid';
 import { quarterPeriod } from '../../src-shared/reports/period';
 import type { SurveyResults } from '../../src-shared/reports/survey-results';
 import {
@@ -13,17 +11,19 @@ import {
 } from '../../src-shared/surveys/online';
 import { pullResponseSchema, responsesPullSchema } from '../../src-shared/sync/protocol';
 import { enroll, ok } from '../helpers/central';
+import { consoleAs } from '../helpers/console-client';
 import { createOnlineSurveys } from '../../src-server/domain/online';
 import { createSurveyReports } from '../../src-server/domain/survey-reports';
 import { createWriter } from '../../src-server/domain/write-lock';
 import { postgresForTests } from '../helpers/postgres';
 import { testScope } from '../helpers/scope';
+import { builtinTemplateId, SEED_003 } from '../helpers/online';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../helpers/temp-core';
 
 const pg = postgresForTests();
 const scope = testScope();
-
-const sha1 = (text: string) => createHash('sha1').update(text).digest();
-const SEED_003 = nameUuidWith(sha1, builtinTemplateName('service-satisfaction-003'));
 
 /** Seed 003 answered along its first path (q4 = portal, q7 = provided: q5 and q8 hidden). */
 const ANSWERS = {
@@ -366,7 +366,7 @@ describe.each(pg.backends)('online surveys on %s', (backend) => {
       ok(desk.dispatch('kiosk.state', { channel: 'kiosk' })) as { thanksOnline: unknown };
     expect(kiosk().thanksOnline).toBeNull();
     const general = await s.campaign({
-      templateId: nameUuidWith(sha1, builtinTemplateName('general-assessment')),
+      templateId: builtinTemplateId('general-assessment'),
       title: 'Общая оценка',
     });
     const region = await s.publish({ campaignId: general });
@@ -447,6 +447,85 @@ describe.each(pg.backends)('online surveys on %s', (backend) => {
     expect(rows.map((r) => r.response_date)).toEqual(['2026-04-20', '2026-04-20']);
   });
 
+  it('refuses the worst values at the console, the desks’ protocol fields and reference data', async () => {
+    const s = await setup(backend);
+    const campaignId = await s.campaign();
+    const publish = (body: Record<string, unknown>) =>
+      s.post('/v1/console/online', {
+        campaignId,
+        officeCode: 'MIN01',
+        serviceId: null,
+        closingText: null,
+        ...body,
+      });
+    expect((await publish({ closingText: 'я'.repeat(1001) })).status).toBe(400);
+    expect((await publish({ campaignId: 'not-a-uuid' })).status).toBe(400);
+    expect((await publish({ officeCode: '../MIN01' })).status).toBe(400);
+    expect((await publish({ serviceId: '00000000-0000-4000-8000-000000000000' })).status).toBe(400);
+    expect((await publish({ extra: 1 })).status).toBe(400);
+    const unknown = await publish({ campaignId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toMatch(/не знает/);
+    const none = '00000000-0000-4000-8000-000000000000';
+    expect((await s.post(`/v1/console/online/${none}/close`, {})).status).toBe(404);
+    expect((await s.post('/v1/console/online/..%2f..%2fadmin/close', {})).status).toBe(400);
+    expect(await s.list()).toEqual([]);
+
+    // Roles: an analyst sees the surveys but cannot publish; an office's viewer sees neither.
+    const account = async (login: string, role: string, office: string | null) => {
+      const r = await s.post('/v1/console/accounts', { login, name: login, role, office });
+      return consoleAs(s.c.url, login, r.body.password as string);
+    };
+    const analyst = await account('analyst1', 'analyst', null);
+    expect((await analyst.get('/v1/console/online')).status).toBe(200);
+    expect(
+      (
+        await analyst.post('/v1/console/online', {
+          campaignId,
+          officeCode: null,
+          serviceId: null,
+          closingText: null,
+        })
+      ).status,
+    ).toBe(403);
+    const viewer = await account('viewer1', 'office_viewer', 'MIN01');
+    expect((await viewer.get('/v1/console/online')).status).toBe(403);
+
+    // A desk's protocol field: only the versions the central speaks.
+    const desk = scope.desk({ now: () => new Date('2026-04-20T10:00:00') });
+    await enroll(s.c, desk, 'MIN01');
+    const auth = { authorization: `Bearer ${desk.services.credentials.load()!.token}` };
+    for (const path of [
+      '/v1/responses?protocol=5',
+      '/v1/responses?protocol=abc',
+      '/v1/responses?protocol=4&protocol=3',
+      '/v1/agreement?protocol=1',
+      '/v1/agreement?protocol=4&ip=1',
+      '/v1/pull?protocol=99',
+    ]) {
+      const r = await fetch(`${s.c.url}${path}`, { headers: auth });
+      expect(r.status, path).toBe(400);
+      expect(((await r.json()) as { message: string }).message).toMatch(/протокол/);
+    }
+
+    // An online record given as reference data is checked like the others.
+    const reference = (data: Record<string, unknown>) =>
+      s.post('/v1/admin/reference', {
+        entity: 'online',
+        data: {
+          id: none,
+          campaignId,
+          officeCode: null,
+          url: 'https://opros.example.ru/s/abcdefghjkmn',
+          open: true,
+          ...data,
+        },
+      });
+    expect((await reference({ url: `https://x.ru/${'a'.repeat(500)}` })).status).toBe(400);
+    expect((await reference({ open: 'yes' })).status).toBe(400);
+    expect((await reference({ campaignId: 'x' })).status).toBe(400);
+  });
+
   it('draws QR codes of the public address that read back to it', async () => {
     const s = await setup(backend);
     const campaignId = await s.campaign();
@@ -458,5 +537,65 @@ describe.each(pg.backends)('online surveys on %s', (backend) => {
     const { width, height, rgba } = pngPixels(png);
     expect(jsQR(rgba, width, height)?.data).toBe(`https://opros.example.ru/s/${slug}`);
     expect((await fetch(`${s.c.url}/s/zzzzzzzzzzzz/qr.png`)).status).toBe(404);
+  });
+});
+
+describe('the visitor page’s files', () => {
+  it('serves only the build’s own files, gzipped, with the page’s policy; the worst paths get 404', async () => {
+    // A build as `npm run build:online` lays it out, without the server-side render: the
+    // page then asks for its data itself.
+    const t = tempDir();
+    scope.defer(() => t.cleanup());
+    mkdirSync(join(t.dir, 'assets'));
+    const css = `.kiosk-question{margin:0}${' '.repeat(4000)}`;
+    writeFileSync(join(t.dir, 'assets/online-abc.css'), css);
+    writeFileSync(join(t.dir, 'assets/online-abc.js'), `console.log(1);${' '.repeat(4000)}`);
+    writeFileSync(
+      join(t.dir, 'online.html'),
+      '<!doctype html><html><head><title>Анкета</title>' +
+        '<link rel="stylesheet" href="/s/assets/online-abc.css"></head>' +
+        '<body><div id="root"></div></body></html>',
+    );
+    writeFileSync(join(t.dir, 'secret.txt'), 'not for visitors');
+    const c = await scope.central({ app: { onlineDir: t.dir } });
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${c.url}${path}`, { headers });
+
+    const js = await get('/s/assets/online-abc.js', { 'accept-encoding': 'gzip' });
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-encoding')).toBe('gzip');
+    expect(js.headers.get('cache-control')).toMatch(/immutable/);
+    expect(js.headers.get('content-security-policy')).toMatch(/frame-ancestors \*/);
+    expect(await js.text()).toMatch(/^console\.log\(1\);/);
+    const plain = await get('/s/assets/online-abc.css', { 'accept-encoding': 'identity' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(css);
+
+    for (const path of [
+      '/s/assets/..%2fsecret.txt',
+      '/s/assets/../secret.txt',
+      '/s/assets/%2e%2e/%2e%2e/package.json',
+      '/s/assets/',
+      '/s/assets/online-abc.js%00.png',
+      `/s/assets/${'a'.repeat(5000)}.js`,
+      '/s/..%2fsecret.txt',
+      '/s/ABCDEFGHJKMN',
+      '/s/abc',
+    ]) {
+      const r = await get(path);
+      expect(r.status, path).toBe(404);
+      expect(await r.text()).not.toContain('not for visitors');
+    }
+    // An address of the right shape that is no survey: the page, which then says so itself.
+    const page = await get('/s/abcdefghjkmn');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(await page.text()).toContain('<div id="root"></div>');
+
+    // Not built at all: a clear message, not a crash.
+    const bare = await scope.central({ app: { onlineDir: join(t.dir, 'missing') } });
+    const r = await fetch(`${bare.url}/s/abcdefghjkmn`);
+    expect(r.status).toBe(503);
+    expect(await r.text()).toMatch(/npm run build:online/);
   });
 });

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { builtinTemplateName, nameUuidWith } from '../../src-shared/domain/name-uuid';
-import { CENTRAL_RESPONSE_COLUMNS, everyRow } from '../helpers/central';
+import { publishOnline } from '../helpers/online';
+import { CENTRAL_RESPONSE_COLUMNS, everyRow, logCapture } from '../helpers/central';
 import { postgresForTests } from '../helpers/postgres';
 import { testScope } from '../helpers/scope';
 
@@ -14,20 +12,12 @@ import { testScope } from '../helpers/scope';
  */
 const pg = postgresForTests();
 const scope = testScope();
-const sha1 = (text: string) => createHash('sha1').update(text).digest();
-const SEED_003 = nameUuidWith(sha1, builtinTemplateName('service-satisfaction-003'));
 const AGENT = 'Mozilla/5.0 (Linux; Android 8.1.0; Redmi 5 Plus) ZZMARKERAGENT';
 const TIME = /\b([01]\d|2[0-3]):[0-5]\d\b/;
 
 describe.each(pg.backends)('online answers on %s', (backend) => {
   it('keep no address, user agent or time anywhere, and write no log line', async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
+    const { lines, stream } = logCapture();
     const c = await scope.central({
       databaseUrl: pg.databaseUrl(backend),
       logger: { level: 'info', stream },
@@ -36,26 +26,7 @@ describe.each(pg.backends)('online answers on %s', (backend) => {
     const { token } = await c.offices.createAdmin('Автоматизация');
     const key = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     await c.offices.createOffice('MIN01', 'Министерство');
-    const post = async (path: string, body: unknown) =>
-      (await (
-        await fetch(`${c.url}${path}`, { method: 'POST', headers: key, body: JSON.stringify(body) })
-      ).json()) as Record<string, string>;
-    const { id: campaignId } = await post('/v1/console/reference/campaign', {
-      templateId: SEED_003,
-      title: 'Онлайн',
-      startsOn: '2026-01-01',
-      endsOn: '2099-12-31',
-      serviceIds: [],
-      deskCodes: [],
-      channels: ['online'],
-      active: true,
-    });
-    const { slug } = await post('/v1/console/online', {
-      campaignId,
-      officeCode: 'MIN01',
-      serviceId: null,
-      closingText: null,
-    });
+    const { slug } = await publishOnline(c.url, key, 'MIN01', { endsOn: '2099-12-31' });
     expect(lines.join('')).toContain('/v1/console/online'); // the logger is on
 
     const before = lines.length;

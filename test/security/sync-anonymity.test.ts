@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { appealInput } from '../helpers/appeal-input';
@@ -8,6 +7,7 @@ import {
   ok,
   officialOf,
   everyRow,
+  logCapture,
   type Desk,
 } from '../helpers/central';
 import { answerOnKiosk } from '../helpers/core-calls';
@@ -70,13 +70,7 @@ const localResponseIds = (d: Desk) =>
 
 describe.each(pg.backends)('survey anonymity at the central on %s', (backend) => {
   it('keeps responses apart from cards, devices, sequences, times and logs', async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
+    const { lines, stream } = logCapture();
     const c = await scope.central({
       databaseUrl: pg.databaseUrl(backend),
       logger: { level: 'info', stream },
