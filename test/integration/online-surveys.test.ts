@@ -526,6 +526,35 @@ describe.each(pg.backends)('online surveys on %s', (backend) => {
     expect((await reference({ campaignId: 'x' })).status).toBe(400);
   });
 
+  it('one unreadable waiting answer never holds back its office’s others', async () => {
+    const s = await setup(backend);
+    const campaignId = await s.campaign();
+    const { slug } = await s.publish({ campaignId, officeCode: 'MIN01' });
+    const office = await s.c.central.db
+      .selectFrom('offices')
+      .select('id')
+      .where('code', '=', 'MIN01')
+      .executeTakeFirstOrThrow();
+    // A waiting record the batch refuses (a channel no version knows): a defect, planted.
+    await s.c.central.db
+      .insertInto('online_pending')
+      .values({
+        id: '00000000-0000-4000-8000-00000000bad0',
+        office_id: office.id,
+        record: JSON.stringify({ id: '00000000-0000-4000-8000-00000000bad0', channel: 'web' }),
+        response_date: '2026-04-20',
+      })
+      .execute();
+    for (let i = 0; i < 8; i++) {
+      const r = await s.answer(slug, { answers: ANSWERS, serviceId: null, officeCode: null });
+      expect(r.status, `answer ${i + 1}`).toBe(200);
+    }
+    // Released in batches as they came; the planted one is still waiting, shown as such.
+    expect(await s.count('responses')).toBe(8);
+    expect(await s.count('online_pending')).toBe(1);
+    expect((await s.list())[0]!.pending).toBe(1);
+  });
+
   it('draws QR codes of the public address that read back to it', async () => {
     const s = await setup(backend);
     const campaignId = await s.campaign();
