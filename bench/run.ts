@@ -45,7 +45,7 @@ const BENCHES: Record<string, Bench> = {
   floor: { defaultSize: 20_000, load: async () => (await import('./floor.bench')).runFloorBench },
   /** size = online answers sent to the central by 64 concurrent clients. */
   online: { defaultSize: 5_000, load: async () => (await import('./online.bench')).runOnlineBench },
-  /** size = synthetic cards of random codes added to the office's coded history. */
+  /** size = the region's coded cards the central builds the topic model from. */
   topics: {
     defaultSize: 100_000,
     load: async () => (await import('./topics.bench')).runTopicsBench,

@@ -21,6 +21,7 @@ import { createAccounts, SESSION_COOKIE } from './domain/accounts';
 import { roleCan } from '../src-shared/console/roles';
 import { serveConsole, serveOnline } from './console-static';
 import { createSurveyReports } from './domain/survey-reports';
+import { createTopicModels } from './domain/topic-model';
 import { createOnlineSurveys } from './domain/online';
 import { ONLINE_LIMITS } from '../src-shared/surveys/online';
 import { serveUpdates } from './routes/updates';
@@ -60,6 +61,11 @@ export interface AppOptions {
    * trustProxy: true, an address, a list or a hop count); without it every visitor is the proxy.
    */
   trustProxy?: boolean | string;
+  /**
+   * Hours between builds of the region's topic model (docs/topics.md); 6 by default, 0: never
+   * on a schedule (tests build it themselves). The first build runs a minute after start.
+   */
+  topicModelHours?: number;
 }
 
 declare module 'fastify' {
@@ -140,9 +146,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     5 * 60_000,
   );
   leftovers.unref();
+  const topicModels = createTopicModels({ db: options.central.db, write, now });
+  const topicHours = options.topicModelHours ?? 6;
+  const buildTopics = () =>
+    void topicModels.build().catch((e: unknown) => app.log.error(e, 'topic model build failed'));
+  const topicTimers =
+    topicHours > 0
+      ? [setTimeout(buildTopics, 60_000), setInterval(buildTopics, topicHours * 3_600_000)]
+      : [];
+  for (const t of topicTimers) t.unref();
   const specs = routes({
     surveys,
     online,
+    topicModels,
     onlineSubmitsPerAddress: options.onlineSubmitsPerAddress ?? ONLINE_LIMITS.submitsPerAddress,
     releases,
     packageKeys: options.packageKeys,
@@ -208,7 +224,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.status(500).send({ error: 'internal', message: 'Внутренняя ошибка сервера.' });
   });
 
-  app.addHook('onClose', async () => clearInterval(leftovers));
+  app.addHook('onClose', async () => {
+    clearInterval(leftovers);
+    for (const t of topicTimers) clearTimeout(t);
+  });
   for (const spec of specs) register(app, spec);
   if (options.consoleDir !== null) serveConsole(app, options.consoleDir);
   if (options.onlineDir !== null)

@@ -10,6 +10,8 @@ import { resolve } from 'node:path';
  * Issue 18 (docs/online-surveys.md): OTKLIK_PUBLIC_URL (the origin visitors reach online
  * surveys at), OTKLIK_TRUST_PROXY (behind a reverse proxy: `true`, or its addresses, comma
  * separated), OTKLIK_ONLINE_PER_ADDRESS (online answers per address in ten minutes, 30).
+ * Issue 20 (docs/topics.md): OTKLIK_TOPIC_MODEL_HOURS (hours between builds of the region's
+ * topic model, 6; 0 turns the schedule off).
  */
 export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
   const dataDir = resolve(env.OTKLIK_SERVER_DATA ?? '.otklik-server');
@@ -31,6 +33,9 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: env.OTKLIK_TRUST_PROXY === 'true' ? true : env.OTKLIK_TRUST_PROXY || undefined,
     onlineSubmitsPerAddress: env.OTKLIK_ONLINE_PER_ADDRESS
       ? Number(env.OTKLIK_ONLINE_PER_ADDRESS)
+      : undefined,
+    topicModelHours: env.OTKLIK_TOPIC_MODEL_HOURS
+      ? Number(env.OTKLIK_TOPIC_MODEL_HOURS)
       : undefined,
     attachmentQuotaBytes: env.OTKLIK_ATTACHMENT_QUOTA_MB
       ? Number(env.OTKLIK_ATTACHMENT_QUOTA_MB) * 1024 * 1024

@@ -117,6 +117,7 @@ async function serve() {
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
     onlineSubmitsPerAddress: config.onlineSubmitsPerAddress,
+    topicModelHours: config.topicModelHours,
   });
   if (!https && !isLoopbackHost(config.host)) {
     app.log.warn('plain HTTP beyond loopback (OTKLIK_ALLOW_HTTP=1): use TLS in production');

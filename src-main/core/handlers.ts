@@ -77,6 +77,10 @@ export function createHandlers(s: CoreServices, backups: Backups): Handlers {
     'classifier.setFavourite': ({ code, favourite }) =>
       s.classifierBrowser.setFavourite(code, favourite),
     'classifier.suggest': ({ text, limit }) => s.topics.suggest(text, limit),
+    'classifier.suggestionFeedback': ({ shown, taken, modelVersion }) => {
+      s.topics.recordFeedback(shown, taken, modelVersion);
+      return { ok: true as const };
+    },
     'classifier.import': ({ csv, edition }) => {
       const result = s.classifier.importCsv(csv, edition);
       s.topics.reset();

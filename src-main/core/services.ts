@@ -44,7 +44,8 @@ export function createCoreServices(
   const users = createUsers(ctx);
   const classifier = createClassifier(ctx, settings);
   const attachments = createAttachments(ctx, meta.dataDir);
-  const sync = createSyncEngine(ctx, settings, clock, syncStore, attachments, {
+  const topics = createTopicSuggester(ctx, classifier);
+  const sync = createSyncEngine(ctx, settings, clock, syncStore, attachments, topics, {
     appVersion: meta.version,
     ...syncOptions,
   });
@@ -81,7 +82,7 @@ export function createCoreServices(
     services: createServices(ctx),
     classifier,
     classifierBrowser: createClassifierBrowser(ctx, classifier),
-    topics: createTopicSuggester(ctx, classifier),
+    topics,
     templates,
     campaigns,
     responses: createResponses(ctx, settings, templates, campaigns),

@@ -582,7 +582,9 @@ export const en: DeepPartial<Resources> = {
     },
   },
   classifier: {
-    suggested: 'Suggested from the text:',
+    suggested: 'Suggested from the text (Alt+1, Alt+2, Alt+3):',
+    why: 'from the words: {{words}}',
+    request: 'for request {{n}},',
     favourites: 'Favourites:',
     favourite: 'Favourite code',
     browse: 'Browse the classifier',

@@ -715,6 +715,24 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    /**
+     * Issue 20, the region's topic model (docs/topics.md): each build's JSON, its size, how long
+     * it took and what it was built from; desks download the newest.
+     */
+    '0100-topic-models': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('topic_models')
+          .addColumn('version', 'integer', (c) => c.primaryKey())
+          .addColumn('built_at', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('cards', 'integer', (c) => c.notNull())
+          .addColumn('bytes', 'integer', (c) => c.notNull())
+          .addColumn('build_ms', 'integer', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -209,6 +209,18 @@ export interface OnlineDailyTable {
   refused: number;
 }
 
+/** The region's topic models (migration 0100; docs/topics.md). */
+export interface TopicModelTable {
+  version: number;
+  built_at: string;
+  /** What the build read (cards and codes counted), to skip a build when nothing changed. */
+  source: string;
+  cards: number;
+  bytes: number;
+  build_ms: number;
+  body: string;
+}
+
 export interface ServerDatabase {
   online_surveys: OnlineSurveyTable;
   online_pending: OnlinePendingTable;
@@ -224,6 +236,7 @@ export interface ServerDatabase {
   change_log: ChangeLogTable;
   appeals: AppealTable;
   appeal_topics: AppealTopicTable;
+  topic_models: TopicModelTable;
   responses: ResponseTable;
   reference_records: ReferenceTable;
   accounts: AccountTable;

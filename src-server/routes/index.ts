@@ -47,6 +47,8 @@ import { releaseRoutes } from './releases';
 import { onlineRoutes } from './online';
 import type { OnlineSurveys } from '../domain/online';
 import type { Releases } from '../domain/updates';
+import type { TopicModels } from '../domain/topic-model';
+import { topicModelQuerySchema, topicModelResponseSchema } from '../../src-shared/topics/schema';
 
 export interface RouteDeps {
   packageKeys: PackageKeys;
@@ -65,6 +67,7 @@ export interface RouteDeps {
   releases?: Releases | undefined;
   surveys: SurveyReports;
   online: OnlineSurveys;
+  topicModels: TopicModels;
   /** Online answers one address may send in ten minutes (docs/online-surveys.md). */
   onlineSubmitsPerAddress: number;
 }
@@ -255,6 +258,43 @@ export function routes(d: RouteDeps): RouteSpec[] {
         );
         return { office: device!.officeCode, computedAt, parts };
       },
+    }),
+    route({
+      method: 'GET',
+      url: '/v1/topic-model',
+      auth: 'device',
+      summary:
+        'Модель подсказки тем по карточкам региона, если она новее имеющейся у рабочего места',
+      query: topicModelQuerySchema,
+      response: topicModelResponseSchema,
+      rateLimit: 30,
+      handler: async ({ query }) => {
+        const model = await d.topicModels.latest();
+        return { model: model && model.version > query.have ? model : null };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/admin/topic-model',
+      auth: 'admin',
+      summary: 'Построить модель подсказки тем сейчас (иначе — по расписанию)',
+      body: z.object({}).strict(),
+      response: z.object({
+        version: z.number().int().nullable(),
+        builds: z.array(
+          z.object({
+            version: z.number(),
+            built_at: z.string(),
+            cards: z.number(),
+            bytes: z.number(),
+            build_ms: z.number(),
+          }),
+        ),
+      }),
+      handler: async () => ({
+        version: await d.topicModels.build(),
+        builds: await d.topicModels.builds(),
+      }),
     }),
     route({
       method: 'POST',

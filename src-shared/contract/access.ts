@@ -38,6 +38,7 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'classifier.children': 'reference.read',
   'classifier.favourites': 'reference.read',
   'classifier.setFavourite': 'cards.write',
+  'classifier.suggestionFeedback': 'cards.write',
   'classifier.suggest': 'reference.read',
   'classifier.import': 'reference.manage',
   'surveys.templates': 'signed_in',

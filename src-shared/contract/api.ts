@@ -282,10 +282,34 @@ export const api = {
     }),
     output: z.object({
       topics: z.array(
-        z.object({ code: z.string(), title: z.string(), confidence: z.number().min(0).max(1) }),
+        z.object({
+          code: z.string(),
+          title: z.string(),
+          confidence: z.number().min(0).max(1),
+          /** Words of the text that weighed most (docs/topics.md). */
+          why: z.array(z.string()),
+          /** In an appeal with several requests: which request (0-based) the code answers. */
+          request: z.number().int().min(0).nullable(),
+        }),
       ),
       tone: z.enum(['neutral', 'negative']),
+      /** The region's model the suggestions came from (0: none yet). */
+      modelVersion: z.number().int().min(0),
     }),
+  },
+  /**
+   * What the officer did with the suggestions a card was saved with: the codes shown, in rank
+   * order, and the codes the card was saved with. Only codes and rank are kept (docs/topics.md).
+   */
+  'classifier.suggestionFeedback': {
+    input: z
+      .object({
+        shown: z.array(z.string().regex(CLASSIFIER_CODE, 'invalid_code')).min(1).max(10),
+        taken: z.array(z.string().regex(CLASSIFIER_CODE, 'invalid_code')).max(50),
+        modelVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      })
+      .strict(),
+    output: z.object({ ok: z.literal(true) }),
   },
   'classifier.import': {
     input: z.object({

@@ -11,6 +11,12 @@ test('codes are suggested from the text, browsed in the tree and kept as favouri
   const suggestions = page.getByTestId('topic-suggestions');
   await expect(suggestions).toContainText('0005.0005.0056.1160');
   await expect(page.getByTestId('tone')).toHaveText('Тон: негативный');
+  // Each suggestion says which words weighed, and Alt+N takes the N-th without leaving the text.
+  await expect(suggestions.getByTestId('suggestion-why').first()).toContainText(
+    /по словам: .*(мусор|отход|контейнерн|вывоз)/,
+  );
+  await page.getByLabel('Содержание обращения').press('Alt+2');
+  await expect(page.locator('.mantine-Pill-label')).toHaveCount(1);
   await suggestions.getByRole('button', { name: /0005\.0005\.0056\.1160/ }).click();
   await expect(
     page

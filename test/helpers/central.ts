@@ -52,6 +52,8 @@ export async function startCentral(
       logger: options.logger ?? false,
       rateLimit: 100_000,
       packageKeys: keys,
+      // Tests build the topic model when they want it (POST /v1/admin/topic-model).
+      topicModelHours: 0,
       ...options.app,
     });
     await state.app.listen({ host: '127.0.0.1', port });

@@ -4,7 +4,7 @@ import { addDays, localToday } from '../../../src-shared/domain/dates';
 import { isOverdue } from '../../../src-shared/domain/deadlines';
 import type { AppealKind, Channel } from '../../../src-shared/domain/enums';
 import type { CoreContext } from '../context';
-import { ftsQuery } from '../text/stem';
+import { ftsQuery } from '../../../src-shared/text/stem';
 import { applicantOf } from './rows';
 import { cardsBehind } from '../../../src-shared/reports/questions';
 import { periodQuestions } from '../reports/questions';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { stemText } from '../text/stem';
+import { stemText } from '../../../src-shared/text/stem';
 import { applicantOf, type AppealRow } from './rows';
 
 type Indexed = Pick<

@@ -3,7 +3,7 @@ import type { ClassifierImportResult, ClassifierNode } from '../../../src-shared
 import { OtklikError } from '../../../src-shared/contract/errors';
 import type { CoreContext } from '../context';
 import type { Settings } from '../settings';
-import { stemText, words, stemWord } from '../text/stem';
+import { stemText, words, stemWord } from '../../../src-shared/text/stem';
 import { parseClassifierCsv, type CsvNode } from '../../../src-shared/domain/classifier-csv';
 
 /** The edition shipped in resources/classifier (see its README). */

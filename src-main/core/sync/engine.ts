@@ -1,3 +1,5 @@
+import type { TopicSuggester } from '../topics/service';
+import { topicModelResponseSchema } from '../../../src-shared/topics/schema';
 import { generateKeyPairSync } from 'node:crypto';
 import {
   attachmentUploadResponseSchema,
@@ -97,6 +99,7 @@ export function createSyncEngine(
   clock: Clock,
   store: SyncStore,
   attachments: Attachments,
+  topics: Pick<TopicSuggester, 'regionVersion' | 'storeRegionModel'>,
   options: SyncEngineOptions,
 ) {
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -266,6 +269,27 @@ export function createSyncEngine(
    * Tells the central how this desk stands (the console's desks table). A central older than
    * this report (404) or a failure here never fails the sync.
    */
+  /**
+   * The region's topic model, when the central has a newer one than this desk (docs/topics.md).
+   * A central without the route (404), a model that fails its schema or a failure of any kind
+   * here never fails the sync: the desk keeps suggesting from what it has.
+   */
+  async function topicModel(opts: HttpOptions) {
+    try {
+      const { model } = await requestJson(
+        opts,
+        'GET',
+        `/v1/topic-model?have=${topics.regionVersion()}`,
+        topicModelResponseSchema,
+      );
+      if (model) topics.storeRegionModel(model);
+      settings.set('topic_model_error', '');
+    } catch (e) {
+      if (!(e instanceof SyncHttpError)) throw e;
+      settings.set('topic_model_error', e.message);
+    }
+  }
+
   async function report(opts: HttpOptions, pendingChanges: number, agreement: Agreement | null) {
     const last =
       agreement ??
@@ -356,6 +380,7 @@ export function createSyncEngine(
       const pushed = (await push(opts)) + (await pushResponses(opts));
       await upload(opts);
       const pulled = (await pull(opts)) + (await pullResponses(opts));
+      await topicModel(opts);
       const pending = store.pending();
       const agreement =
         options.agreement !== false && pending.changes === 0 ? await check(opts) : null;

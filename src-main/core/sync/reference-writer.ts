@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import type { Reference } from '../../../src-shared/sync/protocol';
-import { stemText } from '../text/stem';
+import { stemText } from '../../../src-shared/text/stem';
 
 /**
  * Writes reference data received from the central server, which owns it: the server's version

@@ -1,4 +1,4 @@
-import { stemWord, words } from '../text/stem';
+import { stemWord, words } from '../../../src-shared/text/stem';
 
 /**
  * The tone of an appeal's text: negative when the visitor complains of harm, inaction, refusal

@@ -1,3 +1,4 @@
+import { recordTaken } from './suggestion-log';
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -105,6 +106,7 @@ export default function AppealFormPage() {
             draftId: loaded.draftId,
             bookingId: loaded.booking?.id ?? null,
           });
+      recordTaken(state.topicCodes);
       notifications.show({
         color: 'green',
         message: t('card.saved', { number: appeal.regNumber }),

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { ClassifierNode } from '../../../src-shared/domain/reference';
 import { call } from '../../api/client';
 import { useAuth } from '../auth/auth-context';
 import { ClassifierBrowser } from './ClassifierBrowser';
+import { forgetShown, noteShown } from './suggestion-log';
 
 type Suggested = Output<'classifier.suggest'>;
 
@@ -38,8 +39,18 @@ export function TopicHelpers({
       setSuggested(null);
       return;
     }
-    call('classifier.suggest', { text, limit: 3 }).then(setSuggested, () => setSuggested(null));
+    call('classifier.suggest', { text, limit: 3 }).then(
+      (found) => {
+        setSuggested(found);
+        noteShown(
+          found.topics.map((s) => s.code),
+          found.modelVersion,
+        );
+      },
+      () => setSuggested(null),
+    );
   }, [text]);
+  useEffect(() => forgetShown, []);
 
   const add = useCallback(
     (code: string) => {
@@ -47,6 +58,19 @@ export function TopicHelpers({
     },
     [value, onChange],
   );
+  // Alt+1 … Alt+3 add the first, second or third suggestion without leaving the text.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const n = Number(e.code.replace('Digit', '')) || Number(e.key);
+      const s = suggested?.topics[n - 1];
+      if (!s) return;
+      e.preventDefault();
+      add(s.code);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
   const star = (code: string, on: boolean) => {
     call('classifier.setFavourite', { code, favourite: on }).then(setFavourites, () => undefined);
   };
@@ -59,16 +83,24 @@ export function TopicHelpers({
           <Text size="sm" c="dimmed">
             {t('classifier.suggested')}
           </Text>
-          {suggested.topics.map((s) => (
-            <Button
-              key={s.code}
-              size="compact-xs"
-              variant={value.includes(s.code) ? 'filled' : 'light'}
-              onClick={() => add(s.code)}
-              title={s.title}
-            >
-              + {s.code} — {s.title.length > 50 ? `${s.title.slice(0, 50)}…` : s.title}
-            </Button>
+          {suggested.topics.map((s, i) => (
+            <Stack key={s.code} gap={0}>
+              <Button
+                size="compact-xs"
+                variant={value.includes(s.code) ? 'filled' : 'light'}
+                onClick={() => add(s.code)}
+                title={`${s.title} (Alt+${i + 1})`}
+                aria-keyshortcuts={`Alt+${i + 1}`}
+              >
+                {i + 1}. + {s.code} — {s.title.length > 50 ? `${s.title.slice(0, 50)}…` : s.title}
+              </Button>
+              {(s.why.length > 0 || s.request !== null) && (
+                <Text size="xs" c="dimmed" data-testid="suggestion-why">
+                  {s.request !== null && `${t('classifier.request', { n: s.request + 1 })} `}
+                  {s.why.length > 0 && t('classifier.why', { words: s.why.join(', ') })}
+                </Text>
+              )}
+            </Stack>
           ))}
           <Badge
             color={suggested.tone === 'negative' ? 'orange' : 'gray'}

@@ -2,7 +2,7 @@ import type { Migration } from './index';
 
 /**
  * Full-text index of the reception card. The core writes Snowball-stemmed text into it (see
- * core/text/stem.ts), so a search for «дорога» finds «дороги» and «дорогу». It is contentless:
+ * src-shared/text/stem.ts), so a search for «дорога» finds «дороги» and «дорогу». It is contentless:
  * the card table holds the text, the index only the stems, keyed by the card's rowid.
  * Queries match stems as prefixes (a surname «Иванов» must find «Иванова»); prefix indexes of
  * 2–6 characters make those as fast as exact terms (at 1M cards: count 4 ms instead of 10–15,

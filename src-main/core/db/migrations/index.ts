@@ -17,6 +17,7 @@ import { m0150SyncRefused } from './0150-sync-refused';
 import { m0160Questions } from './0160-questions';
 import { m0170AgreementWords } from './0170-agreement-words';
 import { m0180Online } from './0180-online';
+import { m0190TopicModel } from './0190-topic-model';
 
 export interface Migration {
   version: number;
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0160Questions,
   m0170AgreementWords,
   m0180Online,
+  m0190TopicModel,
 ];

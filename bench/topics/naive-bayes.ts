@@ -1,5 +1,5 @@
-import { stemWord, words } from '../text/stem';
-import type { CoreContext } from '../context';
+import { stemWord, words } from '../../src-shared/text/stem';
+import type { ClassifierEntry } from '../../src-shared/topics/model';
 
 /** Words that say nothing about the topic of an appeal. */
 const STOP = new Set(
@@ -46,11 +46,15 @@ export interface TopicModel {
 }
 
 /**
- * A multinomial naive Bayes model over word stems: each classifier question (level 4) is a
- * class whose words are its title (×3), its theme's title and the contents of the office's
- * cards coded with it. Suggestions are the classes most likely to have written the text.
+ * The desk's suggester before issue 20, kept for the bench's comparison only (docs/topics.md):
+ * a multinomial naive Bayes model over word stems; each classifier question (level 4) is a
+ * class whose words are its title (×3), its theme's title and the contents of the cards coded
+ * with it. Built here from lists instead of the desk's tables, otherwise unchanged.
  */
-export function buildTopicModel(ctx: CoreContext, edition: string | null): TopicModel {
+export function buildTopicModel(
+  entries: readonly ClassifierEntry[],
+  cards: Iterable<{ content: string; codes: readonly string[] }>,
+): TopicModel {
   const codes = new Map<string, CodeModel>();
   const vocabulary = new Set<string>();
   const add = (code: string, text: string, weight: number) => {
@@ -63,32 +67,27 @@ export function buildTopicModel(ctx: CoreContext, edition: string | null): Topic
     }
     return m;
   };
-
-  const nodes = ctx.db
-    .prepare(
-      `SELECT n.code, n.title, p.title AS theme FROM classifier_nodes n
-       LEFT JOIN classifier_nodes p ON p.code = n.parent_code
-       WHERE n.level = 4 AND n.retired = 0`,
-    )
-    .all() as { code: string; title: string; theme: string | null }[];
-  for (const n of nodes) {
+  const byCode = new Map(entries.map((e) => [e.code, e]));
+  for (const n of entries) {
+    if (n.level !== 4) continue;
     add(n.code, n.title, TITLE_WEIGHT);
-    if (n.theme) add(n.code, n.theme, THEME_WEIGHT);
+    const theme = n.parentCode ? byCode.get(n.parentCode) : undefined;
+    if (theme) add(n.code, theme.title, THEME_WEIGHT);
   }
-
   let appeals = 0;
-  const rows = ctx.db
-    .prepare(
-      `SELECT a.content, t.code FROM appeal_topics t JOIN appeals a ON a.id = t.appeal_id
-       JOIN classifier_nodes n ON n.code = t.code AND n.level = 4 AND n.retired = 0`,
-    )
-    .iterate() as Iterable<{ content: string; code: string }>;
-  for (const row of rows) {
-    add(row.code, row.content, 1).appeals++;
-    appeals++;
+  for (const card of cards) {
+    for (const code of card.codes) {
+      if (byCode.get(code)?.level !== 4) continue;
+      add(code, card.content, 1).appeals++;
+      appeals++;
+    }
   }
-  const cards = ctx.db.prepare('SELECT count(*) FROM appeals').pluck().get() as number;
-  return { codes, vocabulary: vocabulary.size, appeals, builtFrom: { cards, edition } };
+  return {
+    codes,
+    vocabulary: vocabulary.size,
+    appeals,
+    builtFrom: { cards: appeals, edition: null },
+  };
 }
 
 export interface Suggestion {

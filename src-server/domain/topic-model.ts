@@ -1,0 +1,154 @@
+import { sql } from 'kysely';
+import {
+  HistoryAccumulator,
+  regionModel,
+  type RegionTopicModel,
+} from '../../src-shared/topics/model';
+import type { Db, Writer } from './write-lock';
+
+/** Cards read per query while a model is built (keyset pages, so memory stays flat). */
+const PAGE = 2000;
+/** Builds kept; desks only ever ask for the newest. */
+const KEEP = 3;
+
+/**
+ * The region's topic model (docs/topics.md): built from every office's coded cards on a
+ * schedule, kept as JSON with what it was built from, served to desks that have an older one.
+ * A build that finds nothing changed since the last one writes nothing.
+ */
+export function createTopicModels(d: { db: Db; write: Writer; now: () => Date }) {
+  let cached: { version: number; model: RegionTopicModel } | null = null;
+  let building: Promise<number | null> | null = null;
+
+  /** What a build would read: when it is the same as the last build's, nothing is built. */
+  async function sourceOf(): Promise<string> {
+    const row = await d.db
+      .selectFrom('change_log')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    const topics = await d.db
+      .selectFrom('appeal_topics')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    return `${String(row?.seq ?? 0)}:${String(topics?.n ?? 0)}`;
+  }
+
+  async function build(): Promise<number | null> {
+    const started = performance.now();
+    const source = await sourceOf();
+    const last = await d.db
+      .selectFrom('topic_models')
+      .select(['version', 'source'])
+      .orderBy('version', 'desc')
+      .executeTakeFirst();
+    if (last?.source === source) return null;
+
+    const acc = new HistoryAccumulator();
+    let after = '';
+    for (;;) {
+      const page = await d.db
+        .selectFrom('appeals')
+        .select(['id', 'data'])
+        .where('id', '>', after)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('appeal_topics')
+              .select(sql`1`.as('one'))
+              .whereRef('appeal_topics.appeal_id', '=', 'appeals.id'),
+          ),
+        )
+        .orderBy('id')
+        .limit(PAGE)
+        .execute();
+      if (page.length === 0) break;
+      const ids = page.map((p) => p.id);
+      const topics = await d.db
+        .selectFrom('appeal_topics')
+        .select(['appeal_id', 'code'])
+        .where('appeal_id', 'in', ids)
+        .execute();
+      const codes = new Map<string, string[]>();
+      for (const t of topics) {
+        const list = codes.get(t.appeal_id) ?? [];
+        list.push(t.code);
+        codes.set(t.appeal_id, list);
+      }
+      for (const p of page) {
+        const content = contentOf(p.data);
+        if (content) acc.add(content, codes.get(p.id) ?? []);
+      }
+      after = page[page.length - 1]!.id;
+      // Let requests in between pages: a build never holds the event loop for long.
+      await new Promise((r) => setImmediate(r));
+    }
+
+    const builtAt = d.now().toISOString();
+    const version = (last?.version ?? 0) + 1;
+    const model = regionModel(acc, { version, builtAt, edition: null });
+    const body = JSON.stringify(model);
+    await d.write(async (tx) => {
+      await tx
+        .insertInto('topic_models')
+        .values({
+          version,
+          built_at: builtAt,
+          source,
+          cards: acc.cards,
+          bytes: Buffer.byteLength(body),
+          build_ms: Math.round(performance.now() - started),
+          body,
+        })
+        .execute();
+      await tx
+        .deleteFrom('topic_models')
+        .where('version', '<=', version - KEEP)
+        .execute();
+    });
+    cached = { version, model };
+    return version;
+  }
+
+  return {
+    /** Builds a new model if the region's cards changed; one build at a time. */
+    build(): Promise<number | null> {
+      building ??= build().finally(() => {
+        building = null;
+      });
+      return building;
+    },
+    /** The newest model, or null when none was built yet. */
+    async latest(): Promise<RegionTopicModel | null> {
+      const row = await d.db
+        .selectFrom('topic_models')
+        .select(['version', 'body'])
+        .orderBy('version', 'desc')
+        .executeTakeFirst();
+      if (!row) return null;
+      if (cached?.version !== row.version) {
+        cached = { version: row.version, model: JSON.parse(row.body) as RegionTopicModel };
+      }
+      return cached.model;
+    },
+    /** The builds kept, newest first (the console and docs/topics.md's figures). */
+    async builds() {
+      return d.db
+        .selectFrom('topic_models')
+        .select(['version', 'built_at', 'cards', 'bytes', 'build_ms'])
+        .orderBy('version', 'desc')
+        .execute();
+    },
+  };
+}
+
+/** A stored card's text; a damaged record is skipped, never fails a build. */
+function contentOf(data: string): string | null {
+  try {
+    const parsed = JSON.parse(data) as { content?: unknown };
+    return typeof parsed.content === 'string' ? parsed.content : null;
+  } catch {
+    return null;
+  }
+}
+
+export type TopicModels = ReturnType<typeof createTopicModels>;

@@ -1,0 +1,492 @@
+import { appealTerms, unitVector, type AppealTerms, type TermOptions } from './text';
+import { CLASSIFIER_CODE, levelOf } from '../domain/classifier';
+import { THEME_WORDS } from './lexicon';
+import { stems } from './text';
+
+/**
+ * Topic suggestion for long, noisy appeals (docs/topics.md): cosine similarity of TF-IDF
+ * vectors at three levels of the classifier (question, theme, section), from two sources —
+ * what the classifier's own titles say (always there, even on a fresh desk) and what the
+ * region's coded cards say (a model the central builds and ships, plus the desk's newer cards).
+ * The same code serves the desk, the central and the bench.
+ */
+
+export interface ClassifierEntry {
+  code: string;
+  title: string;
+  parentCode: string | null;
+  level: number;
+}
+
+/** What the central ships to desks: sums of unit card vectors per question, no text. */
+export interface RegionTopicModel {
+  format: 1;
+  /** The central's build number; a desk replaces its model only by a newer one. */
+  version: number;
+  builtAt: string;
+  edition: string | null;
+  /** Coded cards learnt from, and the fewest cards a term needed to be kept (privacy). */
+  cards: number;
+  minCards: number;
+  /** Term → how many learnt cards hold it (only terms that were kept). */
+  df: Record<string, number>;
+  /** Question code → cards learnt and the sum of their unit vectors (kept terms only). */
+  classes: Record<string, { n: number; v: Record<string, number> }>;
+}
+
+/** Tuned on the tuning split of bench/topics (docs/topics.md); the bench tries others. */
+export interface ScoreOptions extends TermOptions {
+  /** Weight of the theme's and the section's similarity next to the question's own. */
+  theme: number;
+  section: number;
+  /** Weight of history next to the classifier's knowledge, and its growth with cards. */
+  history: number;
+  /** Cards of a question at which its history counts half (n / (n + halfAt)). */
+  halfAt: number;
+  /** Weight of the log-prior of a question's share of cards. */
+  prior: number;
+  /** Knowledge documents: the weight of each ancestor's title in a question's document. */
+  ancestors: number;
+  /** Whether the themes' everyday words (lexicon.ts) join the titles, and their weight in a question's document. */
+  lexicon: boolean;
+  lexiconInQuestion: number;
+  /** 0: question, theme and section similarities add up; g > 0: the question's is scaled by (g + the others). */
+  gate: number;
+  /** > 0: the first suggestion comes from the section with the most evidence (with this weight of the section's own similarity). */
+  vote: number;
+}
+
+export const DEFAULT_SCORE: ScoreOptions = {
+  theme: 0.6,
+  section: 0.3,
+  history: 1,
+  halfAt: 3,
+  prior: 0.02,
+  ancestors: 0.5,
+  lexicon: true,
+  lexiconInQuestion: 1,
+  gate: 0,
+  vote: 1,
+  requestWeight: 4,
+  bigrams: true,
+  scrub: true,
+};
+
+type Posting = { idx: number; w: number }[];
+
+/** One level's inverted index: term → the classes it weighs in, and each term's idf. */
+interface LevelIndex {
+  postings: Map<string, Posting>;
+  idf: Map<string, number>;
+}
+
+export interface Suggestion {
+  code: string;
+  score: number;
+  /** Words of the appeal that weighed most for this code. */
+  why: string[];
+  /** For an appeal with several requests: which request (0-based) this code answers. */
+  request: number | null;
+}
+
+export interface TopicIndex {
+  suggest(text: string, limit: number): Suggestion[];
+  /** Questions known to the index, and how many carry history. */
+  readonly questions: number;
+  readonly withHistory: number;
+  readonly options: ScoreOptions;
+}
+
+/** The question (level 4) a code is or belongs to; null above level 4 or when malformed. */
+export function questionOf(code: string): string | null {
+  if (!CLASSIFIER_CODE.test(code)) return null;
+  const level = levelOf(code);
+  return level === 4 ? code : level === 5 ? code.slice(0, 19) : null;
+}
+
+/** Accumulates cards into per-question sums of unit vectors (the central's build, the desk's top-up). */
+export class HistoryAccumulator {
+  readonly sums = new Map<string, Map<string, number>>();
+  readonly n = new Map<string, number>();
+  /** Per question, term → cards of that question holding it (for the privacy threshold). */
+  readonly cardsWith = new Map<string, Map<string, number>>();
+  readonly df = new Map<string, number>();
+  cards = 0;
+
+  constructor(private readonly opts: TermOptions = DEFAULT_SCORE) {}
+
+  add(content: string, codes: readonly string[]) {
+    const questions = [...new Set(codes.map(questionOf).filter((c): c is string => c !== null))];
+    if (questions.length === 0) return;
+    const v = unitVector(appealTerms(content, this.opts).all);
+    if (v.size === 0) return;
+    this.cards++;
+    for (const t of v.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const q of questions) {
+      let sum = this.sums.get(q);
+      let seen = this.cardsWith.get(q);
+      if (!sum) {
+        this.sums.set(q, (sum = new Map()));
+        this.cardsWith.set(q, (seen = new Map()));
+      }
+      for (const [t, w] of v) {
+        sum.set(t, (sum.get(t) ?? 0) + w);
+        seen!.set(t, (seen!.get(t) ?? 0) + 1);
+      }
+      this.n.set(q, (this.n.get(q) ?? 0) + 1);
+    }
+  }
+}
+
+/** The fewest cards a term must appear in (in the region, and within a question) to be shipped. */
+export const MIN_CARDS = 5;
+export const MIN_CARDS_IN_QUESTION = 3;
+/** The most terms shipped per question (by weight). */
+export const TERMS_PER_QUESTION = 400;
+
+/**
+ * The region's model from its accumulated cards, keeping only what many cards share: a term
+ * goes out only if at least MIN_CARDS cards of the region and MIN_CARDS_IN_QUESTION cards of
+ * that question hold it, so nothing tied to one card (a name, a street, a rare phrase) leaves
+ * the central; a question with fewer cards than that ships nothing.
+ */
+export function regionModel(
+  acc: HistoryAccumulator,
+  meta: { version: number; builtAt: string; edition: string | null },
+): RegionTopicModel {
+  const classes: RegionTopicModel['classes'] = {};
+  const kept = new Set<string>();
+  for (const [q, sum] of acc.sums) {
+    const n = acc.n.get(q) ?? 0;
+    if (n < MIN_CARDS_IN_QUESTION) continue;
+    const seen = acc.cardsWith.get(q)!;
+    const terms = [...sum]
+      .filter(
+        ([t]) => (acc.df.get(t) ?? 0) >= MIN_CARDS && (seen.get(t) ?? 0) >= MIN_CARDS_IN_QUESTION,
+      )
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, TERMS_PER_QUESTION);
+    if (terms.length === 0) continue;
+    const v: Record<string, number> = {};
+    for (const [t, w] of terms) {
+      v[t] = Math.round(w * 1000) / 1000;
+      kept.add(t);
+    }
+    classes[q] = { n, v };
+  }
+  const df: Record<string, number> = {};
+  for (const t of [...kept].sort()) df[t] = acc.df.get(t)!;
+  return {
+    format: 1,
+    ...meta,
+    cards: acc.cards,
+    minCards: MIN_CARDS,
+    df,
+    classes,
+  };
+}
+
+const idfOf = (docs: number, df: number) => Math.log(1 + docs / Math.max(1, df));
+
+/** Unit-length TF-IDF vectors of documents, turned into an inverted index. */
+function indexLevel(docs: Map<string, number>[], idf?: Map<string, number>): LevelIndex {
+  const postings = new Map<string, Posting>();
+  let weights = idf;
+  if (!weights) {
+    const df = new Map<string, number>();
+    for (const d of docs) for (const t of d.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    weights = new Map([...df].map(([t, n]) => [t, idfOf(docs.length, n)]));
+  }
+  docs.forEach((d, idx) => {
+    let norm = 0;
+    const v: [string, number][] = [];
+    for (const [t, w] of d) {
+      const x = w * (weights!.get(t) ?? 0);
+      if (x <= 0) continue;
+      v.push([t, x]);
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm);
+    for (const [t, x] of v) {
+      let p = postings.get(t);
+      if (!p) postings.set(t, (p = []));
+      p.push({ idx, w: x / norm });
+    }
+  });
+  return { postings, idf: weights };
+}
+
+/** Cosine of a query (term → weight) with every document of a level, into `out`. */
+function cosines(level: LevelIndex, query: Map<string, number>, out: Float64Array) {
+  out.fill(0);
+  let norm = 0;
+  const q: [Posting, number][] = [];
+  for (const [t, w] of query) {
+    const idf = level.idf.get(t);
+    const p = level.postings.get(t);
+    if (!idf || !p) continue;
+    const x = (w > 0 ? 1 + Math.log(w) : 0) * idf;
+    norm += x * x;
+    q.push([p, x]);
+  }
+  if (norm === 0) return;
+  norm = Math.sqrt(norm);
+  for (const [p, x] of q) for (const { idx, w } of p) out[idx]! += (x / norm) * w;
+}
+
+const addInto = (into: Map<string, number>, from: Map<string, number>, k: number) => {
+  for (const [t, w] of from) into.set(t, (into.get(t) ?? 0) + w * k);
+};
+
+function titleTerms(title: string, bigrams: boolean): Map<string, number> {
+  const m = new Map<string, number>();
+  const s = stems(title);
+  s.forEach((t, i) => {
+    m.set(t, (m.get(t) ?? 0) + 1);
+    if (bigrams && i > 0) m.set(`${s[i - 1]}_${t}`, (m.get(`${s[i - 1]}_${t}`) ?? 0) + 1);
+  });
+  return m;
+}
+
+/**
+ * The suggestion index: the classifier's questions (level 4, not retired) with their knowledge
+ * documents, and, when given, the region's model and the desk's own cards on top of it.
+ */
+export function buildTopicIndex(
+  entries: readonly ClassifierEntry[],
+  history: { region?: RegionTopicModel | null; local?: HistoryAccumulator | null } = {},
+  options: ScoreOptions = DEFAULT_SCORE,
+): TopicIndex {
+  const byCode = new Map(entries.map((e) => [e.code, e]));
+  const questions = entries.filter((e) => e.level === 4);
+  const qIdx = new Map(questions.map((q, i) => [q.code, i]));
+  const parent = (e: ClassifierEntry | undefined) =>
+    e?.parentCode ? byCode.get(e.parentCode) : undefined;
+  const themeOf = questions.map((q) => parent(q));
+  const sectionOf = questions.map((q) => {
+    let e: ClassifierEntry | undefined = q;
+    while (e && e.level > 1) e = parent(e);
+    return e;
+  });
+  const themes = [...new Set(themeOf.filter((t): t is ClassifierEntry => !!t))];
+  const sections = [...new Set(sectionOf.filter((s): s is ClassifierEntry => !!s))];
+  const themeIdx = new Map(themes.map((t, i) => [t.code, i]));
+  const sectionIdx = new Map(sections.map((s, i) => [s.code, i]));
+  const qTheme = themeOf.map((t) => (t ? themeIdx.get(t.code)! : -1));
+  const qSection = sectionOf.map((s) => (s ? sectionIdx.get(s.code)! : -1));
+  const bigrams = options.bigrams ?? true;
+
+  // Knowledge: a question's own title (×3), its sub-questions' titles, its ancestors' titles.
+  const children = new Map<string, string[]>();
+  for (const e of entries) {
+    if (e.level === 5 && e.parentCode) {
+      const list = children.get(e.parentCode) ?? [];
+      list.push(e.title);
+      children.set(e.parentCode, list);
+    }
+  }
+  const qDocs = questions.map((q) => {
+    const d = new Map<string, number>();
+    addInto(d, titleTerms(q.title, bigrams), 3);
+    for (const c of children.get(q.code) ?? []) addInto(d, titleTerms(c, bigrams), 1);
+    for (let a = parent(q); a; a = parent(a))
+      addInto(d, titleTerms(a.title, bigrams), options.ancestors);
+    return d;
+  });
+  const themeDocs = themes.map((t) => titleTerms(t.title, bigrams));
+  const sectionDocs = sections.map((s) => titleTerms(s.title, bigrams));
+  for (const d of themeDocs) for (const [t, w] of d) d.set(t, w * 2);
+  for (const d of sectionDocs) for (const [t, w] of d) d.set(t, w * 2);
+  const everyday = themes.map((t) =>
+    options.lexicon && THEME_WORDS[t.code] ? titleTerms(THEME_WORDS[t.code]!, bigrams) : null,
+  );
+  themes.forEach((t, i) => {
+    const subject = parent(t);
+    const section = sectionIdx.get(
+      sectionOf[questions.findIndex((q) => parent(q) === t)]?.code ?? '',
+    );
+    if (everyday[i]) addInto(themeDocs[i]!, everyday[i]!, 1);
+    if (section === undefined) return;
+    if (subject) addInto(sectionDocs[section]!, titleTerms(subject.title, bigrams), 1);
+    addInto(sectionDocs[section]!, titleTerms(t.title, bigrams), 1);
+    if (everyday[i]) addInto(sectionDocs[section]!, everyday[i]!, 0.5);
+  });
+  questions.forEach((q, i) => {
+    const t = qTheme[i]!;
+    if (t >= 0) addInto(themeDocs[t]!, qDocs[i]!, 1 / 3);
+    if (qSection[i]! >= 0) addInto(sectionDocs[qSection[i]!]!, titleTerms(q.title, bigrams), 1);
+    if (t >= 0 && everyday[t]) addInto(qDocs[i]!, everyday[t]!, options.lexiconInQuestion);
+  });
+  const know = {
+    q: indexLevel(qDocs),
+    theme: indexLevel(themeDocs),
+    section: indexLevel(sectionDocs),
+  };
+
+  // History: the region's sums plus the desk's own, at each level, weighted by idf.
+  const sums: (Map<string, number> | null)[] = questions.map(() => null);
+  const counts = new Float64Array(questions.length);
+  const df = new Map<string, number>();
+  let cards = 0;
+  const region = history.region;
+  if (region) {
+    cards += region.cards;
+    for (const [t, n] of Object.entries(region.df)) df.set(t, n);
+    for (const [code, c] of Object.entries(region.classes)) {
+      const i = qIdx.get(code);
+      if (i === undefined) continue;
+      const m = (sums[i] ??= new Map());
+      for (const [t, w] of Object.entries(c.v)) m.set(t, (m.get(t) ?? 0) + w);
+      counts[i]! += c.n;
+    }
+  }
+  const local = history.local;
+  if (local) {
+    cards += local.cards;
+    for (const [t, n] of local.df) df.set(t, (df.get(t) ?? 0) + n);
+    for (const [code, sum] of local.sums) {
+      const i = qIdx.get(code);
+      if (i === undefined) continue;
+      const m = (sums[i] ??= new Map());
+      addInto(m, sum, 1);
+      counts[i]! += local.n.get(code) ?? 0;
+    }
+  }
+  const withHistory = sums.filter(Boolean).length;
+  let hist: { q: LevelIndex; theme: LevelIndex; section: LevelIndex } | null = null;
+  if (withHistory > 0) {
+    const idf = new Map([...df].map(([t, n]) => [t, idfOf(cards, n)]));
+    const qh = sums.map((s) => s ?? new Map<string, number>());
+    const th = themes.map(() => new Map<string, number>());
+    const sh = sections.map(() => new Map<string, number>());
+    qh.forEach((s, i) => {
+      if (s.size === 0) return;
+      if (qTheme[i]! >= 0) addInto(th[qTheme[i]!]!, s, 1);
+      if (qSection[i]! >= 0) addInto(sh[qSection[i]!]!, s, 1);
+    });
+    hist = { q: indexLevel(qh, idf), theme: indexLevel(th, idf), section: indexLevel(sh, idf) };
+  }
+  const totalCards = counts.reduce((a, b) => a + b, 0);
+
+  const kq = new Float64Array(questions.length);
+  const kt = new Float64Array(themes.length);
+  const ks = new Float64Array(sections.length);
+  const hq = new Float64Array(questions.length);
+  const ht = new Float64Array(themes.length);
+  const hs = new Float64Array(sections.length);
+
+  function score(query: Map<string, number>): Float64Array {
+    cosines(know.q, query, kq);
+    cosines(know.theme, query, kt);
+    cosines(know.section, query, ks);
+    if (hist) {
+      cosines(hist.q, query, hq);
+      cosines(hist.theme, query, ht);
+      cosines(hist.section, query, hs);
+    }
+    const out = new Float64Array(questions.length);
+    for (let i = 0; i < questions.length; i++) {
+      const t = qTheme[i]!;
+      const s = qSection[i]!;
+      // A question's own words count in proportion to how well its theme and section fit the
+      // whole appeal, so one stray word («приеме», «праздники») cannot carry it.
+      const fit = (t >= 0 ? kt[t]! : 0) * options.theme + (s >= 0 ? ks[s]! : 0) * options.section;
+      let v = options.gate ? kq[i]! * (options.gate + fit) + fit : kq[i]! + fit;
+      if (hist) {
+        const n = counts[i]!;
+        const trust = n / (n + options.halfAt);
+        v +=
+          options.history *
+          (trust * hq[i]! +
+            options.theme * (t >= 0 ? ht[t]! : 0) +
+            options.section * (s >= 0 ? hs[s]! : 0));
+        v += options.prior * Math.log((n + 1) / (totalCards + questions.length));
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
+  const top = (scores: Float64Array, k: number) => {
+    const best: number[] = [];
+    for (let i = 0; i < scores.length; i++) {
+      if (!(scores[i]! > 0) && !hist) continue;
+      if (best.length < k || scores[i]! > scores[best[best.length - 1]!]!) {
+        best.push(i);
+        best.sort((a, b) => scores[b]! - scores[a]!);
+        if (best.length > k) best.pop();
+      }
+    }
+    return best;
+  };
+
+  function why(terms: AppealTerms, i: number): string[] {
+    const contributions: [string, number][] = [];
+    for (const [t, w] of terms.all) {
+      if (t.includes('_')) continue;
+      let c = 0;
+      const kp = know.q.postings.get(t)?.find((p) => p.idx === i);
+      if (kp) c += kp.w * w * (know.q.idf.get(t) ?? 0);
+      const hp = hist?.q.postings.get(t)?.find((p) => p.idx === i);
+      if (hp) c += hp.w * w * (hist!.q.idf.get(t) ?? 0);
+      if (c > 0) contributions.push([t, c]);
+    }
+    return contributions
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([t]) => terms.surface.get(t) ?? t);
+  }
+
+  return {
+    questions: questions.length,
+    withHistory,
+    options,
+    suggest(text, limit) {
+      const terms = appealTerms(text, options);
+      if (terms.all.size === 0) return [];
+      const overall = score(terms.all);
+      let ranked = top(overall, Math.max(limit, 1));
+      if (options.vote > 0 && ranked.length > 0) {
+        // The section is decided by the evidence of all its questions (the sum of its best
+        // three), not by the single best question; the first suggestion comes from it.
+        const best = sections.map(() => [0, 0, 0]);
+        for (let i = 0; i < overall.length; i++) {
+          const b = best[qSection[i]!];
+          const v = overall[i]!;
+          if (!b || v <= b[2]!) continue;
+          b[2] = v;
+          b.sort((x, y) => y - x);
+        }
+        const sectionScore = best.map((b, k) => b[0]! + b[1]! + b[2]! + options.vote * ks[k]!);
+        const winner = sectionScore.indexOf(Math.max(...sectionScore));
+        const first =
+          ranked.find((i) => qSection[i] === winner) ??
+          top(
+            overall.map((v, i) =>
+              qSection[i] === winner ? v : -Infinity,
+            ) as unknown as Float64Array,
+            1,
+          )[0];
+        if (first !== undefined && first !== ranked[0])
+          ranked = [first, ...ranked.filter((i) => i !== first)];
+      }
+      if (ranked.length === 0 || !(overall[ranked[0]!]! > 0)) return [];
+      // Several requests: each request's best question joins the list right after the first.
+      const picked: { i: number; request: number | null }[] = [{ i: ranked[0]!, request: null }];
+      if (terms.requests.length > 1) {
+        terms.requests.forEach((r, n) => {
+          const best = top(score(r), 1)[0];
+          if (best !== undefined && !picked.some((p) => p.i === best))
+            picked.push({ i: best, request: n });
+        });
+      }
+      for (const i of ranked) if (!picked.some((p) => p.i === i)) picked.push({ i, request: null });
+      return picked.slice(0, limit).map(({ i, request }) => ({
+        code: questions[i]!.code,
+        score: overall[i]!,
+        why: why(terms, i),
+        request,
+      }));
+    },
+  };
+}
