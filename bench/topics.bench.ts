@@ -10,9 +10,12 @@ import {
   regionModel,
   type ScoreOptions,
 } from '../src-shared/topics/model';
+import { localToday } from '../src-shared/domain/dates';
 import { emit, percentile, timed } from './report';
+import { bulkCards } from './synthetic/bulk';
 import { appeals, type CodedAppeal } from './topics/appeals';
 import { classifierEntries, codesOf, measure, type Figures } from './topics/measure';
+import { complementNb } from './topics/complement-nb';
 import { buildTopicModel, suggestTopics } from './topics/naive-bayes';
 
 const report = (prefix: string, f: Figures) => {
@@ -36,7 +39,8 @@ function regionOf(history: CodedAppeal[], options: ScoreOptions = DEFAULT_SCORE)
  * (classifier only) and with the region's coded history (20 appeals per question), for the
  * model in use and for the naive Bayes it replaced; the alternatives tried, on the tuning split;
  * the central's build time and the model's size at `size` region cards; a suggestion's p95 on
- * a desk; and how often a simulated officer took the first suggestion.
+ * a desk; how often a simulated officer took the first suggestion; and the first build of a desk
+ * with `size` cards of its own and no region model.
  */
 export function runTopicsBench(size: number) {
   const entries = classifierEntries();
@@ -81,6 +85,8 @@ export function runTopicsBench(size: number) {
     ['no_section_vote', { vote: 0 }],
     ['ancestors_in_doc_0', { ancestors: 0 }],
     ['gated_question', { gate: 0.3 }],
+    ['no_evidence_damping', { evidence: 0 }],
+    ['everyday_words_weight_1', { lexiconInQuestion: 1, lexiconInTheme: 1, lexiconInSection: 0.5 }],
   ];
   for (const [name, v] of variants) {
     const o = { ...DEFAULT_SCORE, ...v };
@@ -91,6 +97,16 @@ export function runTopicsBench(size: number) {
     emit('topics', `tune_${name}_history_question_top3`, h.question3, 'share');
     emit('topics', `tune_${name}_history_theme_top3`, h.theme3, 'share');
   }
+
+  // Complement naive Bayes over the same terms (α = 1, the best of 0.01, 0.1 and 1).
+  const cnbFresh = complementNb(entries, [], 1);
+  const cnbHistory = complementNb(entries, cards, 1);
+  const cf = measure(tune, (t) => cnbFresh.suggest(t, 5));
+  const ch = measure(tune, (t) => cnbHistory.suggest(t, 5));
+  emit('topics', 'tune_complement_nb_fresh_question_top3', cf.question3, 'share');
+  emit('topics', 'tune_complement_nb_fresh_section_top1', cf.section1, 'share');
+  emit('topics', 'tune_complement_nb_history_question_top3', ch.question3, 'share');
+  emit('topics', 'tune_complement_nb_history_theme_top3', ch.theme3, 'share');
 
   // The central's build at region scale, and what it ships.
   const big = appeals('history', Math.ceil(size / 51), 2).slice(0, size);
@@ -133,6 +149,23 @@ export function runTopicsBench(size: number) {
     emit('topics', 'suggest_p95_ms', percentile(samples, 95), 'ms');
     const stats = topics.feedbackStats();
     emit('topics', 'officer_first_taken', stats.firstTaken / Math.max(1, stats.cards), 'share');
+
+    // A desk that never received a region model, with `size` coded cards of its own (long
+    // letters): its first suggestion builds the index from its newest cards.
+    bulkCards(core, size, localToday(), 31);
+    const update = core.db.prepare('UPDATE appeals SET content = ? WHERE rowid = ?');
+    core.db.transaction(() => {
+      for (let i = 0; i < size; i++) update.run(big[i % big.length]!.text, i + 1);
+    })();
+    core.db.prepare('DELETE FROM topic_model').run();
+    topics.reset();
+    emit('topics', 'desk_cards', size, 'cards');
+    emit(
+      'topics',
+      'desk_build_ms',
+      timed(() => topics.suggest('нет отопления', 5)),
+      'ms',
+    );
     emit('topics', 'rss_mb', process.memoryUsage().rss / 1024 / 1024, 'MB');
   } finally {
     core.close();

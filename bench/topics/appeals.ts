@@ -82,7 +82,8 @@ export function composeAppeal(
 ): CodedAppeal {
   const { intro, signature } = writer(r);
   const body: string[] = [];
-  const asides = [...NOISE.aside].sort(() => r.next() - 0.5).slice(0, 2 + r.int(4));
+  const pool = split === 'test' ? NOISE.heldOutAside : NOISE.aside;
+  const asides = [...pool].sort(() => r.next() - 0.5).slice(0, 2 + r.int(4));
   const told = problem(r, main, split, r.next() < 0.85);
   // Asides fall before, between and after the problem's sentences, as in a letter.
   body.push(...asides.slice(0, 2));

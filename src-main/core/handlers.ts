@@ -81,6 +81,7 @@ export function createHandlers(s: CoreServices, backups: Backups): Handlers {
       s.topics.recordFeedback(shown, taken, modelVersion);
       return { ok: true as const };
     },
+    'classifier.suggestionStats': () => s.topics.feedbackStats(),
     'classifier.import': ({ csv, edition }) => {
       const result = s.classifier.importCsv(csv, edition);
       s.topics.reset();

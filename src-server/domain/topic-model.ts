@@ -8,6 +8,8 @@ import type { Db, Writer } from './write-lock';
 
 /** Cards read per query while a model is built (keyset pages, so memory stays flat). */
 const PAGE = 2000;
+/** Cards read between two turns of the event loop. */
+const SLICE = 100;
 /** Builds kept; desks only ever ask for the newest. */
 const KEEP = 3;
 
@@ -74,13 +76,14 @@ export function createTopicModels(d: { db: Db; write: Writer; now: () => Date })
         list.push(t.code);
         codes.set(t.appeal_id, list);
       }
-      for (const p of page) {
-        const content = contentOf(p.data);
-        if (content) acc.add(content, codes.get(p.id) ?? []);
+      for (let i = 0; i < page.length; i++) {
+        const content = contentOf(page[i]!.data);
+        if (content) acc.add(content, codes.get(page[i]!.id) ?? []);
+        // Requests go in between every few cards (≈ 0.3 ms each): a build of 100,000 cards
+        // takes half a minute in the background but never holds the event loop for long.
+        if (i % SLICE === SLICE - 1) await new Promise((r) => setImmediate(r));
       }
       after = page[page.length - 1]!.id;
-      // Let requests in between pages: a build never holds the event loop for long.
-      await new Promise((r) => setImmediate(r));
     }
 
     const builtAt = d.now().toISOString();

@@ -39,6 +39,7 @@ export const METHOD_ACCESS: { readonly [M in Method]: Access } = {
   'classifier.favourites': 'reference.read',
   'classifier.setFavourite': 'cards.write',
   'classifier.suggestionFeedback': 'cards.write',
+  'classifier.suggestionStats': 'reports.read',
   'classifier.suggest': 'reference.read',
   'classifier.import': 'reference.manage',
   'surveys.templates': 'signed_in',

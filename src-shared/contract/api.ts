@@ -311,6 +311,15 @@ export const api = {
       .strict(),
     output: z.object({ ok: z.literal(true) }),
   },
+  /** How often the officers of this desk took the first suggestion (docs/topics.md). */
+  'classifier.suggestionStats': {
+    input: empty,
+    output: z.object({
+      cards: z.number().int().min(0),
+      firstTaken: z.number().int().min(0),
+      anyTaken: z.number().int().min(0),
+    }),
+  },
   'classifier.import': {
     input: z.object({
       csv: z.string().min(1).max(20_000_000),

@@ -50,10 +50,14 @@ export interface ScoreOptions extends TermOptions {
   /** Whether the themes' everyday words (lexicon.ts) join the titles, and their weight in a question's document. */
   lexicon: boolean;
   lexiconInQuestion: number;
+  lexiconInTheme: number;
+  lexiconInSection: number;
   /** 0: question, theme and section similarities add up; g > 0: the question's is scaled by (g + the others). */
   gate: number;
   /** > 0: the first suggestion comes from the section with the most evidence (with this weight of the section's own similarity). */
   vote: number;
+  /** > 0: a question's knowledge similarity is damped by m / (m + evidence), m = words shared. */
+  evidence: number;
 }
 
 export const DEFAULT_SCORE: ScoreOptions = {
@@ -64,9 +68,12 @@ export const DEFAULT_SCORE: ScoreOptions = {
   prior: 0.02,
   ancestors: 0.5,
   lexicon: true,
-  lexiconInQuestion: 1,
+  lexiconInQuestion: 2,
+  lexiconInTheme: 4,
+  lexiconInSection: 4,
   gate: 0,
   vote: 1,
+  evidence: 1,
   requestWeight: 4,
   bigrams: true,
   scrub: true,
@@ -106,10 +113,9 @@ export function questionOf(code: string): string | null {
 
 /** Accumulates cards into per-question sums of unit vectors (the central's build, the desk's top-up). */
 export class HistoryAccumulator {
-  readonly sums = new Map<string, Map<string, number>>();
+  /** Per question, term → [sum of the cards' unit weights, cards holding it]. */
+  readonly terms = new Map<string, Map<string, [number, number]>>();
   readonly n = new Map<string, number>();
-  /** Per question, term → cards of that question holding it (for the privacy threshold). */
-  readonly cardsWith = new Map<string, Map<string, number>>();
   readonly df = new Map<string, number>();
   cards = 0;
 
@@ -118,23 +124,27 @@ export class HistoryAccumulator {
   add(content: string, codes: readonly string[]) {
     const questions = [...new Set(codes.map(questionOf).filter((c): c is string => c !== null))];
     if (questions.length === 0) return;
-    const v = unitVector(appealTerms(content, this.opts).all);
+    const v = unitVector(appealTerms(content, { ...this.opts, only: 'all' }).all);
     if (v.size === 0) return;
     this.cards++;
     for (const t of v.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     for (const q of questions) {
-      let sum = this.sums.get(q);
-      let seen = this.cardsWith.get(q);
-      if (!sum) {
-        this.sums.set(q, (sum = new Map()));
-        this.cardsWith.set(q, (seen = new Map()));
-      }
+      let m = this.terms.get(q);
+      if (!m) this.terms.set(q, (m = new Map()));
       for (const [t, w] of v) {
-        sum.set(t, (sum.get(t) ?? 0) + w);
-        seen!.set(t, (seen!.get(t) ?? 0) + 1);
+        const e = m.get(t);
+        if (e) {
+          e[0] += w;
+          e[1]++;
+        } else m.set(t, [w, 1]);
       }
       this.n.set(q, (this.n.get(q) ?? 0) + 1);
     }
+  }
+
+  /** A question's sums (term → weight), for the desk's own cards on top of the region's. */
+  sums(): Map<string, Map<string, number>> {
+    return new Map([...this.terms].map(([q, m]) => [q, new Map([...m].map(([t, [w]]) => [t, w]))]));
   }
 }
 
@@ -156,19 +166,18 @@ export function regionModel(
 ): RegionTopicModel {
   const classes: RegionTopicModel['classes'] = {};
   const kept = new Set<string>();
-  for (const [q, sum] of acc.sums) {
+  for (const [q, sum] of acc.terms) {
     const n = acc.n.get(q) ?? 0;
     if (n < MIN_CARDS_IN_QUESTION) continue;
-    const seen = acc.cardsWith.get(q)!;
     const terms = [...sum]
       .filter(
-        ([t]) => (acc.df.get(t) ?? 0) >= MIN_CARDS && (seen.get(t) ?? 0) >= MIN_CARDS_IN_QUESTION,
+        ([t, [, cards]]) => (acc.df.get(t) ?? 0) >= MIN_CARDS && cards >= MIN_CARDS_IN_QUESTION,
       )
-      .sort((a, b) => b[1] - a[1])
+      .sort((a, b) => b[1][0] - a[1][0])
       .slice(0, TERMS_PER_QUESTION);
     if (terms.length === 0) continue;
     const v: Record<string, number> = {};
-    for (const [t, w] of terms) {
+    for (const [t, [w]] of terms) {
       v[t] = Math.round(w * 1000) / 1000;
       kept.add(t);
     }
@@ -217,21 +226,33 @@ function indexLevel(docs: Map<string, number>[], idf?: Map<string, number>): Lev
 }
 
 /** Cosine of a query (term → weight) with every document of a level, into `out`. */
-function cosines(level: LevelIndex, query: Map<string, number>, out: Float64Array) {
+function cosines(
+  level: LevelIndex,
+  query: Map<string, number>,
+  out: Float64Array,
+  /** When given: how many distinct single stems of the query each document holds. */
+  matched?: Uint16Array,
+) {
   out.fill(0);
+  matched?.fill(0);
   let norm = 0;
-  const q: [Posting, number][] = [];
+  const q: [Posting, number, boolean][] = [];
   for (const [t, w] of query) {
     const idf = level.idf.get(t);
     const p = level.postings.get(t);
     if (!idf || !p) continue;
     const x = (w > 0 ? 1 + Math.log(w) : 0) * idf;
     norm += x * x;
-    q.push([p, x]);
+    q.push([p, x, !t.includes('_')]);
   }
   if (norm === 0) return;
   norm = Math.sqrt(norm);
-  for (const [p, x] of q) for (const { idx, w } of p) out[idx]! += (x / norm) * w;
+  for (const [p, x, single] of q) {
+    for (const { idx, w } of p) {
+      out[idx]! += (x / norm) * w;
+      if (matched && single) matched[idx]!++;
+    }
+  }
 }
 
 const addInto = (into: Map<string, number>, from: Map<string, number>, k: number) => {
@@ -305,11 +326,11 @@ export function buildTopicIndex(
     const section = sectionIdx.get(
       sectionOf[questions.findIndex((q) => parent(q) === t)]?.code ?? '',
     );
-    if (everyday[i]) addInto(themeDocs[i]!, everyday[i]!, 1);
+    if (everyday[i]) addInto(themeDocs[i]!, everyday[i]!, options.lexiconInTheme);
     if (section === undefined) return;
     if (subject) addInto(sectionDocs[section]!, titleTerms(subject.title, bigrams), 1);
     addInto(sectionDocs[section]!, titleTerms(t.title, bigrams), 1);
-    if (everyday[i]) addInto(sectionDocs[section]!, everyday[i]!, 0.5);
+    if (everyday[i]) addInto(sectionDocs[section]!, everyday[i]!, options.lexiconInSection);
   });
   questions.forEach((q, i) => {
     const t = qTheme[i]!;
@@ -344,7 +365,7 @@ export function buildTopicIndex(
   if (local) {
     cards += local.cards;
     for (const [t, n] of local.df) df.set(t, (df.get(t) ?? 0) + n);
-    for (const [code, sum] of local.sums) {
+    for (const [code, sum] of local.sums()) {
       const i = qIdx.get(code);
       if (i === undefined) continue;
       const m = (sums[i] ??= new Map());
@@ -369,6 +390,7 @@ export function buildTopicIndex(
   const totalCards = counts.reduce((a, b) => a + b, 0);
 
   const kq = new Float64Array(questions.length);
+  const kMatched = new Uint16Array(questions.length);
   const kt = new Float64Array(themes.length);
   const ks = new Float64Array(sections.length);
   const hq = new Float64Array(questions.length);
@@ -376,7 +398,13 @@ export function buildTopicIndex(
   const hs = new Float64Array(sections.length);
 
   function score(query: Map<string, number>): Float64Array {
-    cosines(know.q, query, kq);
+    cosines(know.q, query, kq, options.evidence > 0 ? kMatched : undefined);
+    if (options.evidence > 0) {
+      // A question that shares one word with the letter is weaker evidence than one that shares
+      // three: damp by m / (m + evidence), m = distinct words shared.
+      for (let i = 0; i < kq.length; i++)
+        kq[i]! *= kMatched[i]! / (kMatched[i]! + options.evidence);
+    }
     cosines(know.theme, query, kt);
     cosines(know.section, query, ks);
     if (hist) {
@@ -446,31 +474,37 @@ export function buildTopicIndex(
       if (terms.all.size === 0) return [];
       const overall = score(terms.all);
       let ranked = top(overall, Math.max(limit, 1));
-      if (options.vote > 0 && ranked.length > 0) {
-        // The section is decided by the evidence of all its questions (the sum of its best
-        // three), not by the single best question; the first suggestion comes from it.
-        const best = sections.map(() => [0, 0, 0]);
-        for (let i = 0; i < overall.length; i++) {
-          const b = best[qSection[i]!];
-          const v = overall[i]!;
-          if (!b || v <= b[2]!) continue;
-          b[2] = v;
-          b.sort((x, y) => y - x);
-        }
-        const sectionScore = best.map((b, k) => b[0]! + b[1]! + b[2]! + options.vote * ks[k]!);
-        const winner = sectionScore.indexOf(Math.max(...sectionScore));
-        const first =
-          ranked.find((i) => qSection[i] === winner) ??
-          top(
-            overall.map((v, i) =>
-              qSection[i] === winner ? v : -Infinity,
-            ) as unknown as Float64Array,
-            1,
-          )[0];
-        if (first !== undefined && first !== ranked[0])
-          ranked = [first, ...ranked.filter((i) => i !== first)];
-      }
+      // No question shares a word with the text: nothing to suggest.
       if (ranked.length === 0 || !(overall[ranked[0]!]! > 0)) return [];
+      if (options.vote > 0) {
+        // The section with the most evidence over all its questions (its best three), not the
+        // single best question's, gives the first suggestion.
+        const sectionScore = sections.map(() => 0);
+        {
+          const best = sections.map(() => [0, 0, 0]);
+          for (let i = 0; i < overall.length; i++) {
+            const b = best[qSection[i]!];
+            const v = overall[i]!;
+            if (!b || v <= b[2]!) continue;
+            b[2] = v;
+            b.sort((x, y) => y - x);
+          }
+          best.forEach(
+            (b, k) => (sectionScore[k]! += b[0]! + b[1]! + b[2]! + options.vote * ks[k]!),
+          );
+        }
+        const winner = sectionScore.indexOf(Math.max(...sectionScore));
+        if (qSection[ranked[0]!] !== winner) {
+          let first = ranked.find((i) => qSection[i] === winner);
+          if (first === undefined) {
+            for (let i = 0; i < overall.length; i++) {
+              if (qSection[i] === winner && (first === undefined || overall[i]! > overall[first]!))
+                first = i;
+            }
+          }
+          if (first !== undefined) ranked = [first, ...ranked.filter((i) => i !== first)];
+        }
+      }
       // Several requests: each request's best question joins the list right after the first.
       const picked: { i: number; request: number | null }[] = [{ i: ranked[0]!, request: null }];
       if (terms.requests.length > 1) {

@@ -25,16 +25,14 @@ const STOP = new Set(
     .map(stemWord),
 );
 
-// Parts that identify a person or a document and carry no topic. Each is replaced by a space.
+// Words that identify a person or a document and carry no topic; each match becomes a space.
+// Numbers alone (telephones, «12.03.2026», «№ 5») need no pattern: no term holds a digit.
 const EMAIL = /\S+@\S+\.\S+/gu;
 export const SCRUB: RegExp[] = [
   /(?:https?:\/\/|www\.)\S+/giu, // links
-  /(?:\+7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}/gu, // telephone numbers
-  /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/gu, // dates 12.03.2026
   /\b\d{1,2}\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*(?:\s+\d{4}\s*(?:г\.|года?)?)?/giu,
   // citations of laws: «ст. 12», «статьи 8», «Федерального закона № 59-ФЗ», «постановления № 354»
   /(?:ст\.|стать\p{L}*|пункт\p{L}*|п\.|ч\.|част\p{L}*)\s*\d+(?:\.\d+)*/giu,
-  /№\s*[\d-]+(?:-?\p{L}{1,3})?/gu,
   /(?:Конституци\p{L}*|Российской Федерации|РФ)(?![\p{L}])/gu,
   /(?:федеральн\p{L}*\s+)?закон\p{L}*(?:\s+(?:РФ|Российской Федерации))?(?:\s+от)?/giu,
   /\d+-ФЗ/gu,
@@ -47,7 +45,6 @@ export const SCRUB: RegExp[] = [
   /\p{Lu}\p{Ll}+\s+\p{Lu}\.\s*\p{Lu}\./gu,
   /\p{Lu}\.\s*\p{Lu}\.\s*\p{Lu}\p{Ll}+/gu,
   /\p{Lu}\p{Ll}+(?:вич|вна|ична|инична)(?![\p{L}])/gu, // a patronymic alone («Иван Петрович»)
-  /\d+/gu,
 ];
 
 /** The appeal with names, addresses, dates, telephone numbers, links and legal citations removed. */
@@ -78,6 +75,8 @@ export function isRequest(sentence: string): boolean {
 export const REQUEST_WEIGHT = 2;
 
 export interface TermOptions {
+  /** 'all': only the whole appeal's terms (building a model needs nothing else). */
+  only?: 'all';
   scrub?: boolean;
   requestWeight?: number;
   bigrams?: boolean;
@@ -134,6 +133,7 @@ export function appealTerms(text: string, opts: TermOptions = {}): AppealTerms {
   const scrub = opts.scrub ?? true;
   const weight = opts.requestWeight ?? REQUEST_WEIGHT;
   const bigrams = opts.bigrams ?? true;
+  const full = opts.only !== 'all';
   const all = new Map<string, number>();
   const requests: Map<string, number>[] = [];
   const surface = new Map<string, string>();
@@ -145,11 +145,11 @@ export function appealTerms(text: string, opts: TermOptions = {}): AppealTerms {
       const s = topicalStem(w);
       if (!s) continue;
       own.push(s);
-      if (!surface.has(s)) surface.set(s, w.toLowerCase());
+      if (full && !surface.has(s)) surface.set(s, w.toLowerCase());
     }
     const request = isRequest(sentence);
     addTerms(all, own, request ? weight : 1, bigrams);
-    if (request && own.length > 0) {
+    if (full && request && own.length > 0) {
       const r = new Map<string, number>();
       addTerms(r, previous, 1, bigrams);
       addTerms(r, own, 2, bigrams);

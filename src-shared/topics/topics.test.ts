@@ -12,18 +12,17 @@ describe('reading an appeal', () => {
       'Согласно ст. 12 Федерального закона № 59-ФЗ и Конституции РФ прошу починить батареи. ' +
       'Подробнее: https://example.ru/x';
     const clean = scrubAppeal(text);
+    // Numbers stay in the text but never become terms.
+    expect([...appealTerms(text).all.keys()].filter((t) => /\d/.test(t))).toEqual([]);
     for (const gone of [
       'Иванова',
       'Анна',
       'Сергеевна',
       'Зареченск',
       'Садовая',
-      '912',
       'anna',
       'марта',
-      '2026',
       'Петров',
-      '59',
       'Конституц',
       'example',
     ]) {

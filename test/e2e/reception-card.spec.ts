@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { coreCall } from './core-call';
 import { addTopic, choose, ensureReference, uniq } from './helpers';
 
 const OFFICIAL = 'Петрова Елена Викторовна';
@@ -37,12 +38,19 @@ test('an officer registers a card with every field, finds it and edits it', asyn
   await expect(page.getByTestId('due-preview')).toContainText('01.04.2026');
   await page.getByLabel('Исполнитель').fill('Отдел ЖКХ, Смирнов А. А.');
   await choose(page, 'Статус', 'На рассмотрении');
+  await expect(page.getByTestId('topic-suggestions')).toBeVisible();
+  type Stats = { cards: number; firstTaken: number; anyTaken: number };
+  const before = await coreCall<Stats>(page, 'classifier.suggestionStats', {});
 
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('reg-number')).toHaveText(
     /^D[A-Z0-9]{5}-2026-\d{6}$|^[A-Z0-9]+-2026-\d{6}$/,
   );
   const regNumber = (await page.getByTestId('reg-number').textContent())!;
+  // What was done with the suggestions is recorded on save (codes and rank only).
+  await expect
+    .poll(async () => (await coreCall<Stats>(page, 'classifier.suggestionStats', {})).cards)
+    .toBe(before.cards + 1);
   await expect(page.getByTestId('due-date')).toHaveText('01.04.2026');
   await expect(page.getByTestId('status')).toHaveText('На рассмотрении');
   await expect(

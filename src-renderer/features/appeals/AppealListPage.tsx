@@ -48,14 +48,14 @@ export default function AppealListPage() {
       { replace: true },
     );
   }, [query, written, setParams]);
-  // The filters of the address (one rule with the central console's drill-down), the text
-  // query debounced; the memo's key is the address without the query.
-  const rest = new URLSearchParams(params);
-  rest.delete('q');
-  const restKey = rest.toString();
+  // The filters of the address (one rule with the central console's drill-down), its query
+  // included: the list follows the address, never the box, so new results show only once the
+  // address holds their query — a click on one of them can no longer be undone by the address
+  // write still under way (it would replace the card's address with the list's).
+  const search = params.toString();
   const filter = useMemo<AppealFilter>(
-    () => ({ ...filterFromParams(new URLSearchParams(restKey)), query: query || undefined }),
-    [restKey, query],
+    () => filterFromParams(new URLSearchParams(search)),
+    [search],
   );
   const { total, itemAt, error } = useAppealPages(filter);
   const scrollRef = useRef<HTMLDivElement>(null);
