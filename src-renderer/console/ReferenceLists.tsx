@@ -26,6 +26,7 @@ import { SERVICE_KINDS } from '../../src-shared/domain/enums';
 import { ENUM_LABELS_RU } from '../../src-shared/domain/labels-ru';
 import { ConsoleError, get, post } from './api';
 import { DateField } from '../app/DateFields';
+import { topicModelBuildsSchema, type TopicModelBuilds } from '../../src-shared/topics/schema';
 
 type Records = z.output<typeof referenceRecordsSchema>;
 const saved = z.object({ id: z.string() });
@@ -405,6 +406,88 @@ export function ClassifierEdition() {
         <Alert color="green" data-testid="classifier-result">
           {t('console.reference.classifierDone', result)}
         </Alert>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * The region's topic model (docs/topics.md): the central's builds and a button to build now;
+ * desks get the newest on their next sync.
+ */
+export function TopicModelPanel() {
+  const { t, i18n } = useTranslation();
+  const [data, setData] = useState<TopicModelBuilds | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    get(topicModelBuildsSchema, '/v1/console/topic-model').then(setData, (e: unknown) =>
+      setError(message(e)),
+    );
+  }, []);
+  const build = () => {
+    setBusy(true);
+    setError(null);
+    setNote(null);
+    post(topicModelBuildsSchema, '/v1/console/topic-model', {})
+      .then(
+        (r) => {
+          setData(r);
+          setNote(
+            r.version === null
+              ? t('console.reference.topicsUnchanged')
+              : t('console.reference.topicsBuilt', { version: r.version }),
+          );
+        },
+        (e: unknown) => setError(message(e)),
+      )
+      .finally(() => setBusy(false));
+  };
+  const number = (n: number, digits = 0) =>
+    n.toLocaleString(i18n.language, { maximumFractionDigits: digits });
+  return (
+    <Stack>
+      <Text size="sm">{t('console.reference.topicsIntro')}</Text>
+      <Button loading={busy} onClick={build} w="fit-content">
+        {t('console.reference.topicsBuild')}
+      </Button>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {note && (
+        <Alert color="green" data-testid="topic-model-note">
+          {note}
+        </Alert>
+      )}
+      {data && data.builds.length === 0 && (
+        <Text c="dimmed">{t('console.reference.topicsNone')}</Text>
+      )}
+      {data && data.builds.length > 0 && (
+        <Table striped withTableBorder data-testid="topic-model-builds">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('console.reference.topicsVersion')}</Table.Th>
+              <Table.Th>{t('console.reference.topicsAt')}</Table.Th>
+              <Table.Th>{t('console.reference.topicsCards')}</Table.Th>
+              <Table.Th>{t('console.reference.topicsSize')}</Table.Th>
+              <Table.Th>{t('console.reference.topicsMs')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.builds.map((b) => (
+              <Table.Tr key={b.version}>
+                <Table.Td>{b.version}</Table.Td>
+                <Table.Td>{new Date(b.built_at).toLocaleString(i18n.language)}</Table.Td>
+                <Table.Td>{number(b.cards)}</Table.Td>
+                <Table.Td>{number(b.bytes / 1024)}</Table.Td>
+                <Table.Td>{number(b.build_ms / 1000, 1)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
     </Stack>
   );

@@ -11,7 +11,13 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { CampaignsList, ClassifierEdition, OfficialsList, ServicesList } from './ReferenceLists';
+import {
+  CampaignsList,
+  ClassifierEdition,
+  OfficialsList,
+  ServicesList,
+  TopicModelPanel,
+} from './ReferenceLists';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,6 +66,7 @@ export default function ReferencePage() {
           <Tabs.Tab value="officials">{t('console.reference.officials')}</Tabs.Tab>
           <Tabs.Tab value="services">{t('console.reference.services')}</Tabs.Tab>
           <Tabs.Tab value="classifier">{t('console.reference.classifier')}</Tabs.Tab>
+          <Tabs.Tab value="topics">{t('console.reference.topics')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="templates" pt="md">
           <Templates />
@@ -75,6 +82,9 @@ export default function ReferencePage() {
         </Tabs.Panel>
         <Tabs.Panel value="classifier" pt="md">
           <ClassifierEdition />
+        </Tabs.Panel>
+        <Tabs.Panel value="topics" pt="md">
+          <TopicModelPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -48,7 +48,11 @@ import { onlineRoutes } from './online';
 import type { OnlineSurveys } from '../domain/online';
 import type { Releases } from '../domain/updates';
 import type { TopicModels } from '../domain/topic-model';
-import { topicModelQuerySchema, topicModelResponseSchema } from '../../src-shared/topics/schema';
+import {
+  topicModelBuildsSchema,
+  topicModelQuerySchema,
+  topicModelResponseSchema,
+} from '../../src-shared/topics/schema';
 
 export interface RouteDeps {
   packageKeys: PackageKeys;
@@ -274,23 +278,20 @@ export function routes(d: RouteDeps): RouteSpec[] {
       },
     }),
     route({
+      method: 'GET',
+      url: '/v1/console/topic-model',
+      auth: 'admin',
+      summary: 'Построения модели подсказки тем: когда, из скольких карточек, размер и время',
+      response: topicModelBuildsSchema,
+      handler: async () => ({ version: null, builds: await d.topicModels.builds() }),
+    }),
+    route({
       method: 'POST',
-      url: '/v1/admin/topic-model',
+      url: '/v1/console/topic-model',
       auth: 'admin',
       summary: 'Построить модель подсказки тем сейчас (иначе — по расписанию)',
       body: z.object({}).strict(),
-      response: z.object({
-        version: z.number().int().nullable(),
-        builds: z.array(
-          z.object({
-            version: z.number(),
-            built_at: z.string(),
-            cards: z.number(),
-            bytes: z.number(),
-            build_ms: z.number(),
-          }),
-        ),
-      }),
+      response: topicModelBuildsSchema,
       handler: async () => ({
         version: await d.topicModels.build(),
         builds: await d.topicModels.builds(),

@@ -49,3 +49,18 @@ export const topicModelResponseSchema = z.object({ model: regionTopicModelSchema
 export const topicModelQuerySchema = z
   .object({ have: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0) })
   .strict();
+
+/** The console's view of the central's builds (newest first); `version`: what a build just made. */
+export const topicModelBuildsSchema = z.object({
+  version: z.number().int().nullable(),
+  builds: z.array(
+    z.object({
+      version: z.number().int(),
+      built_at: z.string(),
+      cards: z.number().int(),
+      bytes: z.number().int(),
+      build_ms: z.number().int(),
+    }),
+  ),
+});
+export type TopicModelBuilds = z.output<typeof topicModelBuildsSchema>;

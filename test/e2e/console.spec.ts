@@ -254,6 +254,14 @@ for (const backend of backends) {
         timeout: 45_000,
       });
       await axe(page, 'classifier');
+      // The region's topic model: built at once from the cards the central holds, listed.
+      await page.getByRole('tab', { name: 'Подсказка тем' }).click();
+      await page.getByRole('button', { name: 'Построить сейчас' }).click();
+      await expect(page.getByTestId('topic-model-note')).toContainText(
+        /Построена модель № \d+|не изменились/,
+      );
+      await expect(page.getByTestId('topic-model-builds').getByRole('row')).not.toHaveCount(1);
+      await axe(page, 'topic model');
       for (const d of desks) await d.services.sync.syncNow();
       const campaigns = ok<{ title: string; deskCodes: string[] }[]>(
         desks[0]!.dispatch('surveys.campaigns', {}),

@@ -65,7 +65,7 @@ test('the blank paper form has the kiosk’s words and numbering, the jump notes
     .getByRole('button', { name: 'Печать бланка' })
     .click();
   await expect(page).toHaveURL(new RegExp(`#/print/survey/${form.id}$`));
-  await expect(page.getByRole('button', { name: 'Печать' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Печать', exact: true })).toBeVisible();
   const paper = await page.locator('.paper-question h2').allInnerTexts();
   expect(paper).toEqual(kiosk);
   await expect(page.locator('.paper-question[data-question="q4"]')).toContainText(
@@ -75,7 +75,7 @@ test('the blank paper form has the kiosk’s words and numbering, the jump notes
 
   // What the print dialog would send to the printer: the toolbar gone, A4 pages.
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByRole('button', { name: 'Печать' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Печать', exact: true })).toBeHidden();
   const pdf = await page.pdf({ preferCSSPageSize: true });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];

@@ -93,7 +93,7 @@ test('a slot is booked, the visitor is received into a card, signs on screen; th
   await expect(sheet).toContainText('С устной формой ответа на мое обращение согласен(на)');
   await expect(page.getByTestId('printed-signature')).toBeVisible();
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByRole('button', { name: 'Печать' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Печать', exact: true })).toBeHidden();
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await page.emulateMedia({ media: 'screen' });

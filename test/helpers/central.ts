@@ -52,7 +52,7 @@ export async function startCentral(
       logger: options.logger ?? false,
       rateLimit: 100_000,
       packageKeys: keys,
-      // Tests build the topic model when they want it (POST /v1/admin/topic-model).
+      // Tests build the topic model when they want it (POST /v1/console/topic-model).
       topicModelHours: 0,
       ...options.app,
     });

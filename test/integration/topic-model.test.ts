@@ -23,7 +23,7 @@ function register(desk: Desk, list: { text: string; codes: string[] }[]) {
 
 async function buildNow(c: Central) {
   const admin = await c.offices.createAdmin(`Центр ${Math.random()}`);
-  const res = await fetch(`${c.url}/v1/admin/topic-model`, {
+  const res = await fetch(`${c.url}/v1/console/topic-model`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
     body: '{}',
@@ -60,8 +60,17 @@ describe.each(pg.backends)('the region’s topic model on %s', (backend) => {
     const first = await buildNow(c);
     expect(first.version).toBe(1);
     expect(first.builds[0]!.cards).toBe(history.length);
-    // Nothing changed since: no new build.
+    // Nothing changed since: no new build; the console lists the one there is.
     expect((await buildNow(c)).version).toBeNull();
+    const admin = await c.offices.createAdmin('Просмотр');
+    const listed = await fetch(`${c.url}/v1/console/topic-model`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(((await listed.json()) as { builds: { version: number }[] }).builds).toEqual([
+      expect.objectContaining({ version: 1, cards: history.length }),
+    ]);
+    // Without a key: refused.
+    expect((await fetch(`${c.url}/v1/console/topic-model`)).status).toBe(401);
 
     const fresh = scope.desk();
     const joined = scope.desk();

@@ -1,6 +1,6 @@
-import type { TopicSuggester } from '../topics/service';
-import { topicModelResponseSchema } from '../../../src-shared/topics/schema';
 import { generateKeyPairSync } from 'node:crypto';
+import { topicModelResponseSchema } from '../../../src-shared/topics/schema';
+import type { TopicSuggester } from '../topics/service';
 import {
   attachmentUploadResponseSchema,
   agreementResponseSchema,
@@ -266,10 +266,6 @@ export function createSyncEngine(
   }
 
   /**
-   * Tells the central how this desk stands (the console's desks table). A central older than
-   * this report (404) or a failure here never fails the sync.
-   */
-  /**
    * The region's topic model, when the central has a newer one than this desk (docs/topics.md).
    * A central without the route (404), a model that fails its schema or a failure of any kind
    * here never fails the sync: the desk keeps suggesting from what it has.
@@ -290,6 +286,10 @@ export function createSyncEngine(
     }
   }
 
+  /**
+   * Tells the central how this desk stands (the console's desks table). A central older than
+   * this report (404) or a failure here never fails the sync.
+   */
   async function report(opts: HttpOptions, pendingChanges: number, agreement: Agreement | null) {
     const last =
       agreement ??

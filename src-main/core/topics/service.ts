@@ -104,9 +104,11 @@ export function createTopicSuggester(ctx: CoreContext, classifier: Classifier) {
      */
     recordFeedback(shown: readonly string[], taken: readonly string[], modelVersion: number) {
       const day = ctx.now().toISOString().slice(0, 10);
+      // A suggested question counts as taken when the card has it or one of its sub-questions.
+      const took = (code: string) => taken.some((t) => t === code || t.startsWith(`${code}.`));
       const write = ctx.db.transaction(() => {
         shown.slice(0, 10).forEach((code, i) => {
-          insertFeedback.run(day, code, i + 1, taken.includes(code) ? 1 : 0, modelVersion || null);
+          insertFeedback.run(day, code, i + 1, took(code) ? 1 : 0, modelVersion || null);
         });
       });
       write();

@@ -81,6 +81,9 @@ describe('topic suggestion', () => {
       2,
     );
     expect(topics.feedbackStats()).toEqual({ cards: 2, firstTaken: 1, anyTaken: 2 });
+    // A sub-question (level 5) of a suggested question takes it.
+    topics.recordFeedback(['0001.0001.0006.0013'], ['0001.0001.0006.0013.0001'], 2);
+    expect(topics.feedbackStats()).toEqual({ cards: 3, firstTaken: 2, anyTaken: 3 });
     const columns = core.services.ctx.db
       .prepare('SELECT name FROM pragma_table_info(?)')
       .pluck()
