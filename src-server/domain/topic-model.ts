@@ -122,14 +122,20 @@ export function createTopicModels(d: { db: Db; write: Writer; now: () => Date })
     },
     /** The newest model, or null when none was built yet. */
     async latest(): Promise<RegionTopicModel | null> {
+      // Desks ask on every sync: the version is read each time, the body only when it changed.
       const row = await d.db
         .selectFrom('topic_models')
-        .select(['version', 'body'])
+        .select('version')
         .orderBy('version', 'desc')
         .executeTakeFirst();
       if (!row) return null;
       if (cached?.version !== row.version) {
-        cached = { version: row.version, model: JSON.parse(row.body) as RegionTopicModel };
+        const { body } = await d.db
+          .selectFrom('topic_models')
+          .select('body')
+          .where('version', '=', row.version)
+          .executeTakeFirstOrThrow();
+        cached = { version: row.version, model: JSON.parse(body) as RegionTopicModel };
       }
       return cached.model;
     },

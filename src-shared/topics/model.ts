@@ -1,5 +1,6 @@
 import { appealTerms, unitVector, type AppealTerms, type TermOptions } from './text';
 import { CLASSIFIER_CODE, levelOf } from '../domain/classifier';
+import type { ClassifierNode } from '../domain/reference';
 import { THEME_WORDS } from './lexicon';
 import { stems } from './text';
 
@@ -11,12 +12,8 @@ import { stems } from './text';
  * The same code serves the desk, the central and the bench.
  */
 
-export interface ClassifierEntry {
-  code: string;
-  title: string;
-  parentCode: string | null;
-  level: number;
-}
+/** A classifier node as the index reads it (the reference schema's fields, less `retired`). */
+export type ClassifierEntry = Pick<ClassifierNode, 'code' | 'title' | 'parentCode' | 'level'>;
 
 /** What the central ships to desks: sums of unit card vectors per question, no text. */
 export interface RegionTopicModel {

@@ -5,6 +5,7 @@ import { appealInputSchema } from '../../src-shared/domain/appeal';
 import { regionTopicModelSchema } from '../../src-shared/topics/schema';
 import { appealInput } from '../helpers/appeal-input';
 import { enroll, officialOf, type Central, type Desk } from '../helpers/central';
+import { consoleAs } from '../helpers/console-client';
 import { postgresForTests } from '../helpers/postgres';
 import { testScope } from '../helpers/scope';
 
@@ -158,5 +159,50 @@ describe.each(pg.backends)('the region’s topic model on %s', (backend) => {
     await enroll(c, old, 'MIN02');
     await expect(old.services.sync.syncNow()).resolves.toBeDefined();
     expect(old.services.topics.regionVersion()).toBe(0);
+  });
+
+  it('refuses the worst questions to its routes: malformed versions, extra keys, other roles', async () => {
+    const c = await scope.central({ databaseUrl: pg.databaseUrl(backend) });
+    const desk = scope.desk();
+    await enroll(c, desk, 'MIN01');
+    const auth = { authorization: `Bearer ${desk.services.credentials.load()!.token}` };
+    for (const query of ['have=-1', 'have=abc', 'have=1e300', 'have=1&have=2', 'have=1&x=1']) {
+      const r = await fetch(`${c.url}/v1/topic-model?${query}`, { headers: auth });
+      expect(r.status, query).toBe(400);
+    }
+    // No model yet; a desk claiming one from the future gets nothing, as does an unknown device.
+    const ask = (have: string, headers: Record<string, string> = auth) =>
+      fetch(`${c.url}/v1/topic-model?have=${have}`, { headers });
+    expect(await (await ask('0')).json()).toEqual({ model: null });
+    expect(await (await ask(String(Number.MAX_SAFE_INTEGER))).json()).toEqual({ model: null });
+    expect((await ask('0', { authorization: 'Bearer nonsense' })).status).toBe(401);
+
+    const { token } = await c.offices.createAdmin('Ключ');
+    const post = (body: string) =>
+      fetch(`${c.url}/v1/console/topic-model`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
+    expect((await post('{"now":true}')).status).toBe(400);
+    expect((await post('{')).status).toBe(400);
+    expect((await post('{}')).status).toBe(200);
+    // The console's roles: an analyst and an office's viewer neither build nor list.
+    for (const role of ['analyst', 'office_viewer']) {
+      const created = await fetch(`${c.url}/v1/console/accounts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          login: role.replace('_', ''),
+          name: role,
+          role,
+          office: role === 'office_viewer' ? 'MIN01' : null,
+        }),
+      });
+      const { password } = (await created.json()) as { password: string };
+      const other = await consoleAs(c.url, role.replace('_', ''), password);
+      expect((await other.get('/v1/console/topic-model')).status, role).toBe(403);
+      expect((await other.post('/v1/console/topic-model', {})).status, role).toBe(403);
+    }
   });
 });

@@ -117,13 +117,12 @@ export function createTopicSuggester(ctx: CoreContext, classifier: Classifier) {
     feedbackStats() {
       const row = ctx.db
         .prepare(
-          `SELECT count(DISTINCT CASE WHEN rank = 1 THEN id END) AS shown,
-                  sum(CASE WHEN rank = 1 AND accepted = 1 THEN 1 ELSE 0 END) AS first,
-                  sum(accepted) AS taken
+          `SELECT total(rank = 1) AS cards, total(rank = 1 AND accepted) AS firstTaken,
+                  total(accepted) AS anyTaken
            FROM suggestion_feedback`,
         )
-        .get() as { shown: number; first: number | null; taken: number | null };
-      return { cards: row.shown, firstTaken: row.first ?? 0, anyTaken: row.taken ?? 0 };
+        .get() as { cards: number; firstTaken: number; anyTaken: number };
+      return row;
     },
     /** Keeps a model the central sent (already checked against its schema) if it is newer. */
     storeRegionModel(model: RegionTopicModel): boolean {

@@ -84,6 +84,21 @@ describe('topic suggestion', () => {
     // A sub-question (level 5) of a suggested question takes it.
     topics.recordFeedback(['0001.0001.0006.0013'], ['0001.0001.0006.0013.0001'], 2);
     expect(topics.feedbackStats()).toEqual({ cards: 3, firstTaken: 2, anyTaken: 3 });
+    // The contract refuses what no desk would send, and records nothing of it.
+    for (const input of [
+      { shown: [], taken: [], modelVersion: 0 },
+      { shown: Array(11).fill('0005.0005.0056.1156'), taken: [], modelVersion: 0 },
+      { shown: ["'; DROP TABLE suggestion_feedback; --"], taken: [], modelVersion: 0 },
+      { shown: ['0005.0005.0056.1156'], taken: [], modelVersion: -1 },
+      { shown: ['0005.0005.0056.1156'], taken: [], modelVersion: 0, text: 'Иванова' },
+    ]) {
+      expect(core.dispatch('classifier.suggestionFeedback', input).ok).toBe(false);
+    }
+    expect(topics.feedbackStats()).toEqual({ cards: 3, firstTaken: 2, anyTaken: 3 });
+    // …while a well-formed answer goes through the same door.
+    const valid = { shown: ['0005.0005.0056.1156'], taken: [], modelVersion: 0 };
+    expect(core.dispatch('classifier.suggestionFeedback', valid).ok).toBe(true);
+    expect(topics.feedbackStats()).toEqual({ cards: 4, firstTaken: 2, anyTaken: 3 });
     const columns = core.services.ctx.db
       .prepare('SELECT name FROM pragma_table_info(?)')
       .pluck()
