@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { createCore } from '../src-main/core/index';
 import {
@@ -11,8 +12,13 @@ import {
   type ScoreOptions,
 } from '../src-shared/topics/model';
 import { localToday } from '../src-shared/domain/dates';
+import { openCentralDb } from '../src-server/db/database';
+import { createTopicModels } from '../src-server/domain/topic-model';
+import { createWriter } from '../src-server/domain/write-lock';
 import { emit, percentile, timed } from './report';
+import { storeCodedCards } from '../test/helpers/coded-cards';
 import { bulkCards } from './synthetic/bulk';
+import { createRandom } from './synthetic/random';
 import { appeals, type CodedAppeal } from './topics/appeals';
 import { classifierEntries, codesOf, measure, type Figures } from './topics/measure';
 import { complementNb } from './topics/complement-nb';
@@ -23,6 +29,7 @@ const report = (prefix: string, f: Figures) => {
     emit('topics', `${prefix}_${level}_top1`, f[`${level}1`], 'share');
     emit('topics', `${prefix}_${level}_top3`, f[`${level}3`], 'share');
   }
+  emit('topics', `${prefix}_section_top1_any_code`, f.section1Any, 'share');
   emit('topics', `${prefix}_both_requests_top5`, f.both5, 'share');
 };
 
@@ -34,6 +41,52 @@ function regionOf(history: CodedAppeal[], options: ScoreOptions = DEFAULT_SCORE)
 }
 
 /**
+ * The central's whole build as it runs on a schedule: a SQLite central holding `big` coded
+ * cards (as sync stores them: the card's JSON and its codes), read in pages and built.
+ */
+async function centralBuild(big: CodedAppeal[], metric = 'central_build') {
+  const dir = mkdtempSync(join(tmpdir(), 'otklik-topics-central-'));
+  const central = await openCentralDb({ sqliteFile: join(dir, 'central.sqlite') });
+  try {
+    await storeCodedCards(
+      central.db,
+      big.map((a) => ({ text: a.text, codes: a.codes })),
+    );
+    // As the built server runs it (worker threads, the machine's cores up to 4), and in the
+    // server's own thread (OTKLIK_TOPIC_MODEL_WORKERS=0, and a server run from source).
+    const write = createWriter(central);
+    const workers = {
+      where: {
+        entry: new URL('../src-server/domain/topic-worker.ts', import.meta.url),
+        loader: new URL('../test/helpers/tsx-worker.mjs', import.meta.url),
+      },
+      count: Math.min(4, availableParallelism()),
+    };
+    for (const [name, options] of [
+      [`${metric}_ms`, { workers }],
+      [`${metric}_one_thread_ms`, { workers: null }],
+    ] as const) {
+      await central.db.deleteFrom('topic_models').execute();
+      const models = createTopicModels({
+        db: central.db,
+        write,
+        now: () => new Date(),
+        ...options,
+      });
+      const started = performance.now();
+      const version = await models.build();
+      emit('topics', name, performance.now() - started, 'ms');
+      const built = await models.builds();
+      if (version !== 1 || built[0]?.cards !== big.length) throw new Error('no model built');
+    }
+    emit('topics', 'central_build_workers', workers.count, 'threads');
+  } finally {
+    await central.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * Topic suggestion on long, noisy appeals (docs/topics.md): the held-out split of
  * bench/topics (51 questions × 6 appeals, a third with a second request) on a fresh desk
  * (classifier only) and with the region's coded history (20 appeals per question), for the
@@ -42,7 +95,7 @@ function regionOf(history: CodedAppeal[], options: ScoreOptions = DEFAULT_SCORE)
  * a desk; how often a simulated officer took the first suggestion; and the first build of a desk
  * with `size` cards of its own and no region model.
  */
-export function runTopicsBench(size: number) {
+export async function runTopicsBench(size: number) {
   const entries = classifierEntries();
   const test = appeals('test', 6);
   const tune = appeals('tune', 4);
@@ -122,7 +175,20 @@ export function runTopicsBench(size: number) {
   emit('topics', 'model_kb', Buffer.byteLength(body) / 1024, 'KiB');
   emit('topics', 'model_gzip_kb', gzipSync(body).length / 1024, 'KiB');
   emit('topics', 'model_terms', Object.keys(model.df).length, 'terms');
-
+  await centralBuild(big);
+  // A region's real vocabulary is far wider than the corpus's: the same cards with 15 more words
+  // each from 100,000 made-up word forms, a few common and most rare (Zipf-like, as Heaps' law
+  // has it for ten million words of letters).
+  const rng = createRandom(20);
+  const letters = [...'абвгдежзиклмнопрстуфхцчшщыэюя'];
+  const pool = Array.from({ length: 100_000 }, () =>
+    Array.from({ length: rng.int(5, 10) }, () => rng.pick(letters)).join(''),
+  );
+  const rare = () => pool[Math.floor(pool.length * rng.next() ** 3)]!;
+  await centralBuild(
+    big.map((a) => ({ ...a, text: `${a.text} ${Array.from({ length: 15 }, rare).join(' ')}.` })),
+    'central_build_wide_vocabulary',
+  );
   // On a desk: the model stored as sync stores it, suggestions through the core's service.
   const dir = mkdtempSync(join(tmpdir(), 'otklik-topics-'));
   const core = createCore({

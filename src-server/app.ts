@@ -5,6 +5,7 @@ import Fastify, {
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
+import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import { decodedBody, encodedReply, refuseCoded } from './compression';
 import type { z } from 'zod';
@@ -21,6 +22,7 @@ import { createAccounts, SESSION_COOKIE } from './domain/accounts';
 import { roleCan } from '../src-shared/console/roles';
 import { serveConsole, serveOnline } from './console-static';
 import { createSurveyReports } from './domain/survey-reports';
+import type { TopicWorkerEntry } from './domain/topic-cards';
 import { createTopicModels } from './domain/topic-model';
 import { createOnlineSurveys } from './domain/online';
 import { ONLINE_LIMITS } from '../src-shared/surveys/online';
@@ -66,6 +68,13 @@ export interface AppOptions {
    * on a schedule (tests build it themselves). The first build runs a minute after start.
    */
   topicModelHours?: number;
+  /**
+   * The build's worker thread code (the built server's topic-worker.js; tests: the source under
+   * a loader). Without it the build reads the cards in the server's own thread, a slice at a time.
+   */
+  topicWorker?: TopicWorkerEntry | null;
+  /** Worker threads for a build: the machine's cores by default, at most 4; 0: none. */
+  topicModelWorkers?: number;
 }
 
 declare module 'fastify' {
@@ -146,7 +155,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     5 * 60_000,
   );
   leftovers.unref();
-  const topicModels = createTopicModels({ db: options.central.db, write, now });
+  const workerCount = options.topicModelWorkers ?? Math.min(4, availableParallelism());
+  const topicModels = createTopicModels({
+    db: options.central.db,
+    write,
+    now,
+    workers:
+      options.topicWorker && workerCount > 0
+        ? { where: options.topicWorker, count: workerCount }
+        : null,
+    onFallback: () =>
+      app.log.warn('topic model: worker threads did not start; the build reads in this thread'),
+  });
   const topicHours = options.topicModelHours ?? 6;
   const buildTopics = () =>
     void topicModels.build().catch((e: unknown) => app.log.error(e, 'topic model build failed'));

@@ -11,7 +11,9 @@ import { resolve } from 'node:path';
  * surveys at), OTKLIK_TRUST_PROXY (behind a reverse proxy: `true`, or its addresses, comma
  * separated), OTKLIK_ONLINE_PER_ADDRESS (online answers per address in ten minutes, 30).
  * Issue 20 (docs/topics.md): OTKLIK_TOPIC_MODEL_HOURS (hours between builds of the region's
- * topic model, 6; 0 turns the schedule off).
+ * topic model, 6; 0 turns the schedule off), OTKLIK_TOPIC_MODEL_WORKERS (worker threads that
+ * read the cards of a build: the machine's cores by default, at most 4; 0 reads them in the
+ * server's own thread).
  */
 export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
   const dataDir = resolve(env.OTKLIK_SERVER_DATA ?? '.otklik-server');
@@ -37,6 +39,7 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
     topicModelHours: env.OTKLIK_TOPIC_MODEL_HOURS
       ? Number(env.OTKLIK_TOPIC_MODEL_HOURS)
       : undefined,
+    topicModelWorkers: topicModelWorkers(env.OTKLIK_TOPIC_MODEL_WORKERS),
     attachmentQuotaBytes: env.OTKLIK_ATTACHMENT_QUOTA_MB
       ? Number(env.OTKLIK_ATTACHMENT_QUOTA_MB) * 1024 * 1024
       : undefined,
@@ -44,6 +47,16 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env) {
 }
 
 export type ServerConfig = ReturnType<typeof serverConfig>;
+
+/** Worker threads for a topic model build: a whole number 0–64, or undefined (the default). */
+function topicModelWorkers(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = /^\d{1,2}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 0 && n <= 64)) {
+    throw new Error(`OTKLIK_TOPIC_MODEL_WORKERS: ожидается целое число от 0 до 64, а не ${value}`);
+  }
+  return n;
+}
 
 /** The public origin of online surveys: https:// (or http:// for a test), no path. */
 function publicUrl(value: string | undefined): string | null {

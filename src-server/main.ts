@@ -118,6 +118,12 @@ async function serve() {
     trustProxy: config.trustProxy,
     onlineSubmitsPerAddress: config.onlineSubmitsPerAddress,
     topicModelHours: config.topicModelHours,
+    topicModelWorkers: config.topicModelWorkers,
+    // The built server has its build's worker beside it; run from source (npm run server), the
+    // build reads the cards in this thread.
+    topicWorker: import.meta.url.endsWith('.js')
+      ? { entry: new URL('./topic-worker.js', import.meta.url) }
+      : null,
   });
   if (!https && !isLoopbackHost(config.host)) {
     app.log.warn('plain HTTP beyond loopback (OTKLIK_ALLOW_HTTP=1): use TLS in production');

@@ -29,6 +29,8 @@ export interface Figures {
   theme3: number;
   section1: number;
   section3: number;
+  /** The first suggestion's section is the section of any code the letter has (not only the main). */
+  section1Any: number;
   /** Appeals with two requests whose both codes are among the first five suggestions. */
   both5: number;
   multi: number;
@@ -47,6 +49,7 @@ export function measure(cases: CodedAppeal[], suggest: (text: string) => string[
     theme3: 0,
     section1: 0,
     section3: 0,
+    section1Any: 0,
     both5: 0,
     multi: 0,
   };
@@ -60,6 +63,7 @@ export function measure(cases: CodedAppeal[], suggest: (text: string) => string[
     if (top3.some((g) => themeOf(g) === themeOf(main))) f.theme3++;
     if (got[0] && sectionOf(got[0]) === sectionOf(main)) f.section1++;
     if (top3.some((g) => sectionOf(g) === sectionOf(main))) f.section3++;
+    if (got[0] && c.codes.some((code) => sectionOf(code) === sectionOf(got[0]!))) f.section1Any++;
     if (c.codes.length > 1) {
       f.multi++;
       if (c.codes.every((code) => got.slice(0, 5).includes(code))) f.both5++;
@@ -74,6 +78,7 @@ export function measure(cases: CodedAppeal[], suggest: (text: string) => string[
     theme3: share(f.theme3),
     section1: share(f.section1),
     section3: share(f.section3),
+    section1Any: share(f.section1Any),
     both5: f.multi ? f.both5 / f.multi : 0,
     multi: f.multi,
   };

@@ -1,24 +1,40 @@
 import { sql } from 'kysely';
 import {
   HistoryAccumulator,
+  MIN_CARDS,
   regionModel,
   type RegionTopicModel,
 } from '../../src-shared/topics/model';
+import {
+  addStoredCards,
+  TopicBuildPool,
+  type StoredCard,
+  type TopicWorkerEntry,
+} from './topic-cards';
 import type { Db, Writer } from './write-lock';
 
 /** Cards read per query while a model is built (keyset pages, so memory stays flat). */
 const PAGE = 2000;
-/** Cards read between two turns of the event loop. */
+/** Cards read between two turns of the event loop (a build without worker threads). */
 const SLICE = 100;
 /** Builds kept; desks only ever ask for the newest. */
 const KEEP = 3;
 
 /**
  * The region's topic model (docs/topics.md): built from every office's coded cards on a
- * schedule, kept as JSON with what it was built from, served to desks that have an older one.
- * A build that finds nothing changed since the last one writes nothing.
+ * schedule, kept as JSON with what it was built from, served to desks that have another one.
+ * A build that finds nothing changed since the last one writes nothing. With `workers`, the
+ * cards are read on that many worker threads while this thread reads the database; when no
+ * worker can start, the build reads them here, a slice at a time.
  */
-export function createTopicModels(d: { db: Db; write: Writer; now: () => Date }) {
+export function createTopicModels(d: {
+  db: Db;
+  write: Writer;
+  now: () => Date;
+  workers?: { where: TopicWorkerEntry; count: number } | null;
+  /** Told when the workers could not start and a build reads in this thread instead. */
+  onFallback?: () => void;
+}) {
   let cached: { version: number; model: RegionTopicModel } | null = null;
   let building: Promise<number | null> | null = null;
 
@@ -35,17 +51,8 @@ export function createTopicModels(d: { db: Db; write: Writer; now: () => Date })
     return `${String(row?.seq ?? 0)}:${String(topics?.n ?? 0)}`;
   }
 
-  async function build(): Promise<number | null> {
-    const started = performance.now();
-    const source = await sourceOf();
-    const last = await d.db
-      .selectFrom('topic_models')
-      .select(['version', 'source'])
-      .orderBy('version', 'desc')
-      .executeTakeFirst();
-    if (last?.source === source) return null;
-
-    const acc = new HistoryAccumulator();
+  /** Every coded card of the region, in keyset pages (memory stays flat), handed to `read`. */
+  async function readCards(read: (cards: StoredCard[]) => Promise<void>) {
     let after = '';
     for (;;) {
       const page = await d.db
@@ -63,7 +70,7 @@ export function createTopicModels(d: { db: Db; write: Writer; now: () => Date })
         .orderBy('id')
         .limit(PAGE)
         .execute();
-      if (page.length === 0) break;
+      if (page.length === 0) return;
       const ids = page.map((p) => p.id);
       const topics = await d.db
         .selectFrom('appeal_topics')
@@ -76,14 +83,37 @@ export function createTopicModels(d: { db: Db; write: Writer; now: () => Date })
         list.push(t.code);
         codes.set(t.appeal_id, list);
       }
-      for (let i = 0; i < page.length; i++) {
-        const content = contentOf(page[i]!.data);
-        if (content) acc.add(content, codes.get(page[i]!.id) ?? []);
-        // Requests go in between every few cards (≈ 0.3 ms each): a build of 100,000 cards
-        // takes half a minute in the background but never holds the event loop for long.
-        if (i % SLICE === SLICE - 1) await new Promise((r) => setImmediate(r));
-      }
+      await read(page.map((p) => [p.data, codes.get(p.id) ?? []]));
       after = page[page.length - 1]!.id;
+    }
+  }
+
+  async function build(): Promise<number | null> {
+    const started = performance.now();
+    const source = await sourceOf();
+    const last = await d.db
+      .selectFrom('topic_models')
+      .select(['version', 'source'])
+      .orderBy('version', 'desc')
+      .executeTakeFirst();
+    if (last?.source === source) return null;
+
+    const acc = new HistoryAccumulator();
+    const pool = d.workers ? await TopicBuildPool.start(d.workers.where, d.workers.count) : null;
+    if (d.workers && !pool) d.onFallback?.();
+    try {
+      await readCards(async (cards) => {
+        if (pool) return pool.add(cards);
+        for (let i = 0; i < cards.length; i += SLICE) {
+          addStoredCards(acc, cards.slice(i, i + SLICE));
+          // Requests go in between every few cards: a build never holds the event loop long.
+          await new Promise((r) => setImmediate(r));
+        }
+      });
+      // Only what the model may ship is merged (regionModel keeps terms ≥ MIN_CARDS cards hold).
+      await pool?.finish(acc, MIN_CARDS);
+    } finally {
+      await pool?.close();
     }
 
     const builtAt = d.now().toISOString();
@@ -148,16 +178,6 @@ export function createTopicModels(d: { db: Db; write: Writer; now: () => Date })
         .execute();
     },
   };
-}
-
-/** A stored card's text; a damaged record is skipped, never fails a build. */
-function contentOf(data: string): string | null {
-  try {
-    const parsed = JSON.parse(data) as { content?: unknown };
-    return typeof parsed.content === 'string' ? parsed.content : null;
-  } catch {
-    return null;
-  }
 }
 
 export type TopicModels = ReturnType<typeof createTopicModels>;

@@ -1,4 +1,12 @@
-import { appealTerms, unitVector, type AppealTerms, type TermOptions } from './text';
+import {
+  appealTerms,
+  CardTerms,
+  readCard,
+  TermTable,
+  type AppealTerms,
+  type TermTableSnapshot,
+  type TermOptions,
+} from './text';
 import { CLASSIFIER_CODE, levelOf } from '../domain/classifier';
 import type { ClassifierNode } from '../domain/reference';
 import { THEME_WORDS } from './lexicon';
@@ -108,12 +116,45 @@ export function questionOf(code: string): string | null {
   return level === 4 ? code : level === 5 ? code.slice(0, 19) : null;
 }
 
+/** An accumulator as plain data: its terms, each term's cards, per question its cards and sums. */
+export interface AccumulatorState {
+  cards: number;
+  table: TermTableSnapshot;
+  /** By term id. */
+  df: Int32Array;
+  questions: { q: string; n: number; ids: Int32Array; weights: Float64Array; cards: Int32Array }[];
+}
+
+/** One question's history in an accumulator: term id → slot, and per slot the sums. */
+interface QuestionSums {
+  n: number;
+  slots: Map<number, number>;
+  ids: number[];
+  weights: number[];
+  cards: number[];
+}
+
+/** Adds a term's weight and cards to a question's sums. */
+function addSum(sums: QuestionSums, id: number, weight: number, cards: number) {
+  const slot = sums.slots.get(id);
+  if (slot === undefined) {
+    sums.slots.set(id, sums.ids.length);
+    sums.ids.push(id);
+    sums.weights.push(weight);
+    sums.cards.push(cards);
+  } else {
+    sums.weights[slot]! += weight;
+    sums.cards[slot]! += cards;
+  }
+}
+
 /** Accumulates cards into per-question sums of unit vectors (the central's build, the desk's top-up). */
 export class HistoryAccumulator {
-  /** Per question, term → [sum of the cards' unit weights, cards holding it]. */
-  readonly terms = new Map<string, Map<string, [number, number]>>();
-  readonly n = new Map<string, number>();
-  readonly df = new Map<string, number>();
+  private readonly table = new TermTable();
+  private readonly card = new CardTerms();
+  /** Cards holding each term, by id. */
+  private readonly dfs: number[] = [];
+  private readonly questions = new Map<string, QuestionSums>();
   cards = 0;
 
   constructor(private readonly opts: TermOptions = DEFAULT_SCORE) {}
@@ -121,27 +162,143 @@ export class HistoryAccumulator {
   add(content: string, codes: readonly string[]) {
     const questions = [...new Set(codes.map(questionOf).filter((c): c is string => c !== null))];
     if (questions.length === 0) return;
-    const v = unitVector(appealTerms(content, { ...this.opts, only: 'all' }).all);
-    if (v.size === 0) return;
-    this.cards++;
-    for (const t of v.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    for (const q of questions) {
-      let m = this.terms.get(q);
-      if (!m) this.terms.set(q, (m = new Map()));
-      for (const [t, w] of v) {
-        const e = m.get(t);
-        if (e) {
-          e[0] += w;
-          e[1]++;
-        } else m.set(t, [w, 1]);
-      }
-      this.n.set(q, (this.n.get(q) ?? 0) + 1);
+    const card = this.card;
+    card.clear();
+    readCard(this.table, card, content, this.opts);
+    card.toUnit();
+    const ids: number[] = [];
+    const weights: number[] = [];
+    for (const id of card.ids) {
+      const w = card.weight(id);
+      if (w <= 0) continue;
+      ids.push(id);
+      weights.push(w);
+      this.dfs[id] = (this.dfs[id] ?? 0) + 1;
     }
+    if (ids.length === 0) return;
+    this.cards++;
+    for (const q of questions) {
+      const sums = this.questionSums(q);
+      sums.n++;
+      for (let k = 0; k < ids.length; k++) addSum(sums, ids[k]!, weights[k]!, 1);
+    }
+  }
+
+  /** Cards holding a term. */
+  dfOf(term: string): number {
+    const id = this.table.find(term);
+    return id < 0 ? 0 : (this.dfs[id] ?? 0);
+  }
+
+  /** Every term with the cards holding it. */
+  *df(): IterableIterator<[string, number]> {
+    for (let id = 0; id < this.dfs.length; id++) {
+      const n = this.dfs[id];
+      if (n) yield [this.table.name(id), n];
+    }
+  }
+
+  /** Cards coded with a question. */
+  nOf(question: string): number {
+    return this.questions.get(question)?.n ?? 0;
+  }
+
+  /** Per question: its cards, and each term with its summed unit weight and the cards holding it. */
+  *perQuestion(): IterableIterator<[string, number, [string, number, number][]]> {
+    for (const [q, sums] of this.questions) {
+      yield [
+        q,
+        sums.n,
+        sums.ids.map((id, i) => [this.table.name(id), sums.weights[i]!, sums.cards[i]!]),
+      ];
+    }
+  }
+
+  /**
+   * Per question with at least `minN` cards, the terms at least `minDf` cards of the region and
+   * `minInQuestion` of the question's hold: [term, summed weight, the region's cards holding it].
+   * Read by id, so the millions of rare terms are never named.
+   */
+  *shared(
+    minN: number,
+    minDf: number,
+    minInQuestion: number,
+  ): IterableIterator<[string, number, [string, number, number][]]> {
+    for (const [q, sums] of this.questions) {
+      if (sums.n < minN) continue;
+      const terms: [string, number, number][] = [];
+      sums.ids.forEach((id, i) => {
+        const df = this.dfs[id] ?? 0;
+        if (df >= minDf && sums.cards[i]! >= minInQuestion)
+          terms.push([this.table.name(id), sums.weights[i]!, df]);
+      });
+      yield [q, sums.n, terms];
+    }
+  }
+
+  /**
+   * What the accumulator holds, as plain data in typed arrays (a build's worker thread sends it
+   * back; `buffers` may be transferred instead of copied).
+   */
+  state(): { state: AccumulatorState; buffers: ArrayBuffer[] } {
+    const table = this.table.snapshot();
+    const df = Int32Array.from({ length: table.first.length }, (_, id) => this.dfs[id] ?? 0);
+    const questions = [...this.questions].map(([q, s]) => ({
+      q,
+      n: s.n,
+      ids: Int32Array.from(s.ids),
+      weights: Float64Array.from(s.weights),
+      cards: Int32Array.from(s.cards),
+    }));
+    const buffers = [
+      table.first,
+      table.second,
+      df,
+      ...questions.flatMap((q) => [q.ids, q.weights, q.cards]),
+    ].map((a) => a.buffer as ArrayBuffer);
+    return { state: { cards: this.cards, table, df, questions }, buffers };
+  }
+
+  /**
+   * Adds what other accumulators held (a build split over worker threads). With `minDf`, a term
+   * fewer than that many cards hold in all of them together stays out of the questions' sums:
+   * the region model never ships it, and a region's millions of rare terms cost nothing more.
+   */
+  merge(states: readonly AccumulatorState[], minDf = 0) {
+    const ids = states.map((s) => this.table.adopt(s.table));
+    states.forEach((s, k) => {
+      this.cards += s.cards;
+      s.df.forEach((n, id) => {
+        const own = ids[k]![id]!;
+        this.dfs[own] = (this.dfs[own] ?? 0) + n;
+      });
+    });
+    states.forEach((s, k) => {
+      for (const q of s.questions) {
+        const sums = this.questionSums(q.q);
+        sums.n += q.n;
+        for (let i = 0; i < q.ids.length; i++) {
+          const own = ids[k]![q.ids[i]!]!;
+          if ((this.dfs[own] ?? 0) >= minDf) addSum(sums, own, q.weights[i]!, q.cards[i]!);
+        }
+      }
+    });
+  }
+
+  private questionSums(q: string): QuestionSums {
+    let sums = this.questions.get(q);
+    if (!sums) {
+      sums = { n: 0, slots: new Map(), ids: [], weights: [], cards: [] };
+      this.questions.set(q, sums);
+    }
+    return sums;
   }
 
   /** A question's sums (term → weight), for the desk's own cards on top of the region's. */
   sums(): Map<string, Map<string, number>> {
-    return new Map([...this.terms].map(([q, m]) => [q, new Map([...m].map(([t, [w]]) => [t, w]))]));
+    return new Map(
+      [...this.perQuestion()].map(([q, , terms]) => [q, new Map(terms.map(([t, w]) => [t, w]))]),
+    );
   }
 }
 
@@ -163,25 +320,24 @@ export function regionModel(
 ): RegionTopicModel {
   const classes: RegionTopicModel['classes'] = {};
   const kept = new Set<string>();
-  for (const [q, sum] of acc.terms) {
-    const n = acc.n.get(q) ?? 0;
-    if (n < MIN_CARDS_IN_QUESTION) continue;
-    const terms = [...sum]
-      .filter(
-        ([t, [, cards]]) => (acc.df.get(t) ?? 0) >= MIN_CARDS && cards >= MIN_CARDS_IN_QUESTION,
-      )
-      .sort((a, b) => b[1][0] - a[1][0])
-      .slice(0, TERMS_PER_QUESTION);
+  const dfOf = new Map<string, number>();
+  for (const [q, n, shared] of acc.shared(
+    MIN_CARDS_IN_QUESTION,
+    MIN_CARDS,
+    MIN_CARDS_IN_QUESTION,
+  )) {
+    const terms = shared.sort((a, b) => b[1] - a[1]).slice(0, TERMS_PER_QUESTION);
     if (terms.length === 0) continue;
     const v: Record<string, number> = {};
-    for (const [t, [w]] of terms) {
+    for (const [t, w, cards] of terms) {
       v[t] = Math.round(w * 1000) / 1000;
       kept.add(t);
+      dfOf.set(t, cards);
     }
     classes[q] = { n, v };
   }
   const df: Record<string, number> = {};
-  for (const t of [...kept].sort()) df[t] = acc.df.get(t)!;
+  for (const t of [...kept].sort()) df[t] = dfOf.get(t)!;
   return {
     format: 1,
     ...meta,
@@ -361,13 +517,13 @@ export function buildTopicIndex(
   const local = history.local;
   if (local) {
     cards += local.cards;
-    for (const [t, n] of local.df) df.set(t, (df.get(t) ?? 0) + n);
+    for (const [t, n] of local.df()) df.set(t, (df.get(t) ?? 0) + n);
     for (const [code, sum] of local.sums()) {
       const i = qIdx.get(code);
       if (i === undefined) continue;
       const m = (sums[i] ??= new Map());
       addInto(m, sum, 1);
-      counts[i]! += local.n.get(code) ?? 0;
+      counts[i]! += local.nOf(code);
     }
   }
   const withHistory = sums.filter(Boolean).length;

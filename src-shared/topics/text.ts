@@ -1,3 +1,4 @@
+import { LetterPattern } from '../text/letters';
 import { stemWord, words } from '../text/stem';
 
 /**
@@ -28,7 +29,7 @@ const STOP = new Set(
 // Words that identify a person or a document and carry no topic; each match becomes a space.
 // Numbers alone (telephones, «12.03.2026», «№ 5») need no pattern: no term holds a digit.
 const EMAIL = /\S+@\S+\.\S+/gu;
-export const SCRUB: RegExp[] = [
+export const SCRUB: LetterPattern[] = [
   /(?:https?:\/\/|www\.)\S+/giu, // links
   /\b\d{1,2}\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*(?:\s+\d{4}\s*(?:г\.|года?)?)?/giu,
   // citations of laws: «ст. 12», «статьи 8», «Федерального закона № 59-ФЗ», «постановления № 354»
@@ -40,35 +41,38 @@ export const SCRUB: RegExp[] = [
   // addresses: «г. Энск», «ул. Ленина», «д. 14», «кв. 27», «пос. Первомайский»
   /(?<![\p{L}\p{N}])(?:г|гор|с|пос|п|д|дер|р\.п|пгт|ул|пр|пер|просп|мкр|кв|корп|стр)\.\s*\p{Lu}?[\p{L}\d-]*/gu,
   /(?<![\p{L}])по адресу:?[^.!?\n]*/giu,
-  // names: «Иванова Анна Сергеевна», «Петров И.С.», «И. П. Сидоров»
-  /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?:вич|вна|ична|инична)(?![\p{L}])/gu,
-  /\p{Lu}\p{Ll}+\s+\p{Lu}\.\s*\p{Lu}\./gu,
+  // names: «Иванова Анна Сергеевна», «Петров И.С.» (one pass), «И. П. Сидоров»
+  /\p{Lu}\p{Ll}+\s+(?:\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?:вич|вна|ична|инична)(?![\p{L}])|\p{Lu}\.\s*\p{Lu}\.)/gu,
   /\p{Lu}\.\s*\p{Lu}\.\s*\p{Lu}\p{Ll}+/gu,
   /\p{Lu}\p{Ll}+(?:вич|вна|ична|инична)(?![\p{L}])/gu, // a patronymic alone («Иван Петрович»)
-];
+].map((re) => new LetterPattern(re));
 
 /** The appeal with names, addresses, dates, telephone numbers, links and legal citations removed. */
-export function scrubAppeal(text: string): string {
+export function scrubAppeal(text: string, covered = LetterPattern.covers(text)): string {
   // The e-mail pattern is the costliest (it starts at every character): only where there is an @.
   let out = text.includes('@') ? text.replace(EMAIL, ' ') : text;
-  for (const re of SCRUB) out = out.replace(re, ' ');
+  for (const re of SCRUB) out = out.replace(covered ? re.fast : re.full, ' ');
   return out;
 }
 
 /** Sentences of a text (by end punctuation and line breaks), trimmed, without empty ones. */
 export function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?…])\s+|\n+/u)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const out: string[] = [];
+  for (const part of text.split(SENTENCE_END)) {
+    const s = part.trim();
+    if (s.length > 0) out.push(s);
+  }
+  return out;
 }
+const SENTENCE_END = /(?<=[.!?…])\s+|\n+/;
 
-const REQUEST =
-  /(?:^|[^\p{L}])(?:прош\p{L}*|прос\p{L}*м|требу\p{L}*|просьб\p{L}*|помоги\p{L}*|обяж\p{L}*|примите|разберит\p{L}*|окажите|посодействуйте|необходимо)(?=$|[^\p{L}])/iu;
+const REQUEST = new LetterPattern(
+  /(?:^|[^\p{L}])(?:прош\p{L}*|прос\p{L}*м|требу\p{L}*|просьб\p{L}*|помоги\p{L}*|обяж\p{L}*|примите|разберит\p{L}*|окажите|посодействуйте|необходимо)(?=$|[^\p{L}])/iu,
+);
 
 /** Whether a sentence asks for something («Прошу…», «Требую…», a question). */
-export function isRequest(sentence: string): boolean {
-  return REQUEST.test(sentence) || sentence.trimEnd().endsWith('?');
+export function isRequest(sentence: string, covered = LetterPattern.covers(sentence)): boolean {
+  return (covered ? REQUEST.fast : REQUEST.full).test(sentence) || sentence.trimEnd().endsWith('?');
 }
 
 /** How much a request sentence counts against a sentence of narrative (tuned, docs/topics.md). */
@@ -107,16 +111,235 @@ export function stems(text: string): string[] {
   return out;
 }
 
-/** The weighted terms of one sentence: stems, and pairs of neighbouring stems when asked. */
-function addTerms(into: Map<string, number>, stemsOf: string[], weight: number, bigrams: boolean) {
-  for (let i = 0; i < stemsOf.length; i++) {
-    const s = stemsOf[i]!;
-    into.set(s, (into.get(s) ?? 0) + weight);
-    if (bigrams && i > 0) {
-      const b = `${stemsOf[i - 1]}_${s}`;
-      into.set(b, (into.get(b) ?? 0) + weight);
-    }
+/**
+ * Terms as small numbers: a stem or a pair of neighbouring stems ↔ an id. Reading a card is
+ * mostly lookups; by id they are array reads, where by string every pair would be built and
+ * compared again. A pair's name («стем_стем») is only written when asked for: a region's letters
+ * hold millions of pairs, few of which are ever shipped. A build owns a table for its whole run;
+ * the desk's readings share one (`sharedTable`), cleared between two readings when it grows.
+ */
+export class TermTable {
+  /** id → the term's name; a pair's is written on first use of `name`. */
+  private readonly names: (string | undefined)[] = [];
+  /** A pair's id → its two stems' ids (-1 for a stem). */
+  private readonly first: number[] = [];
+  private readonly second: number[] = [];
+  private readonly stemIds = new Map<string, number>();
+  /** A word as written → its stem's id, or -1 when it has none (stop word, digits, one letter). */
+  private readonly words = new Map<string, number>();
+  private readonly pairs: (Map<number, number> | undefined)[] = [];
+
+  /** Entries held: terms, or words as written when there are more of those. */
+  get size(): number {
+    return Math.max(this.names.length, this.words.size);
   }
+
+  /** A term's name: «стем», or «стем_стем» for a pair. */
+  name(id: number): string {
+    let n = this.names[id];
+    if (n === undefined) {
+      n = `${this.name(this.first[id]!)}_${this.name(this.second[id]!)}`;
+      this.names[id] = n;
+    }
+    return n;
+  }
+
+  private stem(s: string): number {
+    let id = this.stemIds.get(s);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(s);
+      this.first.push(-1);
+      this.second.push(-1);
+      this.stemIds.set(s, id);
+    }
+    return id;
+  }
+
+  /** The id of a term by its name, given a new one the first time. */
+  term(t: string): number {
+    const cut = t.indexOf('_');
+    // Stems hold letters and digits only, so «_» is always a pair's.
+    return cut < 0
+      ? this.stem(t)
+      : this.pair(this.stem(t.slice(0, cut)), this.stem(t.slice(cut + 1)));
+  }
+
+  /** The table as plain data: its stems' names in id order, and each id's pair (-1: a stem). */
+  snapshot(): TermTableSnapshot {
+    return {
+      stems: this.names.filter((_, id) => this.first[id] === -1) as string[],
+      first: Int32Array.from(this.first),
+      second: Int32Array.from(this.second),
+    };
+  }
+
+  /** Takes in another table's terms: its id → this table's id. */
+  adopt(other: TermTableSnapshot): Int32Array {
+    const ids = new Int32Array(other.first.length);
+    let stem = 0;
+    for (let id = 0; id < ids.length; id++) {
+      // A pair's stems always have smaller ids than the pair: they are mapped already.
+      ids[id] =
+        other.first[id] === -1
+          ? this.stem(other.stems[stem++]!)
+          : this.pair(ids[other.first[id]!]!, ids[other.second[id]!]!);
+    }
+    return ids;
+  }
+
+  /** The id of a term the table holds, or -1 (no new id is given). */
+  find(t: string): number {
+    const cut = t.indexOf('_');
+    if (cut < 0) return this.stemIds.get(t) ?? -1;
+    const a = this.stemIds.get(t.slice(0, cut));
+    const b = this.stemIds.get(t.slice(cut + 1));
+    return a === undefined || b === undefined ? -1 : (this.pairs[a]?.get(b) ?? -1);
+  }
+
+  /** The id of a word's topical stem, or -1. */
+  word(w: string): number {
+    let id = this.words.get(w);
+    if (id === undefined) {
+      const s = topicalStem(w);
+      id = s ? this.stem(s) : -1;
+      this.words.set(w, id);
+    }
+    return id;
+  }
+
+  /** The id of the pair «a_b» of two stems' ids. */
+  pair(a: number, b: number): number {
+    let next = this.pairs[a];
+    if (!next) this.pairs[a] = next = new Map();
+    let id = next.get(b);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(undefined);
+      this.first.push(a);
+      this.second.push(b);
+      next.set(b, id);
+    }
+    return id;
+  }
+}
+
+/** A TermTable as plain data (a build's worker thread sends it back). */
+export interface TermTableSnapshot {
+  stems: string[];
+  first: Int32Array;
+  second: Int32Array;
+}
+
+const SHARED_LIMIT = 200_000;
+let shared = new TermTable();
+/** The table the desk's readings share; a new one once it holds SHARED_LIMIT words or terms. */
+function sharedTable(): TermTable {
+  if (shared.size >= SHARED_LIMIT) shared = new TermTable();
+  return shared;
+}
+
+/** Where a reading puts its weighted term ids. */
+export interface TermSink {
+  add(id: number, weight: number): void;
+}
+
+class MapSink implements TermSink {
+  readonly m = new Map<number, number>();
+  add(id: number, weight: number) {
+    this.m.set(id, (this.m.get(id) ?? 0) + weight);
+  }
+}
+
+/**
+ * One card's terms by id, in a dense array reused card after card (a build reads 100,000):
+ * `ids` in order of first appearance, `weight(id)` their weights; `clear()` before the next.
+ */
+export class CardTerms implements TermSink {
+  private w = new Float64Array(1 << 12);
+  readonly ids: number[] = [];
+
+  add(id: number, weight: number) {
+    if (weight <= 0) return;
+    if (id >= this.w.length) {
+      const grown = new Float64Array(Math.max(id + 1, this.w.length * 2));
+      grown.set(this.w);
+      this.w = grown;
+    }
+    if (this.w[id] === 0) this.ids.push(id);
+    this.w[id]! += weight;
+  }
+
+  weight(id: number): number {
+    return this.w[id]!;
+  }
+
+  /** Sets each weight to its unit-vector weight (`unitWeights`). */
+  toUnit() {
+    const values = this.ids.map((id) => this.w[id]!);
+    unitWeights(values);
+    this.ids.forEach((id, i) => (this.w[id] = values[i]!));
+  }
+
+  clear() {
+    for (const id of this.ids) this.w[id] = 0;
+    this.ids.length = 0;
+  }
+}
+
+/** The weighted terms of one sentence: stems, and pairs of neighbouring stems when asked. */
+function addTerms(
+  table: TermTable,
+  into: TermSink,
+  stemIds: number[],
+  weight: number,
+  bigrams: boolean,
+) {
+  for (let i = 0; i < stemIds.length; i++) {
+    into.add(stemIds[i]!, weight);
+    if (bigrams && i > 0) into.add(table.pair(stemIds[i - 1]!, stemIds[i]!), weight);
+  }
+}
+
+/**
+ * The reading itself, once for every side (docs/topics.md): the appeal scrubbed, split into
+ * sentences, each sentence's topical stems as ids (and the words they came from) and whether it
+ * asks for something (the words only when `keepWords`).
+ */
+function eachSentence(
+  table: TermTable,
+  text: string,
+  scrub: boolean,
+  visit: (stemIds: number[], wordsOf: string[], request: boolean) => void,
+  keepWords = true,
+) {
+  // Scrubbed before splitting: «ул. Ленина» and «ст. 12» are not ends of sentences. Scrubbing
+  // only puts spaces in, so what the text covers is known for every sentence of it.
+  const covered = LetterPattern.covers(text);
+  for (const sentence of sentences(scrub ? scrubAppeal(text, covered) : text)) {
+    const ids: number[] = [];
+    const kept: string[] = [];
+    for (const w of words(sentence, covered)) {
+      const id = table.word(w);
+      if (id < 0) continue;
+      ids.push(id);
+      if (keepWords) kept.push(w);
+    }
+    visit(ids, kept, isRequest(sentence, covered));
+  }
+}
+
+/** Reads a card into `into` (the whole appeal, request sentences weighted up): a build's reading. */
+export function readCard(table: TermTable, into: TermSink, text: string, opts: TermOptions = {}) {
+  const weight = opts.requestWeight ?? REQUEST_WEIGHT;
+  const bigrams = opts.bigrams ?? true;
+  eachSentence(
+    table,
+    text,
+    opts.scrub ?? true,
+    (ids, _, request) => addTerms(table, into, ids, request ? weight : 1, bigrams),
+    false,
+  );
 }
 
 export interface AppealTerms {
@@ -130,47 +353,59 @@ export interface AppealTerms {
 
 /** Reads an appeal into weighted terms (docs/topics.md). */
 export function appealTerms(text: string, opts: TermOptions = {}): AppealTerms {
-  const scrub = opts.scrub ?? true;
+  const table = sharedTable();
   const weight = opts.requestWeight ?? REQUEST_WEIGHT;
   const bigrams = opts.bigrams ?? true;
   const full = opts.only !== 'all';
-  const all = new Map<string, number>();
-  const requests: Map<string, number>[] = [];
+  const all = new MapSink();
+  const requests: MapSink[] = [];
   const surface = new Map<string, string>();
-  let previous: string[] = [];
-  // Scrubbed before splitting: «ул. Ленина» and «ст. 12» are not ends of sentences.
-  for (const sentence of sentences(scrub ? scrubAppeal(text) : text)) {
-    const own: string[] = [];
-    for (const w of words(sentence)) {
-      const s = topicalStem(w);
-      if (!s) continue;
-      own.push(s);
-      if (full && !surface.has(s)) surface.set(s, w.toLowerCase());
+  let previous: number[] = [];
+  eachSentence(table, text, opts.scrub ?? true, (ids, kept, request) => {
+    if (full) {
+      ids.forEach((id, i) => {
+        const s = table.name(id);
+        if (!surface.has(s)) surface.set(s, kept[i]!.toLowerCase());
+      });
     }
-    const request = isRequest(sentence);
-    addTerms(all, own, request ? weight : 1, bigrams);
-    if (full && request && own.length > 0) {
-      const r = new Map<string, number>();
-      addTerms(r, previous, 1, bigrams);
-      addTerms(r, own, 2, bigrams);
+    addTerms(table, all, ids, request ? weight : 1, bigrams);
+    if (full && request && ids.length > 0) {
+      const r = new MapSink();
+      addTerms(table, r, previous, 1, bigrams);
+      addTerms(table, r, ids, 2, bigrams);
       requests.push(r);
     }
-    previous = own;
+    previous = ids;
+  });
+  const named = (m: Map<number, number>) =>
+    new Map([...m].map(([id, w]) => [table.name(id), w] as const));
+  return { all: named(all.m), requests: requests.map((r) => named(r.m)), surface };
+}
+
+/**
+ * Weights scaled to a unit vector, in place, after sublinear scaling (1 + ln w); a weight that
+ * scales to nothing or below becomes 0.
+ */
+export function unitWeights(values: number[]) {
+  let norm = 0;
+  for (let i = 0; i < values.length; i++) {
+    const w = values[i]!;
+    const v = w > 0 ? 1 + Math.log(w) : 0;
+    values[i] = v > 0 ? v : 0;
+    norm += values[i]! * values[i]!;
   }
-  return { all, requests, surface };
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let i = 0; i < values.length; i++) values[i]! /= norm;
 }
 
 /** A vector's terms scaled to unit length, after sublinear scaling of each weight (1 + ln w). */
 export function unitVector(terms: Map<string, number>): Map<string, number> {
+  const keys = [...terms.keys()];
+  const values = [...terms.values()];
+  unitWeights(values);
   const out = new Map<string, number>();
-  let norm = 0;
-  for (const [t, w] of terms) {
-    const v = w > 0 ? 1 + Math.log(w) : 0;
-    if (v <= 0) continue;
-    out.set(t, v);
-    norm += v * v;
-  }
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (const [t, v] of out) out.set(t, v / norm);
+  keys.forEach((t, i) => {
+    if (values[i]! > 0) out.set(t, values[i]!);
+  });
   return out;
 }

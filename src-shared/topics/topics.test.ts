@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { appealTerms, isRequest, scrubAppeal } from './text';
-import { buildTopicIndex, HistoryAccumulator, MIN_CARDS, questionOf, regionModel } from './model';
+import { appealTerms, isRequest, scrubAppeal, unitVector } from './text';
+import {
+  buildTopicIndex,
+  DEFAULT_SCORE,
+  HistoryAccumulator,
+  MIN_CARDS,
+  questionOf,
+  regionModel,
+} from './model';
 import { regionTopicModelSchema } from './schema';
 import { stemWord } from '../text/stem';
 
@@ -45,6 +52,42 @@ describe('reading an appeal', () => {
     expect(t.all.get(stemWord('дорога'))).toBe(5);
     expect(t.requests).toHaveLength(1);
     expect(t.surface.get(stemWord('дорога'))).toBe('дорога');
+  });
+});
+
+describe('reading by term ids', () => {
+  const letters = [
+    'Уважаемый Глава! Я, Иванова Анна Сергеевна, ветеран труда. Третью неделю нет горячей воды, ' +
+      'батареи холодные. Прошу восстановить отопление и горячую воду! Когда дадут воду?',
+    'Дорога вся в ямах. Прошу починить дорогу. Прошу дорогу починить дорогу.',
+    'Прошу. ? ! Прошу прошу прошу.',
+    'Мусор не вывозят с 3 мая, контейнеры переполнены, крысы бегают по двору.',
+  ];
+
+  it('gives a build the same unit vectors as the desk reads (one reading, two forms)', () => {
+    for (const text of letters) {
+      const acc = new HistoryAccumulator();
+      acc.add(text, ['0005.0005.0056.1156']);
+      const desk = unitVector(appealTerms(text, { ...DEFAULT_SCORE, only: 'all' }).all);
+      const built = acc.sums().get('0005.0005.0056.1156') ?? new Map<string, number>();
+      expect([...built.keys()]).toEqual([...desk.keys()]);
+      for (const [t, w] of desk) expect(built.get(t)).toBeCloseTo(w, 12);
+      expect([...acc.df()].map(([t]) => t).sort()).toEqual([...desk.keys()].sort());
+    }
+  });
+
+  it('keeps the ids of one build apart from the desk’s shared table', () => {
+    const acc = new HistoryAccumulator();
+    acc.add(letters[0]!, ['0005.0005.0056.1156']);
+    acc.add(letters[1]!, ['0003.0009.0099.0742']);
+    // The desk reads other letters in between; the build's terms do not move.
+    for (const text of letters) appealTerms(`${text} новые слова ${text.length}`);
+    acc.add(letters[0]!, ['0005.0005.0056.1156']);
+    expect(acc.nOf('0005.0005.0056.1156')).toBe(2);
+    expect(acc.dfOf(stemWord('батареи'))).toBe(2);
+    expect(acc.dfOf(stemWord('дорогу'))).toBe(1);
+    expect(acc.dfOf('нетакогослова')).toBe(0);
+    expect(acc.cards).toBe(3);
   });
 });
 

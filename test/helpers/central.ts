@@ -52,8 +52,14 @@ export async function startCentral(
       logger: options.logger ?? false,
       rateLimit: 100_000,
       packageKeys: keys,
-      // Tests build the topic model when they want it (POST /v1/console/topic-model).
+      // Tests build the topic model when they want it (POST /v1/console/topic-model), on two
+      // worker threads running the source under tsx.
       topicModelHours: 0,
+      topicWorker: {
+        entry: new URL('../../src-server/domain/topic-worker.ts', import.meta.url),
+        loader: new URL('./tsx-worker.mjs', import.meta.url),
+      },
+      topicModelWorkers: 2,
       ...options.app,
     });
     await state.app.listen({ host: '127.0.0.1', port });

@@ -35,7 +35,7 @@ function runServerCli(built: boolean, env: NodeJS.ProcessEnv, args: string[]): s
 export async function spawnServer(
   env: NodeJS.ProcessEnv,
   { built = false }: { built?: boolean } = {},
-): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+): Promise<{ url: string; child: ChildProcess; output(): string; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
     [
@@ -57,8 +57,8 @@ export async function spawnServer(
   child.stderr!.on('data', (d: Buffer) => (errors += d.toString()));
   if (process.env.OTKLIK_SERVER_ECHO)
     child.stdout!.on('data', (d: Buffer) => process.stderr.write(d));
+  let out = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${errors}`)), 20_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
@@ -73,6 +73,8 @@ export async function spawnServer(
   return {
     url,
     child,
+    /** What the server wrote to standard output so far (its log). */
+    output: () => out,
     stop: () =>
       new Promise((r) => {
         if (child.exitCode !== null) return r();

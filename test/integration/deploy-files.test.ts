@@ -46,7 +46,9 @@ describe('the systemd unit', () => {
     expect(unit).toMatch(/^User=otklik$/m);
     expect(unit).toMatch(/^StateDirectory=otklik-server$/m);
     expect(unit).toMatch(/^Environment=OTKLIK_SERVER_DATA=\/var\/lib\/otklik-server$/m);
-    expect(read('vite.server.config.ts')).toMatch(/entryFileNames: 'main\.js'/);
+    const vite = read('vite.server.config.ts');
+    expect(vite).toMatch(/main: resolve\(import\.meta\.dirname, 'src-server\/main\.ts'\)/);
+    expect(vite).toMatch(/entryFileNames: '\[name\]\.js'/);
   });
 });
 

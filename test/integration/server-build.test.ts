@@ -66,5 +66,22 @@ describe('the built central server', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<div id="root">/);
     expect((await fetch(`${server.url}/v1/health`)).status).toBe(200);
+
+    // The topic model is built on the bundle's own worker thread (dist-server/topic-worker.js).
+    expect(existsSync(resolve(ROOT, 'dist-server/topic-worker.js'))).toBe(true);
+    const key = /: (\S+)$/m.exec(builtServerCli(env, 'admin', 'create', 'Сборка'))![1]!;
+    const built = await fetch(`${server.url}/v1/console/topic-model`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: '{}',
+    });
+    expect(built.status).toBe(200);
+    const builds = (await (
+      await fetch(`${server.url}/v1/console/topic-model`, {
+        headers: { authorization: `Bearer ${key}` },
+      })
+    ).json()) as { builds: { version: number; cards: number }[] };
+    expect(builds.builds[0]).toMatchObject({ version: 1, cards: 5 });
+    expect(server.output()).not.toMatch(/worker threads did not start/);
   }, 120_000);
 });

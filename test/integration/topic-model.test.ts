@@ -141,6 +141,18 @@ describe.each(pg.backends)('the region’s topic model on %s', (backend) => {
       a.services.topics.suggest('Батареи холодные, в квартире нет отопления', 3).topics.length,
     ).toBeGreaterThan(0);
 
+    // The central restored from a backup made before its builds: it counts from 1 again, and
+    // a desk holding a higher number takes the central's model all the same.
+    await c.central.db.deleteFrom('topic_models').execute();
+    register(a, appeals('history', 1));
+    await a.services.sync.syncNow();
+    expect((await buildNow(c)).version).toBe(1);
+    // The desk had received builds up to the seventh before the restore.
+    a.services.ctx.db.prepare('UPDATE topic_model SET version = 7').run();
+    await a.services.sync.syncNow();
+    expect(a.services.topics.regionVersion()).toBe(1);
+    expect(a.services.settings.value('topic_model_error')).toBe('');
+
     // A central of before issue 20 (404 for the route): the sync still succeeds.
     const old = scope.desk({
       sync: {
@@ -170,7 +182,7 @@ describe.each(pg.backends)('the region’s topic model on %s', (backend) => {
       const r = await fetch(`${c.url}/v1/topic-model?${query}`, { headers: auth });
       expect(r.status, query).toBe(400);
     }
-    // No model yet; a desk claiming one from the future gets nothing, as does an unknown device.
+    // No model yet: a desk claiming any number gets nothing; an unknown device is refused.
     const ask = (have: string, headers: Record<string, string> = auth) =>
       fetch(`${c.url}/v1/topic-model?have=${have}`, { headers });
     expect(await (await ask('0')).json()).toEqual({ model: null });

@@ -266,7 +266,7 @@ export function createSyncEngine(
   }
 
   /**
-   * The region's topic model, when the central has a newer one than this desk (docs/topics.md).
+   * The region's topic model, when the central's newest is not this desk's (docs/topics.md).
    * A central without the route (404), a model that fails its schema or a failure of any kind
    * here never fails the sync: the desk keeps suggesting from what it has.
    */

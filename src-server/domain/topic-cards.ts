@@ -1,0 +1,145 @@
+import { Worker } from 'node:worker_threads';
+import type { AccumulatorState, HistoryAccumulator } from '../../src-shared/topics/model';
+
+/**
+ * Reading the region's stored cards into a topic model's sums (docs/topics.md), in the server's
+ * own thread or split over worker threads (topic-worker.ts). A card is its stored JSON and its
+ * codes, as the build reads them page by page.
+ */
+export type StoredCard = [data: string, codes: string[]];
+
+/** A stored card's text; a damaged record is skipped, never fails a build. */
+export function contentOf(data: string): string | null {
+  try {
+    const parsed = JSON.parse(data) as { content?: unknown };
+    return typeof parsed.content === 'string' ? parsed.content : null;
+  } catch {
+    return null;
+  }
+}
+
+export function addStoredCards(acc: HistoryAccumulator, cards: readonly StoredCard[]) {
+  for (const [data, codes] of cards) {
+    const content = contentOf(data);
+    if (content) acc.add(content, codes);
+  }
+}
+
+/** What the build's thread says to a worker, and the worker's answers. */
+export type ToWorker = { cards: StoredCard[] } | { finish: true };
+export type FromWorker = { ready: true } | { read: number } | { state: AccumulatorState };
+
+/** Where a worker's code is: the built server's topic-worker.js, or a loader for the source. */
+export interface TopicWorkerEntry {
+  /** The worker's module. */
+  entry: URL;
+  /** A module started instead that loads `entry` itself (tests: a TypeScript loader). */
+  loader?: URL;
+}
+
+/** Pages of cards sent ahead to one worker before the reader waits for it. */
+const AHEAD = 2;
+/** How long workers may take to load before the build reads in its own thread instead. */
+const READY_MS = 30_000;
+
+/**
+ * Worker threads that read cards in parallel, each into its own sums, merged at the end.
+ * `add` hands a page to the least busy worker and waits only when every worker has AHEAD pages
+ * to read; any worker's failure fails the build (the schedule tries again later).
+ */
+export class TopicBuildPool {
+  private readonly workers: {
+    worker: Worker;
+    busy: number;
+    waiting: (() => void)[];
+    state: Promise<AccumulatorState>;
+  }[] = [];
+  private failure: Error | null = null;
+
+  private constructor() {}
+
+  /** One more worker, its failures failing the pool. */
+  private spawn(where: TopicWorkerEntry) {
+    const worker = where.loader
+      ? new Worker(where.loader, { workerData: { entry: where.entry.href } })
+      : new Worker(where.entry);
+    let settle!: { resolve: (s: AccumulatorState) => void; reject: (e: Error) => void };
+    const state = new Promise<AccumulatorState>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    state.catch(() => undefined);
+    const w = { worker, busy: 0, waiting: [] as (() => void)[], state };
+    const fail = (e: Error) => {
+      this.failure ??= e;
+      settle.reject(e);
+      for (const wake of w.waiting.splice(0)) wake();
+    };
+    worker.on('message', (m: FromWorker) => {
+      if ('read' in m) {
+        w.busy--;
+        w.waiting.shift()?.();
+      } else if ('state' in m) settle.resolve(m.state);
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`topic model worker exited (${code})`)));
+    this.workers.push(w);
+  }
+
+  /** Starts `count` workers; null when any cannot start (the build then runs in its own thread). */
+  static async start(where: TopicWorkerEntry, count: number): Promise<TopicBuildPool | null> {
+    const pool = new TopicBuildPool();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      for (let i = 0; i < count; i++) pool.spawn(where);
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('topic model workers not ready')), READY_MS);
+      });
+      const ready = Promise.all(
+        pool.workers.map(
+          (w) =>
+            new Promise<void>((resolve, reject) => {
+              // Ready: its code loaded and listening (a missing or broken file never is).
+              w.worker.on('message', (m: FromWorker) => 'ready' in m && resolve());
+              w.worker.once('error', reject);
+              w.worker.once('exit', reject);
+            }),
+        ),
+      );
+      await Promise.race([ready, late]);
+      return pool;
+    } catch {
+      await pool.close();
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Hands a page of cards to the least busy worker. */
+  async add(cards: StoredCard[]) {
+    if (this.failure) throw this.failure;
+    const w = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    if (w.busy >= AHEAD) await new Promise<void>((wake) => w.waiting.push(wake));
+    if (this.failure) throw this.failure;
+    w.busy++;
+    w.worker.postMessage({ cards } satisfies ToWorker);
+  }
+
+  /**
+   * Every worker's sums merged into `acc`, but for terms fewer than `minDf` cards hold; the
+   * workers end.
+   */
+  async finish(acc: HistoryAccumulator, minDf: number) {
+    for (const w of this.workers) w.worker.postMessage({ finish: true } satisfies ToWorker);
+    try {
+      acc.merge(await Promise.all(this.workers.map((w) => w.state)), minDf);
+    } finally {
+      await this.close();
+    }
+  }
+
+  async close() {
+    for (const w of this.workers) w.worker.removeAllListeners('exit');
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}

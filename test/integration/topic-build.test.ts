@@ -1,0 +1,126 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { appeals } from '../../bench/topics/appeals';
+import { openCentralDb, type CentralDb } from '../../src-server/db/database';
+import type { TopicWorkerEntry } from '../../src-server/domain/topic-cards';
+import { createTopicModels } from '../../src-server/domain/topic-model';
+import { createWriter } from '../../src-server/domain/write-lock';
+import type { RegionTopicModel } from '../../src-shared/topics/model';
+import { storeCodedCards } from '../helpers/coded-cards';
+import { tempDir } from '../helpers/temp-core';
+
+/**
+ * The central's topic model build on worker threads (docs/topics.md): the same model as in the
+ * server's own thread, damaged records skipped, and a worker that cannot start or dies never
+ * takes the server with it.
+ */
+const source: TopicWorkerEntry = {
+  entry: new URL('../../src-server/domain/topic-worker.ts', import.meta.url),
+  loader: new URL('../helpers/tsx-worker.mjs', import.meta.url),
+};
+const cleanups: (() => unknown)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function region(): Promise<CentralDb> {
+  const t = tempDir();
+  const central = await openCentralDb({ sqliteFile: join(t.dir, 'central.sqlite') });
+  cleanups.push(() => t.cleanup());
+  cleanups.push(() => central.close());
+  const cards: { text: string; codes: string[]; data?: string }[] = appeals('history', 6).map(
+    (a) => ({ text: a.text, codes: a.codes }),
+  );
+  const code = ['0005.0005.0056.1156'];
+  // Damaged records among them: not JSON, not an object, a number for the text.
+  cards.splice(10, 0, { text: '', codes: code, data: '{"broken' });
+  cards.splice(20, 0, { text: '', codes: code, data: '[]' });
+  cards.splice(30, 0, { text: '', codes: code, data: '{"content":12345}' });
+  await storeCodedCards(central.db, cards);
+  return central;
+}
+
+let fallbacks = 0;
+const build = (central: CentralDb, workers: { where: TopicWorkerEntry; count: number } | null) =>
+  createTopicModels({
+    db: central.db,
+    write: createWriter(central),
+    now: () => new Date(),
+    workers,
+    onFallback: () => fallbacks++,
+  });
+
+describe('the topic model build on worker threads', () => {
+  it('gives the model the server’s own thread gives, and skips damaged records', async () => {
+    const central = await region();
+    const own = build(central, null);
+    expect(await own.build()).toBe(1);
+    const inThread = (await own.latest())!;
+    await central.db.deleteFrom('topic_models').execute();
+    const split = build(central, { where: source, count: 3 });
+    expect(await split.build()).toBe(1);
+    const onWorkers = (await split.latest())!;
+    expect(fallbacks).toBe(0);
+
+    expect(onWorkers.cards).toBe(306);
+    expect(onWorkers.cards).toBe(inThread.cards);
+    expect(onWorkers.df).toEqual(inThread.df);
+    expect(Object.keys(onWorkers.classes).sort()).toEqual(Object.keys(inThread.classes).sort());
+    const weights = (m: RegionTopicModel) =>
+      Object.entries(m.classes).flatMap(([q, c]) =>
+        Object.entries(c.v).map(([t, w]) => [`${q} ${t}`, w, c.n] as const),
+      );
+    const there = new Map(weights(inThread).map(([k, w, n]) => [k, [w, n]]));
+    const here = weights(onWorkers);
+    expect(here.length).toBe(there.size);
+    // The sums add in another order: equal to the rounding of their third decimal.
+    for (const [k, w, n] of here) {
+      expect(there.get(k)?.[1], k).toBe(n);
+      expect(Math.abs(w - there.get(k)![0]!), k).toBeLessThanOrEqual(0.0011);
+    }
+  });
+
+  it('reads in its own thread when the workers cannot start', async () => {
+    const central = await region();
+    const missing = build(central, {
+      where: { entry: pathToFileURL(join(tempDir().dir, 'no-such-worker.js')) },
+      count: 2,
+    });
+    expect(await missing.build()).toBe(1);
+    expect((await missing.latest())!.cards).toBe(306);
+    expect(fallbacks).toBe(1);
+  });
+
+  it('a worker that dies fails that build only: the next one is built, the last one served', async () => {
+    const central = await region();
+    const t = tempDir();
+    cleanups.push(() => t.cleanup());
+    const dying = join(t.dir, 'dying-worker.mjs');
+    writeFileSync(
+      dying,
+      `import { parentPort } from 'node:worker_threads';
+       let pages = 0;
+       parentPort.on('message', () => { if (++pages === 2) process.exit(3); parentPort.postMessage({ read: 1 }); });
+       parentPort.postMessage({ ready: true });`,
+    );
+    const throwing = join(t.dir, 'throwing-worker.mjs');
+    writeFileSync(
+      throwing,
+      `import { parentPort } from 'node:worker_threads';
+       parentPort.on('message', () => { throw new Error('плохая карточка'); });
+       parentPort.postMessage({ ready: true });`,
+    );
+    await expect(
+      build(central, { where: { entry: pathToFileURL(dying) }, count: 1 }).build(),
+    ).rejects.toThrow(/exited \(3\)/);
+    await expect(
+      build(central, { where: { entry: pathToFileURL(throwing) }, count: 2 }).build(),
+    ).rejects.toThrow(/плохая карточка/);
+    const models = build(central, { where: source, count: 2 });
+    expect(await models.latest()).toBeNull();
+    expect(await models.build()).toBe(1);
+    expect((await models.builds()).map((b) => b.cards)).toEqual([306]);
+  });
+});
