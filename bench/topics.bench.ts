@@ -73,9 +73,15 @@ async function centralBuild(big: CodedAppeal[], metric = 'central_build') {
         now: () => new Date(),
         ...options,
       });
+      // What the build adds to the process's memory (its worker threads are in the process).
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      const sampling = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
       const started = performance.now();
       const version = await models.build();
       emit('topics', name, performance.now() - started, 'ms');
+      clearInterval(sampling);
+      emit('topics', name.replace(/_ms$/, '_rss_rise_mb'), (peak - before) / 1024 / 1024, 'MB');
       const built = await models.builds();
       if (version !== 1 || built[0]?.cards !== big.length) throw new Error('no model built');
     }

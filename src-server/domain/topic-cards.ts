@@ -35,7 +35,16 @@ export interface TopicWorkerEntry {
   entry: URL;
   /** A module started instead that loads `entry` itself (tests: a TypeScript loader). */
   loader?: URL;
+  /** A worker's heap, at most (WORKER_HEAP_MB by default). */
+  heapMb?: number;
 }
+
+/**
+ * A worker's heap at most: a build of 100,000 cards with a region's wide vocabulary keeps
+ * ≈ 150 MB and grows the process by ≈ 1 GB at its peak (docs/topics.md); a worker past this
+ * ends alone (that build fails, the server goes on) instead of the whole server running out.
+ */
+export const WORKER_HEAP_MB = 1536;
 
 /** Pages of cards sent ahead to one worker before the reader waits for it. */
 const AHEAD = 2;
@@ -60,9 +69,10 @@ export class TopicBuildPool {
 
   /** One more worker, its failures failing the pool. */
   private spawn(where: TopicWorkerEntry) {
+    const resourceLimits = { maxOldGenerationSizeMb: where.heapMb ?? WORKER_HEAP_MB };
     const worker = where.loader
-      ? new Worker(where.loader, { workerData: { entry: where.entry.href } })
-      : new Worker(where.entry);
+      ? new Worker(where.loader, { workerData: { entry: where.entry.href }, resourceLimits })
+      : new Worker(where.entry, { resourceLimits });
     let settle!: { resolve: (s: AccumulatorState) => void; reject: (e: Error) => void };
     const state = new Promise<AccumulatorState>((resolve, reject) => {
       settle = { resolve, reject };

@@ -261,16 +261,33 @@ export class HistoryAccumulator {
 
   /**
    * Adds what other accumulators held (a build split over worker threads). With `minDf`, a term
-   * fewer than that many cards hold in all of them together stays out of the questions' sums:
-   * the region model never ships it, and a region's millions of rare terms cost nothing more.
+   * fewer than that many cards hold in all of them together stays out: the region model never
+   * ships it. A pair is never more frequent than either of its stems, so the pairs of a stem
+   * below `minDf` are dropped unread — most of a region's millions of terms.
    */
   merge(states: readonly AccumulatorState[], minDf = 0) {
-    const ids = states.map((s) => this.table.adopt(s.table));
+    // Each state's term id → this accumulator's (-1: left out). Stems first, then their pairs
+    // (a pair's stems always have smaller ids than the pair).
+    const own = states.map((s) => new Int32Array(s.df.length).fill(-1));
+    const count = (id: number, n: number) => (this.dfs[id] = (this.dfs[id] ?? 0) + n);
     states.forEach((s, k) => {
       this.cards += s.cards;
-      s.df.forEach((n, id) => {
-        const own = ids[k]![id]!;
-        this.dfs[own] = (this.dfs[own] ?? 0) + n;
+      let stem = 0;
+      s.table.first.forEach((first, id) => {
+        if (first !== -1) return;
+        own[k]![id] = this.table.term(s.table.stems[stem++]!);
+        count(own[k]![id]!, s.df[id]!);
+      });
+    });
+    const frequent = (id: number) => id >= 0 && (this.dfs[id] ?? 0) >= minDf;
+    states.forEach((s, k) => {
+      s.table.first.forEach((first, id) => {
+        if (first === -1) return;
+        const a = own[k]![first]!;
+        const b = own[k]![s.table.second[id]!]!;
+        if (!frequent(a) || !frequent(b)) return;
+        own[k]![id] = this.table.pair(a, b);
+        count(own[k]![id]!, s.df[id]!);
       });
     });
     states.forEach((s, k) => {
@@ -278,8 +295,8 @@ export class HistoryAccumulator {
         const sums = this.questionSums(q.q);
         sums.n += q.n;
         for (let i = 0; i < q.ids.length; i++) {
-          const own = ids[k]![q.ids[i]!]!;
-          if ((this.dfs[own] ?? 0) >= minDf) addSum(sums, own, q.weights[i]!, q.cards[i]!);
+          const id = own[k]![q.ids[i]!]!;
+          if (frequent(id)) addSum(sums, id, q.weights[i]!, q.cards[i]!);
         }
       }
     });

@@ -174,20 +174,6 @@ export class TermTable {
     };
   }
 
-  /** Takes in another table's terms: its id → this table's id. */
-  adopt(other: TermTableSnapshot): Int32Array {
-    const ids = new Int32Array(other.first.length);
-    let stem = 0;
-    for (let id = 0; id < ids.length; id++) {
-      // A pair's stems always have smaller ids than the pair: they are mapped already.
-      ids[id] =
-        other.first[id] === -1
-          ? this.stem(other.stems[stem++]!)
-          : this.pair(ids[other.first[id]!]!, ids[other.second[id]!]!);
-    }
-    return ids;
-  }
-
   /** The id of a term the table holds, or -1 (no new id is given). */
   find(t: string): number {
     const cut = t.indexOf('_');

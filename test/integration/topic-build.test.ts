@@ -118,6 +118,18 @@ describe('the topic model build on worker threads', () => {
     await expect(
       build(central, { where: { entry: pathToFileURL(throwing) }, count: 2 }).build(),
     ).rejects.toThrow(/плохая карточка/);
+    // A worker that runs out of its heap ends alone; this process goes on.
+    const greedy = join(t.dir, 'greedy-worker.mjs');
+    writeFileSync(
+      greedy,
+      `import { parentPort } from 'node:worker_threads';
+       const kept = [];
+       parentPort.on('message', () => { for (;;) kept.push(new Array(100_000).fill(kept.length)); });
+       parentPort.postMessage({ ready: true });`,
+    );
+    await expect(
+      build(central, { where: { entry: pathToFileURL(greedy), heapMb: 64 }, count: 1 }).build(),
+    ).rejects.toThrow(/memory limit/);
     const models = build(central, { where: source, count: 2 });
     expect(await models.latest()).toBeNull();
     expect(await models.build()).toBe(1);
