@@ -37,6 +37,8 @@ export interface TopicWorkerEntry {
   loader?: URL;
   /** A worker's heap, at most (WORKER_HEAP_MB by default). */
   heapMb?: number;
+  /** How long a worker may take over a page or its sums (STALL_MS by default). */
+  stallMs?: number;
 }
 
 /**
@@ -50,6 +52,11 @@ export const WORKER_HEAP_MB = 1536;
 const AHEAD = 2;
 /** How long workers may take to load before the build reads in its own thread instead. */
 const READY_MS = 30_000;
+/**
+ * How long a worker may take over one page of cards (≈ 0.2 s) or its sums before the build
+ * gives up on it: a worker stuck in a loop fails that build, never holds every later one.
+ */
+export const STALL_MS = 5 * 60_000;
 
 /**
  * Worker threads that read cards in parallel, each into its own sums, merged at the end.
@@ -65,7 +72,23 @@ export class TopicBuildPool {
   }[] = [];
   private failure: Error | null = null;
 
-  private constructor() {}
+  private constructor(private readonly stallMs: number) {}
+
+  /** `work`, or a failure of the pool when it takes longer than stallMs. */
+  private async watched<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.failure ??= new Error('topic model worker stalled');
+        reject(this.failure);
+      }, this.stallMs);
+    });
+    try {
+      return await Promise.race([work, stalled]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   /** One more worker, its failures failing the pool. */
   private spawn(where: TopicWorkerEntry) {
@@ -97,7 +120,7 @@ export class TopicBuildPool {
 
   /** Starts `count` workers; null when any cannot start (the build then runs in its own thread). */
   static async start(where: TopicWorkerEntry, count: number): Promise<TopicBuildPool | null> {
-    const pool = new TopicBuildPool();
+    const pool = new TopicBuildPool(where.stallMs ?? STALL_MS);
     let timer: NodeJS.Timeout | undefined;
     try {
       for (let i = 0; i < count; i++) pool.spawn(where);
@@ -129,7 +152,7 @@ export class TopicBuildPool {
   async add(cards: StoredCard[]) {
     if (this.failure) throw this.failure;
     const w = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    if (w.busy >= AHEAD) await new Promise<void>((wake) => w.waiting.push(wake));
+    if (w.busy >= AHEAD) await this.watched(new Promise<void>((wake) => w.waiting.push(wake)));
     if (this.failure) throw this.failure;
     w.busy++;
     w.worker.postMessage({ cards } satisfies ToWorker);
@@ -142,7 +165,7 @@ export class TopicBuildPool {
   async finish(acc: HistoryAccumulator, minDf: number) {
     for (const w of this.workers) w.worker.postMessage({ finish: true } satisfies ToWorker);
     try {
-      acc.merge(await Promise.all(this.workers.map((w) => w.state)), minDf);
+      acc.merge(await this.watched(Promise.all(this.workers.map((w) => w.state))), minDf);
     } finally {
       await this.close();
     }

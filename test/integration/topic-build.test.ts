@@ -130,6 +130,17 @@ describe('the topic model build on worker threads', () => {
     await expect(
       build(central, { where: { entry: pathToFileURL(greedy), heapMb: 64 }, count: 1 }).build(),
     ).rejects.toThrow(/memory limit/);
+    // A worker stuck in a loop: given up on after its time, the build fails, nothing waits on.
+    const stuck = join(t.dir, 'stuck-worker.mjs');
+    writeFileSync(
+      stuck,
+      `import { parentPort } from 'node:worker_threads';
+       parentPort.on('message', () => { for (;;) {} });
+       parentPort.postMessage({ ready: true });`,
+    );
+    await expect(
+      build(central, { where: { entry: pathToFileURL(stuck), stallMs: 1_000 }, count: 1 }).build(),
+    ).rejects.toThrow(/stalled/);
     const models = build(central, { where: source, count: 2 });
     expect(await models.latest()).toBeNull();
     expect(await models.build()).toBe(1);
