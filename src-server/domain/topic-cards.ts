@@ -48,6 +48,18 @@ export interface TopicWorkerEntry {
  */
 export const WORKER_HEAP_MB = 1536;
 
+/** A promise with its resolve and reject at hand; a rejection nobody awaits is not reported. */
+function settled<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<T>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
 /** Pages of cards sent ahead to one worker before the reader waits for it. */
 const AHEAD = 2;
 /** How long workers may take to load before the build reads in its own thread instead. */
@@ -68,6 +80,8 @@ export class TopicBuildPool {
     worker: Worker;
     busy: number;
     waiting: (() => void)[];
+    /** Its code loaded and listening (a missing or broken file never is). */
+    ready: Promise<void>;
     state: Promise<AccumulatorState>;
   }[] = [];
   private failure: Error | null = null;
@@ -96,22 +110,27 @@ export class TopicBuildPool {
     const worker = where.loader
       ? new Worker(where.loader, { workerData: { entry: where.entry.href }, resourceLimits })
       : new Worker(where.entry, { resourceLimits });
-    let settle!: { resolve: (s: AccumulatorState) => void; reject: (e: Error) => void };
-    const state = new Promise<AccumulatorState>((resolve, reject) => {
-      settle = { resolve, reject };
-    });
-    state.catch(() => undefined);
-    const w = { worker, busy: 0, waiting: [] as (() => void)[], state };
+    const ready = settled<void>();
+    const state = settled<AccumulatorState>();
+    const w = {
+      worker,
+      busy: 0,
+      waiting: [] as (() => void)[],
+      ready: ready.promise,
+      state: state.promise,
+    };
     const fail = (e: Error) => {
       this.failure ??= e;
-      settle.reject(e);
+      ready.reject(e);
+      state.reject(e);
       for (const wake of w.waiting.splice(0)) wake();
     };
     worker.on('message', (m: FromWorker) => {
-      if ('read' in m) {
+      if ('ready' in m) ready.resolve();
+      else if ('read' in m) {
         w.busy--;
         w.waiting.shift()?.();
-      } else if ('state' in m) settle.resolve(m.state);
+      } else state.resolve(m.state);
     });
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`topic model worker exited (${code})`)));
@@ -127,18 +146,7 @@ export class TopicBuildPool {
       const late = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('topic model workers not ready')), READY_MS);
       });
-      const ready = Promise.all(
-        pool.workers.map(
-          (w) =>
-            new Promise<void>((resolve, reject) => {
-              // Ready: its code loaded and listening (a missing or broken file never is).
-              w.worker.on('message', (m: FromWorker) => 'ready' in m && resolve());
-              w.worker.once('error', reject);
-              w.worker.once('exit', reject);
-            }),
-        ),
-      );
-      await Promise.race([ready, late]);
+      await Promise.race([Promise.all(pool.workers.map((w) => w.ready)), late]);
       return pool;
     } catch {
       await pool.close();
@@ -158,19 +166,13 @@ export class TopicBuildPool {
     w.worker.postMessage({ cards } satisfies ToWorker);
   }
 
-  /**
-   * Every worker's sums merged into `acc`, but for terms fewer than `minDf` cards hold; the
-   * workers end.
-   */
+  /** Every worker's sums merged into `acc`, but for terms fewer than `minDf` cards hold. */
   async finish(acc: HistoryAccumulator, minDf: number) {
     for (const w of this.workers) w.worker.postMessage({ finish: true } satisfies ToWorker);
-    try {
-      acc.merge(await this.watched(Promise.all(this.workers.map((w) => w.state))), minDf);
-    } finally {
-      await this.close();
-    }
+    acc.merge(await this.watched(Promise.all(this.workers.map((w) => w.state))), minDf);
   }
 
+  /** The workers end (always, after a build or its failure). */
   async close() {
     for (const w of this.workers) w.worker.removeAllListeners('exit');
     await Promise.all(this.workers.map((w) => w.worker.terminate()));

@@ -72,7 +72,10 @@ export function spellOut(source: string): string {
   return out;
 }
 
-/** One pattern, two compilations; `for(text)` picks the one that is right and fast for a text. */
+/**
+ * One pattern, two compilations; `for(text)` picks the one that is right and fast for a text
+ * (`covered`: what `covers(text)` said, when the caller already asked for a longer text).
+ */
 export class LetterPattern {
   readonly full: RegExp;
   readonly fast: RegExp;
@@ -81,8 +84,8 @@ export class LetterPattern {
     this.fast = new RegExp(spellOut(pattern.source), pattern.flags.replace('u', ''));
   }
 
-  for(text: string): RegExp {
-    return BEYOND.test(text) ? this.full : this.fast;
+  for(text: string, covered = LetterPattern.covers(text)): RegExp {
+    return covered ? this.fast : this.full;
   }
 
   /** Whether every character of a text is one the fast copies cover. */

@@ -28,7 +28,7 @@ export function stemWord(word: string): string {
 
 /** The words of a text; `covered`: whether LetterPattern.covers(text), when the caller knows. */
 export function words(text: string, covered = LetterPattern.covers(text)): string[] {
-  return text.match(covered ? WORD.fast : WORD.full) ?? [];
+  return text.match(WORD.for(text, covered)) ?? [];
 }
 
 /** The text an FTS column stores: each word replaced by its stem. */

@@ -203,17 +203,6 @@ export class HistoryAccumulator {
     return this.questions.get(question)?.n ?? 0;
   }
 
-  /** Per question: its cards, and each term with its summed unit weight and the cards holding it. */
-  *perQuestion(): IterableIterator<[string, number, [string, number, number][]]> {
-    for (const [q, sums] of this.questions) {
-      yield [
-        q,
-        sums.n,
-        sums.ids.map((id, i) => [this.table.name(id), sums.weights[i]!, sums.cards[i]!]),
-      ];
-    }
-  }
-
   /**
    * Per question with at least `minN` cards, the terms at least `minDf` cards of the region and
    * `minInQuestion` of the question's hold: [term, summed weight, the region's cards holding it].
@@ -314,7 +303,10 @@ export class HistoryAccumulator {
   /** A question's sums (term → weight), for the desk's own cards on top of the region's. */
   sums(): Map<string, Map<string, number>> {
     return new Map(
-      [...this.perQuestion()].map(([q, , terms]) => [q, new Map(terms.map(([t, w]) => [t, w]))]),
+      [...this.questions].map(([q, s]) => [
+        q,
+        new Map(s.ids.map((id, i) => [this.table.name(id), s.weights[i]!])),
+      ]),
     );
   }
 }

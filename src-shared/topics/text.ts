@@ -51,7 +51,7 @@ export const SCRUB: LetterPattern[] = [
 export function scrubAppeal(text: string, covered = LetterPattern.covers(text)): string {
   // The e-mail pattern is the costliest (it starts at every character): only where there is an @.
   let out = text.includes('@') ? text.replace(EMAIL, ' ') : text;
-  for (const re of SCRUB) out = out.replace(covered ? re.fast : re.full, ' ');
+  for (const re of SCRUB) out = out.replace(re.for(text, covered), ' ');
   return out;
 }
 
@@ -72,7 +72,7 @@ const REQUEST = new LetterPattern(
 
 /** Whether a sentence asks for something («Прошу…», «Требую…», a question). */
 export function isRequest(sentence: string, covered = LetterPattern.covers(sentence)): boolean {
-  return (covered ? REQUEST.fast : REQUEST.full).test(sentence) || sentence.trimEnd().endsWith('?');
+  return REQUEST.for(sentence, covered).test(sentence) || sentence.trimEnd().endsWith('?');
 }
 
 /** How much a request sentence counts against a sentence of narrative (tuned, docs/topics.md). */
@@ -86,19 +86,13 @@ export interface TermOptions {
   bigrams?: boolean;
 }
 
-// A word → its topical stem, or '' when it has none (stop word, one letter, digits); bounded
-// like stemWord's own cache. Reading a card is mostly these lookups.
-const TOPICAL_LIMIT = 100_000;
-let topical = new Map<string, string>();
+/**
+ * A word's topical stem, or '' when it has none (stop word, one letter, digits). Not cached
+ * here: stemWord caches the stem, and a TermTable each word's stem id.
+ */
 function topicalStem(w: string): string {
-  let s = topical.get(w);
-  if (s === undefined) {
-    s = stemWord(w);
-    if (s.length <= 1 || STOP.has(s) || /\d/.test(s)) s = '';
-    if (topical.size >= TOPICAL_LIMIT) topical = new Map();
-    topical.set(w, s);
-  }
-  return s;
+  const s = stemWord(w);
+  return s.length <= 1 || STOP.has(s) || /\d/.test(s) ? '' : s;
 }
 
 /** The topical stems of a piece of text, in order (stop words and one-letter stems dropped). */
