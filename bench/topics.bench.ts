@@ -146,6 +146,16 @@ export async function runTopicsBench(size: number) {
     ['gated_question', { gate: 0.3 }],
     ['no_evidence_damping', { evidence: 0 }],
     ['everyday_words_weight_1', { lexiconInQuestion: 1, lexiconInTheme: 1, lexiconInSection: 0.5 }],
+    // Sentences by what they do (docs/topics.md): each move alone, then none of them.
+    ['formulas_read', { formulas: false }],
+    ['rhetorical_questions_ask', { rhetoric: false }],
+    ['asides_as_narrative', { asideWeight: 1 }],
+    ['one_matter_per_letter', { matters: false }],
+    ['themes_undamped', { themeEvidence: 0 }],
+    [
+      'no_sentence_kinds',
+      { formulas: false, rhetoric: false, asideWeight: 1, matters: false, themeEvidence: 0 },
+    ],
   ];
   for (const [name, v] of variants) {
     const o = { ...DEFAULT_SCORE, ...v };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LetterPattern, spellOut } from './letters';
 import { words } from './stem';
-import { isRequest, SCRUB } from '../topics/text';
+import { isRequest, opensMatter, SCRUB, sentenceKind } from '../topics/text';
 
 /** A seeded generator of texts that walk into every pattern's corners. */
 function texts(count: number): string[] {
@@ -31,6 +31,19 @@ function texts(count: number): string[] {
     'требуем',
     'помогите',
     'необходимо',
+    'Ответ прошу направить',
+    'по почте',
+    'Заранее благодарю',
+    'Сколько можно',
+    'Неужели',
+    'Я ветеран',
+    'обращалась',
+    'ОБЕЩАЛИ',
+    'имеем право',
+    'Согласно',
+    'Кроме того',
+    'Также',
+    'Ещё одна',
     'вода',
     'Éric',
     'Straße',
@@ -80,14 +93,21 @@ describe('fast letter patterns', () => {
     }
   });
 
-  it('scrub, split into words and find requests exactly as the Unicode originals do', () => {
+  it('scrub, split into words, find requests and sentence kinds exactly as the Unicode originals do', () => {
     const sample = texts(3000);
+    const seen = new Set<string>();
     for (const text of sample) {
       expect(LetterPattern.covers(text)).toBe(true);
       for (const re of SCRUB) expect(text.replace(re.fast, '_')).toBe(text.replace(re.full, '_'));
       expect(words(text, true)).toEqual(words(text, false));
       expect(isRequest(text, true)).toBe(isRequest(text, false));
+      expect(sentenceKind(text, true)).toBe(sentenceKind(text, false));
+      expect(opensMatter(text, true)).toBe(opensMatter(text, false));
+      seen.add(sentenceKind(text));
+      if (opensMatter(text)) seen.add('matter');
     }
+    // The sample walks into every kind, so the comparison above is not vacuous.
+    expect([...seen].sort()).toEqual(['aside', 'formula', 'matter', 'narrative', 'request']);
   });
 
   it('reads a text beyond the covered letters with the originals', () => {

@@ -63,6 +63,8 @@ export interface ScoreOptions extends TermOptions {
   vote: number;
   /** > 0: a question's knowledge similarity is damped by m / (m + evidence), m = words shared. */
   evidence: number;
+  /** > 0: a theme's similarity is damped the same way, by m / (m + themeEvidence). */
+  themeEvidence: number;
 }
 
 export const DEFAULT_SCORE: ScoreOptions = {
@@ -79,7 +81,12 @@ export const DEFAULT_SCORE: ScoreOptions = {
   gate: 0,
   vote: 1,
   evidence: 1,
+  themeEvidence: 0.5,
   requestWeight: 4,
+  asideWeight: 0.25,
+  formulas: true,
+  rhetoric: true,
+  matters: true,
   bigrams: true,
   scrub: true,
 };
@@ -554,6 +561,7 @@ export function buildTopicIndex(
   const kq = new Float64Array(questions.length);
   const kMatched = new Uint16Array(questions.length);
   const kt = new Float64Array(themes.length);
+  const tMatched = new Uint16Array(themes.length);
   const ks = new Float64Array(sections.length);
   const hq = new Float64Array(questions.length);
   const ht = new Float64Array(themes.length);
@@ -567,7 +575,13 @@ export function buildTopicIndex(
       for (let i = 0; i < kq.length; i++)
         kq[i]! *= kMatched[i]! / (kMatched[i]! + options.evidence);
     }
-    cosines(know.theme, query, kt);
+    // The same for a theme: one title word («приеме» of «на личном приеме») should not carry a
+    // theme whose only question's title holds it.
+    const themeEvidence = options.themeEvidence;
+    cosines(know.theme, query, kt, themeEvidence > 0 ? tMatched : undefined);
+    if (themeEvidence > 0) {
+      for (let i = 0; i < kt.length; i++) kt[i]! *= tMatched[i]! / (tMatched[i]! + themeEvidence);
+    }
     cosines(know.section, query, ks);
     if (hist) {
       cosines(hist.q, query, hq);
@@ -634,38 +648,41 @@ export function buildTopicIndex(
     suggest(text, limit) {
       const terms = appealTerms(text, options);
       if (terms.all.size === 0) return [];
+      // A letter of several matters: its first matter decides the first suggestion (scored first:
+      // `score` reuses the section similarities `ks`).
+      let lead = terms.first ? score(terms.first) : null;
+      if (lead && !lead.some((v) => v > 0)) lead = null;
+      const leadKs = lead ? ks.slice() : null;
       const overall = score(terms.all);
+      const voteKs = leadKs ?? ks;
       let ranked = top(overall, Math.max(limit, 1));
       // No question shares a word with the text: nothing to suggest.
       if (ranked.length === 0 || !(overall[ranked[0]!]! > 0)) return [];
+      // What decides the first suggestion: the first matter's scores, or the whole letter's.
+      const basis = lead ?? overall;
+      let section = -1;
       if (options.vote > 0) {
         // The section with the most evidence over all its questions (its best three), not the
         // single best question's, gives the first suggestion.
-        const sectionScore = sections.map(() => 0);
-        {
-          const best = sections.map(() => [0, 0, 0]);
-          for (let i = 0; i < overall.length; i++) {
-            const b = best[qSection[i]!];
-            const v = overall[i]!;
-            if (!b || v <= b[2]!) continue;
-            b[2] = v;
-            b.sort((x, y) => y - x);
-          }
-          best.forEach(
-            (b, k) => (sectionScore[k]! += b[0]! + b[1]! + b[2]! + options.vote * ks[k]!),
-          );
+        const best = sections.map(() => [0, 0, 0]);
+        for (let i = 0; i < basis.length; i++) {
+          const b = best[qSection[i]!];
+          const v = basis[i]!;
+          if (!b || v <= b[2]!) continue;
+          b[2] = v;
+          b.sort((x, y) => y - x);
         }
-        const winner = sectionScore.indexOf(Math.max(...sectionScore));
-        if (qSection[ranked[0]!] !== winner) {
-          let first = ranked.find((i) => qSection[i] === winner);
-          if (first === undefined) {
-            for (let i = 0; i < overall.length; i++) {
-              if (qSection[i] === winner && (first === undefined || overall[i]! > overall[first]!))
-                first = i;
-            }
-          }
-          if (first !== undefined) ranked = [first, ...ranked.filter((i) => i !== first)];
+        const sectionScore = best.map((b, k) => b[0]! + b[1]! + b[2]! + options.vote * voteKs[k]!);
+        section = sectionScore.indexOf(Math.max(...sectionScore));
+      }
+      if (lead || section >= 0) {
+        let first: number | undefined;
+        for (let i = 0; i < basis.length; i++) {
+          if (section >= 0 && qSection[i] !== section) continue;
+          if (first === undefined || basis[i]! > basis[first]!) first = i;
         }
+        if (first !== undefined && first !== ranked[0])
+          ranked = [first, ...ranked.filter((i) => i !== first)];
       }
       // Several requests: each request's best question joins the list right after the first.
       const picked: { i: number; request: number | null }[] = [{ i: ranked[0]!, request: null }];

@@ -20,7 +20,7 @@ const STOP = new Set(
     'уважаемый уважаемая уважаемые здравствуйте добрый день глава вопрос ответ обращение ' +
     'обращаюсь пишу заранее благодарю уважением надеюсь решение также кто где когда чтобы ' +
     'того этого этом эти этот эта там тут здесь потому почему можно нельзя раз два три ' +
-    'сказали говорят обещали уже до сих пор меры принять примите разобраться'
+    'сказали говорят обещали уже до сих пор меры принять примите разобраться кроме помимо'
   )
     .split(' ')
     .map(stemWord),
@@ -67,13 +67,75 @@ export function sentences(text: string): string[] {
 const SENTENCE_END = /(?<=[.!?…])\s+|\n+/;
 
 const REQUEST = new LetterPattern(
-  /(?:^|[^\p{L}])(?:прош\p{L}*|прос\p{L}*м|требу\p{L}*|просьб\p{L}*|помоги\p{L}*|обяж\p{L}*|примите|разберит\p{L}*|окажите|посодействуйте|необходимо)(?=$|[^\p{L}])/iu,
+  /(?:^|[^\p{L}])(?:прошу|просим|просят|прошени\p{L}*|требую|требуем|просьб\p{L}*|помоги\p{L}*|обяж\p{L}*|примите|разберит\p{L}*|окажите|посодействуйте|необходимо)(?=$|[^\p{L}])/iu,
 );
 
 /** Whether a sentence asks for something («Прошу…», «Требую…», a question). */
 export function isRequest(sentence: string, covered = LetterPattern.covers(sentence)): boolean {
   return REQUEST.for(sentence, covered).test(sentence) || sentence.trimEnd().endsWith('?');
 }
+
+/*
+ * What each sentence does in a letter (docs/topics.md, «How an appeal is read»). Citizens'
+ * letters follow a genre: besides the problem and the request they tell the writer's standing
+ * («Я ветеран труда»), earlier letters and calls and what officials promised, claim rights,
+ * ask rhetorical questions and end with formulas about the reply. Those sentences name things
+ * («прокуратура», «выборы», «ветеран») that the classifier's titles hold, so read at full weight
+ * they pull a letter towards the wrong section. The patterns name the moves of the genre, not
+ * any letter's words, and each is tested alone (topics.test.ts).
+ */
+
+/** Formulas about this letter itself: how to answer it, not to forward it, thanks in advance. */
+const FORMULA = new LetterPattern(
+  /^(?:ответ\p{L}*\s+(?:на\s+(?:\p{L}+\s+){1,3}?)?(?:прошу|просим)|(?:прошу|просим)\s+(?:не\s+(?:пересылать|перенаправлять|направлять)|(?:дать|направить|выслать|прислать|предоставить)\s+(?:мне\s+|нам\s+)?(?:письменный\s+)?ответ\s+(?:по\s+почте|почтой|на\s+(?:электронн\p{L}*\s+)?(?:почту|адрес)|по\s+электронной|письменно|в\s+письменной))|заранее\s+(?:благодар\p{L}*|спасибо)|(?:благодарю|спасибо)\s+за\s+(?:внимание|понимание)|с\s+уважением|(?:очень\s+)?(?:надеюсь|надеемся|рассчитываю|рассчитываем)\s+на\s+(?:ваш\p{L}*\s+)?(?:понимание|помощь|поддержку|содействие|справедливость|(?:скорейшее|положительное)\s+решение(?:\s+(?:вопроса|проблемы))?)(?:\s+и\s+(?:понимание|помощь|поддержку|содействие))?[.!…]*$)/iu,
+);
+
+/** Questions that ask nothing: «Сколько можно терпеть…?», «Неужели…?», «Где справедливость?». */
+const RHETORIC = new LetterPattern(
+  /^(?:сколько\s+(?:можно|еще|ещё)|доколе|неужели|разве|до\s+каких\s+пор|где\s+(?:же\s+)?(?:справедливость|совесть|логика)|куда\s+смотр|за\s+что|что\s+(?:же\s+)?(?:это\s+)?(?:за|нам\s+делать|делать))/iu,
+);
+
+/**
+ * Asides: the writer's standing and family, earlier letters, calls and visits and what
+ * officials answered or promised, rights claimed and laws cited, attachments.
+ */
+const ASIDE = new LetterPattern(
+  /(?:^|[^\p{L}])(?:обращал\p{L}*|писал\p{L}*|звонил\p{L}*|жаловал\p{L}*|направлял\p{L}*|отправлял\p{L}*|отписк\p{L}*|обещал\p{L}*|обещают|(?:был|была|были)\s+(?:у\s+\p{L}+\s+)?на\s+(?:личном\s+)?приеме|являюсь|я\s+(?:[-—–]\s+)?(?:пенсионер\p{L}*|ветеран\p{L}*|инвалид\p{L}*|вдова|мать|многодетн\p{L}*|одинок\p{L}*)|у\s+меня\s+на\s+(?:руках|иждивении)|(?:имею|имеем|имеет|имеют)\s+право|(?:нарушены|нарушают|нарушает|ущемляют|ущемлены)\s+(?:мои\s+|наши\s+)?права|прилага\p{L}*)(?=$|[^\p{L}])|^(?:согласно|в\s+соответствии\s+с|на\s+основании|в\s+силу|по\s+закону|ссылаюсь|это\s+нарушает)(?=$|[^\p{L}])/iu,
+);
+
+/** Openings of another matter: «Кроме того», «Также», «И еще один вопрос», «Во-вторых». */
+const NEXT_MATTER = new LetterPattern(
+  /^(?:кроме\s+(?:того|этого)|помимо\s+(?:того|этого)|также|а\s+также|и\s+ещ[её]|ещ[её]\s+(?:один|одна|одно)|другой\s+вопрос|другая\s+проблема|второй\s+вопрос|во-вторых|в-третьих|отдельно\s+(?:хочу|прошу))(?=$|[^\p{L}])/iu,
+);
+
+/**
+ * What a sentence does: asks (a request, weighed up), tells the problem (narrative), tells
+ * around it (an aside, weighed down), or is a formula about the letter itself (not read). A
+ * request wins over an aside («Я инвалид, прошу выделить коляску» asks).
+ */
+export type SentenceKind = 'request' | 'narrative' | 'aside' | 'formula';
+
+export function sentenceKind(
+  sentence: string,
+  covered = LetterPattern.covers(sentence),
+  opts: Pick<TermOptions, 'formulas' | 'rhetoric'> = {},
+): SentenceKind {
+  const s = sentence.trim();
+  if ((opts.formulas ?? true) && FORMULA.for(s, covered).test(s)) return 'formula';
+  const rhetoric = (opts.rhetoric ?? true) && RHETORIC.for(s, covered).test(s);
+  if (!rhetoric && isRequest(s, covered)) return 'request';
+  if (ASIDE.for(s, covered).test(s)) return 'aside';
+  return 'narrative';
+}
+
+/** Whether a sentence opens another matter of the letter («Кроме того, …», «Также …»). */
+export function opensMatter(sentence: string, covered = LetterPattern.covers(sentence)): boolean {
+  const s = sentence.trim();
+  return NEXT_MATTER.for(s, covered).test(s);
+}
+
+/** How much an aside counts against a sentence of narrative (tuned, docs/topics.md). */
+export const ASIDE_WEIGHT = 0.25;
 
 /** How much a request sentence counts against a sentence of narrative (tuned, docs/topics.md). */
 export const REQUEST_WEIGHT = 2;
@@ -83,6 +145,14 @@ export interface TermOptions {
   only?: 'all';
   scrub?: boolean;
   requestWeight?: number;
+  /** Weight of an aside (1: read as narrative). */
+  asideWeight?: number;
+  /** Whether formulas about the letter itself go unread (false: read as what they else are). */
+  formulas?: boolean;
+  /** Whether rhetorical questions are told from requests (false: every question asks). */
+  rhetoric?: boolean;
+  /** Whether the first of several matters («Кроме того, …») is kept apart for the first suggestion. */
+  matters?: boolean;
   bigrams?: boolean;
 }
 
@@ -227,6 +297,7 @@ export interface TermSink {
 class MapSink implements TermSink {
   readonly m = new Map<number, number>();
   add(id: number, weight: number) {
+    if (weight <= 0) return;
     this.m.set(id, (this.m.get(id) ?? 0) + weight);
   }
 }
@@ -283,20 +354,21 @@ function addTerms(
 
 /**
  * The reading itself, once for every side (docs/topics.md): the appeal scrubbed, split into
- * sentences, each sentence's topical stems as ids (and the words they came from) and whether it
- * asks for something (the words only when `keepWords`).
+ * sentences, each sentence's topical stems as ids (and the words they came from), what it does
+ * and which matter of the letter it belongs to (0, then one more after each «Кроме того, …»).
  */
 function eachSentence(
   table: TermTable,
   text: string,
-  scrub: boolean,
-  visit: (stemIds: number[], wordsOf: string[], request: boolean) => void,
+  opts: TermOptions,
+  visit: (stemIds: number[], wordsOf: string[], kind: SentenceKind, matter: number) => void,
   keepWords = true,
 ) {
   // Scrubbed before splitting: «ул. Ленина» and «ст. 12» are not ends of sentences. Scrubbing
   // only puts spaces in, so what the text covers is known for every sentence of it.
   const covered = LetterPattern.covers(text);
-  for (const sentence of sentences(scrub ? scrubAppeal(text, covered) : text)) {
+  let matter = 0;
+  for (const sentence of sentences((opts.scrub ?? true) ? scrubAppeal(text, covered) : text)) {
     const ids: number[] = [];
     const kept: string[] = [];
     for (const w of words(sentence, covered)) {
@@ -305,26 +377,39 @@ function eachSentence(
       ids.push(id);
       if (keepWords) kept.push(w);
     }
-    visit(ids, kept, isRequest(sentence, covered));
+    if ((opts.matters ?? true) && opensMatter(sentence, covered)) matter++;
+    visit(ids, kept, sentenceKind(sentence, covered, opts), matter);
   }
 }
 
-/** Reads a card into `into` (the whole appeal, request sentences weighted up): a build's reading. */
+/** How much a sentence of a kind counts. */
+function weightOf(kind: SentenceKind, opts: TermOptions): number {
+  if (kind === 'request') return opts.requestWeight ?? REQUEST_WEIGHT;
+  if (kind === 'aside') return opts.asideWeight ?? ASIDE_WEIGHT;
+  return kind === 'narrative' ? 1 : 0;
+}
+
+/** Reads a card into `into` (the whole appeal, each sentence by its kind): a build's reading. */
 export function readCard(table: TermTable, into: TermSink, text: string, opts: TermOptions = {}) {
-  const weight = opts.requestWeight ?? REQUEST_WEIGHT;
   const bigrams = opts.bigrams ?? true;
   eachSentence(
     table,
     text,
-    opts.scrub ?? true,
-    (ids, _, request) => addTerms(table, into, ids, request ? weight : 1, bigrams),
+    opts,
+    (ids, _, kind) => addTerms(table, into, ids, weightOf(kind, opts), bigrams),
     false,
   );
 }
 
 export interface AppealTerms {
-  /** The whole appeal's terms, request sentences weighted up. */
+  /** The whole appeal's terms, each sentence weighed by what it does. */
   all: Map<string, number>;
+  /**
+   * A letter of several matters: the first matter's terms, which decide the first suggestion
+   * (a registrar codes the matter a letter opens with first); null for a letter of one, or when
+   * the first matter has no narrative or request.
+   */
+  first: Map<string, number> | null;
   /** Each request sentence's own terms (with the sentence before it), for several questions. */
   requests: Map<string, number>[];
   /** A stem → the first word of the text it came from (to explain a suggestion in words). */
@@ -334,22 +419,30 @@ export interface AppealTerms {
 /** Reads an appeal into weighted terms (docs/topics.md). */
 export function appealTerms(text: string, opts: TermOptions = {}): AppealTerms {
   const table = sharedTable();
-  const weight = opts.requestWeight ?? REQUEST_WEIGHT;
   const bigrams = opts.bigrams ?? true;
   const full = opts.only !== 'all';
   const all = new MapSink();
+  const first = new MapSink();
+  let firstTold = false;
+  let matters = 0;
   const requests: MapSink[] = [];
   const surface = new Map<string, string>();
   let previous: number[] = [];
-  eachSentence(table, text, opts.scrub ?? true, (ids, kept, request) => {
+  eachSentence(table, text, opts, (ids, kept, kind, matter) => {
     if (full) {
       ids.forEach((id, i) => {
         const s = table.name(id);
         if (!surface.has(s)) surface.set(s, kept[i]!.toLowerCase());
       });
     }
-    addTerms(table, all, ids, request ? weight : 1, bigrams);
-    if (full && request && ids.length > 0) {
+    const weight = weightOf(kind, opts);
+    addTerms(table, all, ids, weight, bigrams);
+    matters = matter;
+    if (full && matter === 0) {
+      addTerms(table, first, ids, weight, bigrams);
+      if (ids.length > 0 && (kind === 'request' || kind === 'narrative')) firstTold = true;
+    }
+    if (full && kind === 'request' && ids.length > 0) {
       const r = new MapSink();
       addTerms(table, r, previous, 1, bigrams);
       addTerms(table, r, ids, 2, bigrams);
@@ -359,7 +452,12 @@ export function appealTerms(text: string, opts: TermOptions = {}): AppealTerms {
   });
   const named = (m: Map<number, number>) =>
     new Map([...m].map(([id, w]) => [table.name(id), w] as const));
-  return { all: named(all.m), requests: requests.map((r) => named(r.m)), surface };
+  return {
+    all: named(all.m),
+    first: matters > 0 && firstTold ? named(first.m) : null,
+    requests: requests.map((r) => named(r.m)),
+    surface,
+  };
 }
 
 /**

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appealTerms, isRequest, scrubAppeal, unitVector } from './text';
+import { appealTerms, isRequest, opensMatter, scrubAppeal, sentenceKind, unitVector } from './text';
 import {
   buildTopicIndex,
   DEFAULT_SCORE,
@@ -10,6 +12,7 @@ import {
 } from './model';
 import { regionTopicModelSchema } from './schema';
 import { stemWord } from '../text/stem';
+import { parseClassifierCsv } from '../domain/classifier-csv';
 
 describe('reading an appeal', () => {
   it('removes names, addresses, telephones, dates, links and legal citations', () => {
@@ -52,6 +55,109 @@ describe('reading an appeal', () => {
     expect(t.all.get(stemWord('дорога'))).toBe(5);
     expect(t.requests).toHaveLength(1);
     expect(t.surface.get(stemWord('дорога'))).toBe('дорога');
+  });
+
+  it('takes no word for a request that only begins like one', () => {
+    // «прош…» of «прошлом», «прос…м» of «простым», «требует» of a third person: narrative.
+    expect(isRequest('Ранее я была у Вас на приеме в прошлом году.')).toBe(false);
+    expect(isRequest('Прошло уже два месяца.')).toBe(false);
+    expect(isRequest('Такое отношение к простым людям.')).toBe(false);
+    expect(isRequest('Газовая служба требует огромные деньги.')).toBe(false);
+    for (const ask of ['Просим помочь.', 'Требуем навести порядок.', 'Просьба разобраться.'])
+      expect(isRequest(ask), ask).toBe(true);
+  });
+
+  it('tells what each sentence of a letter does', () => {
+    const cases: [string, ReturnType<typeof sentenceKind>][] = [
+      // Formulas about the letter itself: not read.
+      ['Ответ прошу направить по почте.', 'formula'],
+      ['Ответ на обращение прошу дать письменно в установленный срок.', 'formula'],
+      ['Прошу направить мне ответ на электронную почту.', 'formula'],
+      ['Прошу не пересылать мое обращение тем, на кого я жалуюсь.', 'formula'],
+      ['Заранее благодарю!', 'formula'],
+      ['С уважением, жители дома.', 'formula'],
+      ['Очень надеюсь на Ваше понимание и помощь.', 'formula'],
+      ['Надеюсь на скорейшее решение вопроса.', 'formula'],
+      // …but hope or thanks that say what for are the letter's matter.
+      ['Надеюсь на вашу помощь в ремонте дороги.', 'narrative'],
+      ['Благодарю главу поселения за ремонт дороги к школе.', 'narrative'],
+      ['Прошу дать письменный ответ на мое заявление о субсидии.', 'request'],
+      // Rhetorical questions ask nothing; real questions do.
+      ['Сколько можно терпеть такое отношение?', 'narrative'],
+      ['Неужели никому нет дела до нашего поселка?', 'narrative'],
+      ['Когда дадут горячую воду?', 'request'],
+      // Asides: the writer's standing, earlier letters and promises, rights, laws, attachments.
+      ['Я ветеран труда, всю жизнь проработала в колхозе.', 'aside'],
+      ['Являюсь инвалидом второй группы.', 'aside'],
+      ['У меня на иждивении двое детей.', 'aside'],
+      ['Я уже обращалась в прокуратуру, пришла отписка.', 'aside'],
+      ['Депутат обещал помочь, но ничего не сделал.', 'aside'],
+      ['Мы имеем право на нормальную жизнь.', 'aside'],
+      ['Согласно статье 12 закона ответ дается в течение 30 дней.', 'aside'],
+      ['Фотографии прилагаю.', 'aside'],
+      // A request wins over an aside; the problem itself is narrative.
+      ['Я инвалид, прошу выделить коляску.', 'request'],
+      ['На основании решения суда прошу выселить соседа.', 'request'],
+      ['Отопление дали только в ноябре, весь октябрь мерзли.', 'narrative'],
+      ['', 'narrative'],
+    ];
+    for (const [sentence, kind] of cases) expect(sentenceKind(sentence), sentence).toBe(kind);
+    // Each move can be turned off (the bench measures what each brings).
+    expect(sentenceKind('Ответ прошу направить по почте.', undefined, { formulas: false })).toBe(
+      'request',
+    );
+    expect(sentenceKind('Сколько можно терпеть?', undefined, { rhetoric: false })).toBe('request');
+  });
+
+  it('knows where another matter of a letter begins', () => {
+    for (const s of [
+      'Кроме того, во дворе не вывозят мусор.',
+      'Также прошу отремонтировать крышу.',
+      'И еще один вопрос.',
+      'Еще одна проблема — нет света.',
+      'Во-вторых, нет автобуса.',
+      'Помимо этого, в школе холодно.',
+    ])
+      expect(opensMatter(s), s).toBe(true);
+    for (const s of [
+      'Еще 12 марта я писала об этом.',
+      'Такая ситуация тянется годами.',
+      'Кроме меня, там живут трое.',
+      'Также',
+      '',
+    ])
+      expect(opensMatter(s), s).toBe(s === 'Также');
+  });
+
+  it('weighs asides down, leaves formulas unread, and keeps the first matter apart', () => {
+    const opts = { ...DEFAULT_SCORE, bigrams: false };
+    const t = appealTerms(
+      'Я ветеран труда. Нет отопления в доме. Прошу дать тепло. Ответ прошу направить по почте. ' +
+        'Кроме того, во дворе не вывозят мусор.',
+      opts,
+    );
+    expect(t.all.get(stemWord('ветеран'))).toBe(DEFAULT_SCORE.asideWeight);
+    expect(t.all.get(stemWord('отопления'))).toBe(1);
+    expect(t.all.get(stemWord('тепло'))).toBe(DEFAULT_SCORE.requestWeight);
+    expect(t.all.has(stemWord('почте'))).toBe(false);
+    expect(t.first?.has(stemWord('отопления'))).toBe(true);
+    expect(t.first?.has(stemWord('мусор'))).toBe(false);
+    expect(t.all.get(stemWord('мусор'))).toBe(1);
+    // One matter, or a first «matter» of asides only: no first part.
+    expect(appealTerms('Нет отопления. Прошу дать тепло.', opts).first).toBeNull();
+    expect(appealTerms('Я ветеран. Кроме того, нет отопления.', opts).first).toBeNull();
+    expect(appealTerms('Также нет отопления.', opts).first).toBeNull();
+    // A letter of formulas only has nothing to read.
+    expect(appealTerms('Заранее благодарю! С уважением.', opts).all.size).toBe(0);
+  });
+
+  it('reads a huge sentence of asides and openings in linear time', () => {
+    const long = `${'я обращалась был на приеме кроме того также '.repeat(20_000)}прошу`;
+    const started = performance.now();
+    expect(sentenceKind(long)).toBe('request');
+    expect(opensMatter(long)).toBe(false);
+    // Generous: a backtracking pattern would take minutes here, not a second.
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
 
@@ -119,6 +225,41 @@ describe('the region model', () => {
     expect(questionOf('0001.0001.0006.0013.0001')).toBe('0001.0001.0006.0013');
     expect(questionOf('0005.0005.0056.0000')).toBeNull();
     expect(questionOf("'; DROP TABLE x; --")).toBeNull();
+  });
+
+  it('finds the section of a letter whose asides name other sections (the real classifier)', () => {
+    const csv = readFileSync(
+      resolve(import.meta.dirname, '../../resources/classifier/thematic-classifier.csv'),
+      'utf8',
+    );
+    const index = buildTopicIndex(parseClassifierCsv(csv).nodes);
+    const section = (text: string) => index.suggest(text, 3)[0]?.code.slice(0, 4);
+    const letter =
+      'Уважаемый глава района! Я ветеран труда, всю жизнь проработала на благо района. ' +
+      'Ранее по этому вопросу я была у Вас на личном приеме. Фотографии прилагаю. ' +
+      'Отопление в нашем доме дали только в ноябре, жили с обогревателями. ' +
+      'Прошу обязать теплоснабжающую организацию подать тепло. ' +
+      'Очень надеюсь на Ваше понимание и помощь.';
+    expect(section(letter)).toBe('0005');
+    // Read without telling asides and formulas from the problem, the asides win.
+    const plain = buildTopicIndex(
+      parseClassifierCsv(csv).nodes,
+      {},
+      {
+        ...DEFAULT_SCORE,
+        asideWeight: 1,
+        formulas: false,
+      },
+    );
+    expect(plain.suggest(letter, 1)[0]?.code.slice(0, 4)).not.toBe('0005');
+    // Two matters: the first decides the first suggestion, the second still gets its own.
+    const two =
+      'В школе нет школьного автобуса, дети ходят пешком пять километров. ' +
+      'Прошу организовать подвоз детей в школу. Кроме того, в доме нет отопления, ' +
+      'батареи холодные, котельная не работает. Прошу дать тепло в дом.';
+    const found = index.suggest(two, 5);
+    expect(found[0]?.code.slice(0, 4)).toBe('0002');
+    expect(found.some((f) => f.code.startsWith('0005') && f.request !== null)).toBe(true);
   });
 
   it('suggests a code for each request of an appeal with two', () => {
