@@ -67,10 +67,13 @@ export function sentences(text: string): string[] {
 const SENTENCE_END = /(?<=[.!?…])\s+|\n+/;
 
 const REQUEST = new LetterPattern(
-  /(?:^|[^\p{L}])(?:прошу|просим|просят|прошени\p{L}*|требую|требуем|просьб\p{L}*|помоги\p{L}*|обяж\p{L}*|примите|разберит\p{L}*|окажите|посодействуйте|необходимо)(?=$|[^\p{L}])/iu,
+  /(?:^|[^\p{L}])(?:прошу|просим|просят|просит|просил|просила|просили|прошени\p{L}*|требую|требуем|просьб\p{L}*|помоги\p{L}*|обяж\p{L}*|примите|разберит\p{L}*|окажите|посодействуйте|необходимо)(?=$|[^\p{L}])/iu,
 );
 
-/** Whether a sentence asks for something («Прошу…», «Требую…», a question). */
+/**
+ * Whether a sentence asks for something («Прошу…», «Требую…», a question). The officer's own
+ * summary on a reception card says it in the third person: «Заявитель просит…».
+ */
 export function isRequest(sentence: string, covered = LetterPattern.covers(sentence)): boolean {
   return REQUEST.for(sentence, covered).test(sentence) || sentence.trimEnd().endsWith('?');
 }

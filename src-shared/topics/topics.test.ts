@@ -63,7 +63,14 @@ describe('reading an appeal', () => {
     expect(isRequest('Прошло уже два месяца.')).toBe(false);
     expect(isRequest('Такое отношение к простым людям.')).toBe(false);
     expect(isRequest('Газовая служба требует огромные деньги.')).toBe(false);
-    for (const ask of ['Просим помочь.', 'Требуем навести порядок.', 'Просьба разобраться.'])
+    for (const ask of [
+      'Просим помочь.',
+      'Требуем навести порядок.',
+      'Просьба разобраться.',
+      // The officer's summary on a reception card.
+      'Заявитель просит оказать материальную помощь.',
+      'Гражданка просила разобраться с начислениями.',
+    ])
       expect(isRequest(ask), ask).toBe(true);
   });
 
