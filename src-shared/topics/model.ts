@@ -10,6 +10,7 @@ import {
 import { CLASSIFIER_CODE, levelOf } from '../domain/classifier';
 import type { ClassifierNode } from '../domain/reference';
 import { THEME_WORDS } from './lexicon';
+import { PairIndex } from './pair-index';
 import { stems } from './text';
 
 /**
@@ -132,20 +133,21 @@ export interface AccumulatorState {
   questions: { q: string; n: number; ids: Int32Array; weights: Float64Array; cards: Int32Array }[];
 }
 
-/** One question's history in an accumulator: term id → slot, and per slot the sums. */
+/** One question's history in an accumulator: per slot a term id and its sums. */
 interface QuestionSums {
+  /** The question's number in its accumulator (the slots' index knows it by that). */
+  index: number;
   n: number;
-  slots: Map<number, number>;
   ids: number[];
   weights: number[];
   cards: number[];
 }
 
-/** Adds a term's weight and cards to a question's sums. */
-function addSum(sums: QuestionSums, id: number, weight: number, cards: number) {
-  const slot = sums.slots.get(id);
-  if (slot === undefined) {
-    sums.slots.set(id, sums.ids.length);
+/** Adds a term's weight and cards to a question's sums; `slots`: (question, term) → slot. */
+function addSum(slots: PairIndex, sums: QuestionSums, id: number, weight: number, cards: number) {
+  const slot = slots.get(sums.index, id);
+  if (slot < 0) {
+    slots.add(sums.index, id, sums.ids.length);
     sums.ids.push(id);
     sums.weights.push(weight);
     sums.cards.push(cards);
@@ -162,6 +164,8 @@ export class HistoryAccumulator {
   /** Cards holding each term, by id. */
   private readonly dfs: number[] = [];
   private readonly questions = new Map<string, QuestionSums>();
+  /** (a question's index, a term's id) → the term's slot in that question's sums. */
+  private readonly slots = new PairIndex();
   cards = 0;
 
   constructor(private readonly opts: TermOptions = DEFAULT_SCORE) {}
@@ -187,7 +191,7 @@ export class HistoryAccumulator {
     for (const q of questions) {
       const sums = this.questionSums(q);
       sums.n++;
-      for (let k = 0; k < ids.length; k++) addSum(sums, ids[k]!, weights[k]!, 1);
+      for (let k = 0; k < ids.length; k++) addSum(this.slots, sums, ids[k]!, weights[k]!, 1);
     }
   }
 
@@ -259,40 +263,70 @@ export class HistoryAccumulator {
    * Adds what other accumulators held (a build split over worker threads). With `minDf`, a term
    * fewer than that many cards hold in all of them together stays out: the region model never
    * ships it. A pair is never more frequent than either of its stems, so the pairs of a stem
-   * below `minDf` are dropped unread — most of a region's millions of terms.
+   * below `minDf` are dropped unread — most of a region's millions of terms. With `minDf`, only
+   * into an accumulator that holds nothing yet (its own cards would not count for a pair).
    */
   merge(states: readonly AccumulatorState[], minDf = 0) {
+    if (minDf > 0 && this.cards > 0)
+      throw new Error('a merge that leaves terms out needs an empty accumulator');
     // Each state's term id → this accumulator's (-1: left out). Stems first, then their pairs
     // (a pair's stems always have smaller ids than the pair).
     const own = states.map((s) => new Int32Array(s.df.length).fill(-1));
     const count = (id: number, n: number) => (this.dfs[id] = (this.dfs[id] ?? 0) + n);
     states.forEach((s, k) => {
       this.cards += s.cards;
+      const { first } = s.table;
+      const map = own[k]!;
       let stem = 0;
-      s.table.first.forEach((first, id) => {
-        if (first !== -1) return;
-        own[k]![id] = this.table.term(s.table.stems[stem++]!);
-        count(own[k]![id]!, s.df[id]!);
-      });
+      for (let id = 0; id < first.length; id++) {
+        if (first[id] !== -1) continue;
+        map[id] = this.table.term(s.table.stems[stem++]!);
+        count(map[id]!, s.df[id]!);
+      }
     });
     const frequent = (id: number) => id >= 0 && (this.dfs[id] ?? 0) >= minDf;
-    states.forEach((s, k) => {
-      s.table.first.forEach((first, id) => {
-        if (first === -1) return;
-        const a = own[k]![first]!;
-        const b = own[k]![s.table.second[id]!]!;
-        if (!frequent(a) || !frequent(b)) return;
-        own[k]![id] = this.table.pair(a, b);
-        count(own[k]![id]!, s.df[id]!);
+    // Pairs. Among W states, a pair that minDf cards hold in all is held by at least
+    // ceil(minDf / W) in one of them: only those are looked for in the others, so the millions
+    // of pairs a card or two hold get no id here.
+    const seedDf = Math.max(1, Math.ceil(minDf / Math.max(1, states.length)));
+    const seeds = new PairIndex();
+    const seedCards: number[] = [];
+    const eachPair = (visit: (k: number, id: number, a: number, b: number) => void) => {
+      states.forEach((s, k) => {
+        const { first, second } = s.table;
+        const map = own[k]!;
+        for (let id = 0; id < first.length; id++) {
+          if (first[id] === -1) continue;
+          const a = map[first[id]!]!;
+          const b = map[second[id]!]!;
+          if (frequent(a) && frequent(b)) visit(k, id, a, b);
+        }
       });
+    };
+    eachPair((k, id, a, b) => {
+      if (states[k]!.df[id]! >= seedDf && seeds.get(a, b) < 0) {
+        seeds.add(a, b, seedCards.length);
+        seedCards.push(0);
+      }
+    });
+    eachPair((k, id, a, b) => {
+      const seed = seeds.get(a, b);
+      if (seed >= 0) seedCards[seed]! += states[k]!.df[id]!;
+    });
+    eachPair((k, id, a, b) => {
+      const seed = seeds.get(a, b);
+      if (seed < 0 || seedCards[seed]! < minDf) return;
+      own[k]![id] = this.table.pair(a, b);
+      count(own[k]![id]!, states[k]!.df[id]!);
     });
     states.forEach((s, k) => {
+      const map = own[k]!;
       for (const q of s.questions) {
         const sums = this.questionSums(q.q);
         sums.n += q.n;
         for (let i = 0; i < q.ids.length; i++) {
-          const id = own[k]![q.ids[i]!]!;
-          if (frequent(id)) addSum(sums, id, q.weights[i]!, q.cards[i]!);
+          const id = map[q.ids[i]!]!;
+          if (frequent(id)) addSum(this.slots, sums, id, q.weights[i]!, q.cards[i]!);
         }
       }
     });
@@ -301,7 +335,7 @@ export class HistoryAccumulator {
   private questionSums(q: string): QuestionSums {
     let sums = this.questions.get(q);
     if (!sums) {
-      sums = { n: 0, slots: new Map(), ids: [], weights: [], cards: [] };
+      sums = { index: this.questions.size, n: 0, ids: [], weights: [], cards: [] };
       this.questions.set(q, sums);
     }
     return sums;

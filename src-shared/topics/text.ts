@@ -1,5 +1,6 @@
 import { LetterPattern } from '../text/letters';
 import { stemWord, words } from '../text/stem';
+import { PairIndex } from './pair-index';
 
 /**
  * Reading an appeal for topic suggestion (docs/topics.md). Real appeals are long letters:
@@ -194,7 +195,8 @@ export class TermTable {
   private readonly stemIds = new Map<string, number>();
   /** A word as written → its stem's id, or -1 when it has none (stop word, digits, one letter). */
   private readonly words = new Map<string, number>();
-  private readonly pairs: (Map<number, number> | undefined)[] = [];
+  /** Two stems' ids → their pair's id. */
+  private readonly pairs = new PairIndex();
 
   /** Entries held: terms, or words as written when there are more of those. */
   get size(): number {
@@ -247,7 +249,7 @@ export class TermTable {
     if (cut < 0) return this.stemIds.get(t) ?? -1;
     const a = this.stemIds.get(t.slice(0, cut));
     const b = this.stemIds.get(t.slice(cut + 1));
-    return a === undefined || b === undefined ? -1 : (this.pairs[a]?.get(b) ?? -1);
+    return a === undefined || b === undefined ? -1 : this.pairs.get(a, b);
   }
 
   /** The id of a word's topical stem, or -1. */
@@ -263,15 +265,13 @@ export class TermTable {
 
   /** The id of the pair «a_b» of two stems' ids. */
   pair(a: number, b: number): number {
-    let next = this.pairs[a];
-    if (!next) this.pairs[a] = next = new Map();
-    let id = next.get(b);
-    if (id === undefined) {
+    let id = this.pairs.get(a, b);
+    if (id < 0) {
       id = this.names.length;
       this.names.push(undefined);
       this.first.push(a);
       this.second.push(b);
-      next.set(b, id);
+      this.pairs.add(a, b, id);
     }
     return id;
   }

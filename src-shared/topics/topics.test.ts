@@ -227,6 +227,44 @@ describe('the region model', () => {
     expect(Object.values(model.df).every((n) => n >= MIN_CARDS)).toBe(true);
   });
 
+  it('merges split builds into exactly the model one build gives, terms at the threshold too', () => {
+    // Words drawn so that many terms and pairs are held by about MIN_CARDS cards in all.
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const vocabulary = Array.from(
+      { length: 60 },
+      (_, i) => `слово${'абвгдежзик'[i % 10]}${'лмнопрстуф'[Math.floor(i / 10)]}а`,
+    );
+    const codes = ['0005.0005.0056.1156', '0005.0005.0056.1160', '0003.0009.0099.0742'];
+    const cards = Array.from({ length: 240 }, () => ({
+      text: `${Array.from({ length: 6 }, () => vocabulary[Math.floor(vocabulary.length * next() ** 2)]).join(' ')}. Прошу ${vocabulary[Math.floor(next() * 60)]}.`,
+      codes: [codes[Math.floor(next() * 3)]!],
+    }));
+    const meta = { version: 1, builtAt: '2026-01-01T00:00:00.000Z', edition: null };
+    const whole = new HistoryAccumulator();
+    for (const c of cards) whole.add(c.text, c.codes);
+    const expected = regionModel(whole, meta);
+    expect(Object.keys(expected.df).length).toBeGreaterThan(50);
+    for (const parts of [2, 3, 5, 7]) {
+      const split = Array.from({ length: parts }, () => new HistoryAccumulator());
+      cards.forEach((c, i) => split[i % parts]!.add(c.text, c.codes));
+      const merged = new HistoryAccumulator();
+      merged.merge(
+        split.map((a) => a.state().state),
+        MIN_CARDS,
+      );
+      const got = regionModel(merged, meta);
+      expect(() => merged.merge([split[0]!.state().state], MIN_CARDS)).toThrow(/empty/);
+      expect(got.df, `${parts} parts`).toEqual(expected.df);
+      expect(Object.keys(got.classes).sort()).toEqual(Object.keys(expected.classes).sort());
+      for (const [q, c] of Object.entries(expected.classes)) {
+        expect(got.classes[q]!.n).toBe(c.n);
+        expect(Object.keys(got.classes[q]!.v).sort()).toEqual(Object.keys(c.v).sort());
+        for (const [t, w] of Object.entries(c.v)) expect(got.classes[q]!.v[t]).toBeCloseTo(w, 9);
+      }
+    }
+  });
+
   it('maps codes to their question and ignores malformed ones', () => {
     expect(questionOf('0005.0005.0056.1156')).toBe('0005.0005.0056.1156');
     expect(questionOf('0001.0001.0006.0013.0001')).toBe('0001.0001.0006.0013');
