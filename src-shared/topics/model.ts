@@ -688,7 +688,6 @@ export function buildTopicIndex(
       if (lead && !lead.some((v) => v > 0)) lead = null;
       const leadKs = lead ? ks.slice() : null;
       const overall = score(terms.all);
-      const voteKs = leadKs ?? ks;
       let ranked = top(overall, Math.max(limit, 1));
       // No question shares a word with the text: nothing to suggest.
       if (ranked.length === 0 || !(overall[ranked[0]!]! > 0)) return [];
@@ -706,7 +705,8 @@ export function buildTopicIndex(
           b[2] = v;
           b.sort((x, y) => y - x);
         }
-        const sectionScore = best.map((b, k) => b[0]! + b[1]! + b[2]! + options.vote * voteKs[k]!);
+        const sims = leadKs ?? ks;
+        const sectionScore = best.map((b, k) => b[0]! + b[1]! + b[2]! + options.vote * sims[k]!);
         section = sectionScore.indexOf(Math.max(...sectionScore));
       }
       if (lead || section >= 0) {

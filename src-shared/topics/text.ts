@@ -300,7 +300,6 @@ export interface TermSink {
 class MapSink implements TermSink {
   readonly m = new Map<number, number>();
   add(id: number, weight: number) {
-    if (weight <= 0) return;
     this.m.set(id, (this.m.get(id) ?? 0) + weight);
   }
 }
@@ -349,6 +348,8 @@ function addTerms(
   weight: number,
   bigrams: boolean,
 ) {
+  // A sentence that counts for nothing (a formula) gives no terms, and its pairs no ids.
+  if (weight <= 0) return;
   for (let i = 0; i < stemIds.length; i++) {
     into.add(stemIds[i]!, weight);
     if (bigrams && i > 0) into.add(table.pair(stemIds[i - 1]!, stemIds[i]!), weight);
@@ -425,9 +426,9 @@ export function appealTerms(text: string, opts: TermOptions = {}): AppealTerms {
   const bigrams = opts.bigrams ?? true;
   const full = opts.only !== 'all';
   const all = new MapSink();
-  const first = new MapSink();
+  // The first matter's terms: the whole appeal's as they stood when another matter opened.
+  let first: Map<number, number> | null = null;
   let firstTold = false;
-  let matters = 0;
   const requests: MapSink[] = [];
   const surface = new Map<string, string>();
   let previous: number[] = [];
@@ -438,13 +439,10 @@ export function appealTerms(text: string, opts: TermOptions = {}): AppealTerms {
         if (!surface.has(s)) surface.set(s, kept[i]!.toLowerCase());
       });
     }
-    const weight = weightOf(kind, opts);
-    addTerms(table, all, ids, weight, bigrams);
-    matters = matter;
-    if (full && matter === 0) {
-      addTerms(table, first, ids, weight, bigrams);
-      if (ids.length > 0 && (kind === 'request' || kind === 'narrative')) firstTold = true;
-    }
+    if (full && matter > 0 && first === null) first = new Map(all.m);
+    if (matter === 0 && ids.length > 0 && (kind === 'request' || kind === 'narrative'))
+      firstTold = true;
+    addTerms(table, all, ids, weightOf(kind, opts), bigrams);
     if (full && kind === 'request' && ids.length > 0) {
       const r = new MapSink();
       addTerms(table, r, previous, 1, bigrams);
@@ -457,7 +455,7 @@ export function appealTerms(text: string, opts: TermOptions = {}): AppealTerms {
     new Map([...m].map(([id, w]) => [table.name(id), w] as const));
   return {
     all: named(all.m),
-    first: matters > 0 && firstTold ? named(first.m) : null,
+    first: first && firstTold ? named(first) : null,
     requests: requests.map((r) => named(r.m)),
     surface,
   };
