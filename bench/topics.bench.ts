@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
 import { availableParallelism } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { createCore } from '../src-main/core/index';
@@ -41,10 +43,42 @@ function regionOf(history: CodedAppeal[], options: ScoreOptions = DEFAULT_SCORE)
 }
 
 /**
+ * The build's worker thread compiled as `npm run build:server` compiles it (vite.server.config.ts:
+ * plain JavaScript, packages imported from node_modules), so the bench starts what the built
+ * server starts, not the TypeScript loader tests use. Written under node_modules/.cache.
+ */
+async function builtWorker(): Promise<URL> {
+  const outDir = resolve(import.meta.dirname, '../node_modules/.cache/otklik-bench');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      ssr: true,
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      rollupOptions: {
+        input: {
+          'topic-worker': resolve(import.meta.dirname, '../src-server/domain/topic-worker.ts'),
+        },
+        output: {
+          format: 'es',
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
+      },
+    },
+    ssr: { target: 'node' },
+  });
+  return pathToFileURL(join(outDir, 'topic-worker.js'));
+}
+
+/**
  * The central's whole build as it runs on a schedule: a SQLite central holding `big` coded
  * cards (as sync stores them: the card's JSON and its codes), read in pages and built.
  */
-async function centralBuild(big: CodedAppeal[], metric = 'central_build') {
+async function centralBuild(big: CodedAppeal[], worker: URL, metric = 'central_build') {
   const dir = mkdtempSync(join(tmpdir(), 'otklik-topics-central-'));
   const central = await openCentralDb({ sqliteFile: join(dir, 'central.sqlite') });
   try {
@@ -55,13 +89,7 @@ async function centralBuild(big: CodedAppeal[], metric = 'central_build') {
     // As the built server runs it (worker threads, the machine's cores up to 4), and in the
     // server's own thread (OTKLIK_TOPIC_MODEL_WORKERS=0, and a server run from source).
     const write = createWriter(central);
-    const workers = {
-      where: {
-        entry: new URL('../src-server/domain/topic-worker.ts', import.meta.url),
-        loader: new URL('../test/helpers/tsx-worker.mjs', import.meta.url),
-      },
-      count: Math.min(4, availableParallelism()),
-    };
+    const workers = { where: { entry: worker }, count: Math.min(4, availableParallelism()) };
     for (const [name, options] of [
       [`${metric}_ms`, { workers }],
       [`${metric}_one_thread_ms`, { workers: null }],
@@ -191,7 +219,8 @@ export async function runTopicsBench(size: number) {
   emit('topics', 'model_kb', Buffer.byteLength(body) / 1024, 'KiB');
   emit('topics', 'model_gzip_kb', gzipSync(body).length / 1024, 'KiB');
   emit('topics', 'model_terms', Object.keys(model.df).length, 'terms');
-  await centralBuild(big);
+  const worker = await builtWorker();
+  await centralBuild(big, worker);
   // A region's real vocabulary is far wider than the corpus's: the same cards with 15 more words
   // each from 100,000 made-up word forms, a few common and most rare (Zipf-like, as Heaps' law
   // has it for ten million words of letters).
@@ -203,6 +232,7 @@ export async function runTopicsBench(size: number) {
   const rare = () => pool[Math.floor(pool.length * rng.next() ** 3)]!;
   await centralBuild(
     big.map((a) => ({ ...a, text: `${a.text} ${Array.from({ length: 15 }, rare).join(' ')}.` })),
+    worker,
     'central_build_wide_vocabulary',
   );
   // On a desk: the model stored as sync stores it, suggestions through the core's service.

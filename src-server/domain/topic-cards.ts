@@ -166,10 +166,14 @@ export class TopicBuildPool {
     w.worker.postMessage({ cards } satisfies ToWorker);
   }
 
-  /** Every worker's sums merged into `acc`, but for terms fewer than `minDf` cards hold. */
-  async finish(acc: HistoryAccumulator, minDf: number) {
+  /**
+   * Every worker's sums merged into `acc`, but for terms fewer than `minDf` cards of the region
+   * and, within a question, `minInQuestion` cards of it hold (HistoryAccumulator.merge).
+   */
+  async finish(acc: HistoryAccumulator, minDf: number, minInQuestion: number) {
     for (const w of this.workers) w.worker.postMessage({ finish: true } satisfies ToWorker);
-    acc.merge(await this.watched(Promise.all(this.workers.map((w) => w.state))), minDf);
+    const states = await this.watched(Promise.all(this.workers.map((w) => w.state)));
+    acc.merge(states, minDf, minInQuestion);
   }
 
   /** The workers end (always, after a build or its failure). */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import {
   HistoryAccumulator,
   MIN_CARDS,
+  MIN_CARDS_IN_QUESTION,
   regionModel,
   type RegionTopicModel,
 } from '../../src-shared/topics/model';
@@ -110,8 +111,9 @@ export function createTopicModels(d: {
           await new Promise((r) => setImmediate(r));
         }
       });
-      // Only what the model may ship is merged (regionModel keeps terms ≥ MIN_CARDS cards hold).
-      await pool?.finish(acc, MIN_CARDS);
+      // Only what the model may ship is merged (regionModel keeps terms ≥ MIN_CARDS cards of
+      // the region and MIN_CARDS_IN_QUESTION of a question hold).
+      await pool?.finish(acc, MIN_CARDS, MIN_CARDS_IN_QUESTION);
     } finally {
       await pool?.close();
     }

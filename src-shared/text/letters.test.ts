@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LetterPattern, spellOut } from './letters';
+import { LetterPattern, spellOut, WORD_CODE } from './letters';
 import { words } from './stem';
-import { isRequest, opensMatter, SCRUB, sentenceKind } from '../topics/text';
+import { isRequest, opensMatter, SCRUB, sentenceKind, TermTable } from '../topics/text';
 
 /** A seeded generator of texts that walk into every pattern's corners. */
 function texts(count: number): string[] {
@@ -90,6 +90,35 @@ describe('fast letter patterns', () => {
         if (!LetterPattern.covers(ch)) continue;
         expect(p.fast.test(ch), `${property} U+${c.toString(16)}`).toBe(p.full.test(ch));
       }
+    }
+  });
+
+  it('tells letters and digits by code exactly as the properties do, over everything covered', () => {
+    for (let c = 0; c < 0x2200; c++) {
+      const ch = String.fromCharCode(c);
+      if (!LetterPattern.covers(ch)) continue;
+      expect(WORD_CODE[c], `U+${c.toString(16)}`).toBe(/[\p{L}\p{N}]/u.test(ch) ? 1 : 0);
+    }
+  });
+
+  it('reads the same words by code as the Unicode pattern finds', () => {
+    const table = new TermTable();
+    const reference = new TermTable();
+    const sample = [...texts(3000), 'Гөлнара пишет 😀 про воду', 'ё Ё 2026 №5 µ½ ab-cd'];
+    for (const text of sample) {
+      const covered = LetterPattern.covers(text);
+      const ids: number[] = [];
+      const kept: string[] = [];
+      table.wordIds(text, covered, ids, kept);
+      // The same words (those with a topical stem), and the same stems.
+      const expected = words(text, false).filter((w) => reference.word(w) >= 0);
+      expect(kept).toEqual(expected);
+      expect(ids.map((id) => table.name(id))).toEqual(
+        expected.map((w) => reference.name(reference.word(w))),
+      );
+      const without: number[] = [];
+      table.wordIds(text, covered, without, null);
+      expect(without).toEqual(ids);
     }
   });
 

@@ -43,6 +43,19 @@ const CLASSES: Record<string, string> = {
   N: spelled(/\p{N}/u),
 };
 
+/**
+ * For a text `LetterPattern.covers`: WORD_CODE[c] is 1 when the UTF-16 code c is a letter or a
+ * digit (`[\p{L}\p{N}]`, what a word is made of), else 0. Read by code instead of by pattern
+ * where a build reads millions of words (topics/text.ts).
+ */
+export const WORD_CODE = (() => {
+  const out = new Uint8Array(COVERED[COVERED.length - 1]![1] + 1);
+  const word = /[\p{L}\p{N}]/u;
+  for (const [from, to] of COVERED)
+    for (let c = from; c <= to; c++) out[c] = word.test(String.fromCharCode(c)) ? 1 : 0;
+  return out;
+})();
+
 /** Anything a fast copy does not cover. */
 const BEYOND = new RegExp(`[^${COVERED.map(([a, b]) => `${hex(a)}-${hex(b)}`).join('')}]`);
 

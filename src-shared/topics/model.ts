@@ -131,10 +131,16 @@ export interface AccumulatorState {
   /** By term id. */
   df: Int32Array;
   questions: { q: string; n: number; ids: Int32Array; weights: Float64Array; cards: Int32Array }[];
+  /** Terms one card holds so far, not in any question's sums yet: the card and its weight. */
+  once: { ids: Int32Array; cards: Int32Array; weights: Float64Array };
+  /** Card c's questions (indexes into `questions`): cardQuestions[cardStart[c] … cardStart[c + 1]). */
+  cardStart: Int32Array;
+  cardQuestions: Int32Array;
 }
 
 /** One question's history in an accumulator: per slot a term id and its sums. */
 interface QuestionSums {
+  q: string;
   /** The question's number in its accumulator (the slots' index knows it by that). */
   index: number;
   n: number;
@@ -157,15 +163,29 @@ function addSum(slots: PairIndex, sums: QuestionSums, id: number, weight: number
   }
 }
 
-/** Accumulates cards into per-question sums of unit vectors (the central's build, the desk's top-up). */
+/**
+ * Accumulates cards into per-question sums of unit vectors (the central's build, the desk's
+ * top-up). A term only one card holds so far waits outside the sums with that card and its
+ * weight, and goes in when a second card holds it: most of a region's terms (a rare word, the
+ * pair of two words one letter puts side by side) are held by one card only and never reach a
+ * model, so they never get a slot in a question's sums.
+ */
 export class HistoryAccumulator {
   private readonly table = new TermTable();
   private readonly card = new CardTerms();
   /** Cards holding each term, by id. */
   private readonly dfs: number[] = [];
   private readonly questions = new Map<string, QuestionSums>();
+  /** The questions by their index. */
+  private readonly questionList: QuestionSums[] = [];
   /** (a question's index, a term's id) → the term's slot in that question's sums. */
   private readonly slots = new PairIndex();
+  /** By term id, while only one card holds it and it is in no sums: that card (else -1 or none). */
+  private readonly onceCard: number[] = [];
+  private readonly onceWeight: number[] = [];
+  /** Card c (of those added here) has the questions cardQuestions[cardStart[c] … cardStart[c + 1]). */
+  private readonly cardStart: number[] = [0];
+  private readonly cardQuestions: number[] = [];
   cards = 0;
 
   constructor(private readonly opts: TermOptions = DEFAULT_SCORE) {}
@@ -177,22 +197,47 @@ export class HistoryAccumulator {
     card.clear();
     readCard(this.table, card, content, this.opts);
     card.toUnit();
+    if (!card.ids.some((id) => card.weight(id) > 0)) return;
+    this.cards++;
+    const c = this.cardStart.length - 1;
+    const sums = questions.map((q) => this.questionSums(q));
+    for (const s of sums) {
+      s.n++;
+      this.cardQuestions.push(s.index);
+    }
+    this.cardStart.push(this.cardQuestions.length);
     const ids: number[] = [];
     const weights: number[] = [];
     for (const id of card.ids) {
       const w = card.weight(id);
       if (w <= 0) continue;
+      const df = this.dfs[id] ?? 0;
+      this.dfs[id] = df + 1;
+      if (df === 0) {
+        this.onceCard[id] = c;
+        this.onceWeight[id] = w;
+        continue;
+      }
+      this.settleTerm(id);
       ids.push(id);
       weights.push(w);
-      this.dfs[id] = (this.dfs[id] ?? 0) + 1;
     }
-    if (ids.length === 0) return;
-    this.cards++;
-    for (const q of questions) {
-      const sums = this.questionSums(q);
-      sums.n++;
-      for (let k = 0; k < ids.length; k++) addSum(this.slots, sums, ids[k]!, weights[k]!, 1);
-    }
+    for (const s of sums)
+      for (let k = 0; k < ids.length; k++) addSum(this.slots, s, ids[k]!, weights[k]!, 1);
+  }
+
+  /** A term one card held until now goes into that card's questions' sums. */
+  private settleTerm(id: number) {
+    const c = this.onceCard[id] ?? -1;
+    if (c < 0) return;
+    this.onceCard[id] = -1;
+    for (let j = this.cardStart[c]!; j < this.cardStart[c + 1]!; j++)
+      addSum(this.slots, this.questionList[this.cardQuestions[j]!]!, id, this.onceWeight[id]!, 1);
+  }
+
+  /** Every term still waiting goes into the sums (before a merge, or a read that wants them). */
+  private settle() {
+    for (let id = 0; id < this.onceCard.length; id++) this.settleTerm(id);
   }
 
   /** Cards holding a term. */
@@ -224,6 +269,8 @@ export class HistoryAccumulator {
     minDf: number,
     minInQuestion: number,
   ): IterableIterator<[string, number, [string, number, number][]]> {
+    // A term waiting outside the sums is held by one card: only a threshold of one wants it.
+    if (minDf <= 1 || minInQuestion <= 1) this.settle();
     for (const [q, sums] of this.questions) {
       if (sums.n < minN) continue;
       const terms: [string, number, number][] = [];
@@ -243,32 +290,54 @@ export class HistoryAccumulator {
   state(): { state: AccumulatorState; buffers: ArrayBuffer[] } {
     const table = this.table.snapshot();
     const df = Int32Array.from({ length: table.first.length }, (_, id) => this.dfs[id] ?? 0);
-    const questions = [...this.questions].map(([q, s]) => ({
-      q,
+    const questions = this.questionList.map((s) => ({
+      q: s.q,
       n: s.n,
       ids: Int32Array.from(s.ids),
       weights: Float64Array.from(s.weights),
       cards: Int32Array.from(s.cards),
     }));
+    const onceIds: number[] = [];
+    for (let id = 0; id < this.onceCard.length; id++)
+      if ((this.onceCard[id] ?? -1) >= 0) onceIds.push(id);
+    const once = {
+      ids: Int32Array.from(onceIds),
+      cards: Int32Array.from(onceIds, (id) => this.onceCard[id]!),
+      weights: Float64Array.from(onceIds, (id) => this.onceWeight[id]!),
+    };
+    const cardStart = Int32Array.from(this.cardStart);
+    const cardQuestions = Int32Array.from(this.cardQuestions);
     const buffers = [
       table.first,
       table.second,
       df,
       ...questions.flatMap((q) => [q.ids, q.weights, q.cards]),
+      once.ids,
+      once.cards,
+      once.weights,
+      cardStart,
+      cardQuestions,
     ].map((a) => a.buffer as ArrayBuffer);
-    return { state: { cards: this.cards, table, df, questions }, buffers };
+    return {
+      state: { cards: this.cards, table, df, questions, once, cardStart, cardQuestions },
+      buffers,
+    };
   }
 
   /**
    * Adds what other accumulators held (a build split over worker threads). With `minDf`, a term
    * fewer than that many cards hold in all of them together stays out: the region model never
    * ships it. A pair is never more frequent than either of its stems, so the pairs of a stem
-   * below `minDf` are dropped unread — most of a region's millions of terms. With `minDf`, only
-   * into an accumulator that holds nothing yet (its own cards would not count for a pair).
+   * below `minDf` are dropped unread — most of a region's millions of terms. With
+   * `minInQuestion`, a question's sums leave out a term fewer than that many of its cards hold
+   * (the model never ships it either). With either, only into an accumulator that holds nothing
+   * yet (its own cards would not count).
    */
-  merge(states: readonly AccumulatorState[], minDf = 0) {
-    if (minDf > 0 && this.cards > 0)
+  merge(states: readonly AccumulatorState[], minDf = 0, minInQuestion = 0) {
+    if ((minDf > 0 || minInQuestion > 0) && this.cards > 0)
       throw new Error('a merge that leaves terms out needs an empty accumulator');
+    // What the states bring goes straight into the sums: nothing may wait here any more.
+    this.settle();
     // Each state's term id → this accumulator's (-1: left out). Stems first, then their pairs
     // (a pair's stems always have smaller ids than the pair).
     const own = states.map((s) => new Int32Array(s.df.length).fill(-1));
@@ -319,14 +388,46 @@ export class HistoryAccumulator {
       own[k]![id] = this.table.pair(a, b);
       count(own[k]![id]!, states[k]!.df[id]!);
     });
+    // Questions' sums. With `minInQuestion`, found like the pairs: a question's term that
+    // minInQuestion of its cards hold in all states is held by ceil(minInQuestion / W) of them in
+    // one; only such (question, term) are added, from every state (a region's rare words are
+    // spread over hundreds of questions, a card or two in each).
+    const sums = states.map((s) => s.questions.map((q) => this.questionSums(q.q)));
+    states.forEach((s, k) => s.questions.forEach((q, j) => (sums[k]![j]!.n += q.n)));
+    const seedIn = Math.ceil(minInQuestion / Math.max(1, states.length));
+    const held = seedIn > 1 ? new PairIndex() : null;
+    if (held)
+      states.forEach((s, k) => {
+        const map = own[k]!;
+        s.questions.forEach((q, j) => {
+          const index = sums[k]![j]!.index;
+          for (let i = 0; i < q.ids.length; i++) {
+            const id = map[q.ids[i]!]!;
+            if (q.cards[i]! >= seedIn && frequent(id) && held.get(index, id) < 0)
+              held.add(index, id, 0);
+          }
+        });
+      });
+    const wanted = (q: QuestionSums, id: number) =>
+      frequent(id) && (!held || held.get(q.index, id) >= 0);
     states.forEach((s, k) => {
       const map = own[k]!;
-      for (const q of s.questions) {
-        const sums = this.questionSums(q.q);
-        sums.n += q.n;
+      s.questions.forEach((q, j) => {
+        const to = sums[k]![j]!;
         for (let i = 0; i < q.ids.length; i++) {
           const id = map[q.ids[i]!]!;
-          if (frequent(id)) addSum(this.slots, sums, id, q.weights[i]!, q.cards[i]!);
+          if (wanted(to, id)) addSum(this.slots, to, id, q.weights[i]!, q.cards[i]!);
+        }
+      });
+      // Terms one card of that state held: into that card's questions.
+      const { once, cardStart, cardQuestions } = s;
+      for (let i = 0; i < once.ids.length; i++) {
+        const id = map[once.ids[i]!]!;
+        if (!frequent(id)) continue;
+        const c = once.cards[i]!;
+        for (let j = cardStart[c]!; j < cardStart[c + 1]!; j++) {
+          const to = sums[k]![cardQuestions[j]!]!;
+          if (wanted(to, id)) addSum(this.slots, to, id, once.weights[i]!, 1);
         }
       }
     });
@@ -335,20 +436,26 @@ export class HistoryAccumulator {
   private questionSums(q: string): QuestionSums {
     let sums = this.questions.get(q);
     if (!sums) {
-      sums = { index: this.questions.size, n: 0, ids: [], weights: [], cards: [] };
+      sums = { q, index: this.questions.size, n: 0, ids: [], weights: [], cards: [] };
       this.questions.set(q, sums);
+      this.questionList.push(sums);
     }
     return sums;
   }
 
   /** A question's sums (term → weight), for the desk's own cards on top of the region's. */
   sums(): Map<string, Map<string, number>> {
-    return new Map(
-      [...this.questions].map(([q, s]) => [
-        q,
-        new Map(s.ids.map((id, i) => [this.table.name(id), s.weights[i]!])),
-      ]),
+    const out = this.questionList.map(
+      (s) => new Map(s.ids.map((id, i) => [this.table.name(id), s.weights[i]!])),
     );
+    // Terms one card holds are in no slot yet (never in one of that card's questions' sums).
+    for (let id = 0; id < this.onceCard.length; id++) {
+      const c = this.onceCard[id] ?? -1;
+      if (c < 0) continue;
+      for (let j = this.cardStart[c]!; j < this.cardStart[c + 1]!; j++)
+        out[this.cardQuestions[j]!]!.set(this.table.name(id), this.onceWeight[id]!);
+    }
+    return new Map(this.questionList.map((s, i) => [s.q, out[i]!]));
   }
 }
 
@@ -376,7 +483,10 @@ export function regionModel(
     MIN_CARDS,
     MIN_CARDS_IN_QUESTION,
   )) {
-    const terms = shared.sort((a, b) => b[1] - a[1]).slice(0, TERMS_PER_QUESTION);
+    // Ties by name: the model does not depend on the order the sums were built in.
+    const terms = shared
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, TERMS_PER_QUESTION);
     if (terms.length === 0) continue;
     const v: Record<string, number> = {};
     for (const [t, w, cards] of terms) {

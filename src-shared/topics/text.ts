@@ -1,6 +1,7 @@
-import { LetterPattern } from '../text/letters';
+import { LetterPattern, WORD_CODE } from '../text/letters';
 import { stemWord, words } from '../text/stem';
 import { PairIndex } from './pair-index';
+import { WordIndex } from './word-index';
 
 /**
  * Reading an appeal for topic suggestion (docs/topics.md). Real appeals are long letters:
@@ -30,23 +31,43 @@ const STOP = new Set(
 // Words that identify a person or a document and carry no topic; each match becomes a space.
 // Numbers alone (telephones, «12.03.2026», «№ 5») need no pattern: no term holds a digit.
 const EMAIL = /\S+@\S+\.\S+/gu;
-export const SCRUB: LetterPattern[] = [
-  /(?:https?:\/\/|www\.)\S+/giu, // links
-  /\b\d{1,2}\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*(?:\s+\d{4}\s*(?:г\.|года?)?)?/giu,
-  // citations of laws: «ст. 12», «статьи 8», «Федерального закона № 59-ФЗ», «постановления № 354»
-  /(?:ст\.|стать\p{L}*|пункт\p{L}*|п\.|ч\.|част\p{L}*)\s*\d+(?:\.\d+)*/giu,
-  /(?:Конституци\p{L}*|Российской Федерации|РФ)(?![\p{L}])/gu,
-  /(?:федеральн\p{L}*\s+)?закон\p{L}*(?:\s+(?:РФ|Российской Федерации))?(?:\s+от)?/giu,
-  /\d+-ФЗ/gu,
-  /(?:постановлени\p{L}*|распоряжени\p{L}*|приказ\p{L}*)\s+(?:правительства\s+)?(?:РФ|Российской Федерации)?/giu,
-  // addresses: «г. Энск», «ул. Ленина», «д. 14», «кв. 27», «пос. Первомайский»
-  /(?<![\p{L}\p{N}])(?:г|гор|с|пос|п|д|дер|р\.п|пгт|ул|пр|пер|просп|мкр|кв|корп|стр)\.\s*\p{Lu}?[\p{L}\d-]*/gu,
-  /(?<![\p{L}])по адресу:?[^.!?\n]*/giu,
-  // names: «Иванова Анна Сергеевна», «Петров И.С.» (one pass), «И. П. Сидоров»
-  /\p{Lu}\p{Ll}+\s+(?:\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?:вич|вна|ична|инична)(?![\p{L}])|\p{Lu}\.\s*\p{Lu}\.)/gu,
-  /\p{Lu}\.\s*\p{Lu}\.\s*\p{Lu}\p{Ll}+/gu,
-  /\p{Lu}\p{Ll}+(?:вич|вна|ична|инична)(?![\p{L}])/gu, // a patronymic alone («Иван Петрович»)
-].map((re) => new LetterPattern(re));
+/**
+ * The patterns, in the passes they run in: each pass is one pattern of alternatives (one scan of
+ * the text instead of one per pattern), where two overlap the one that starts first wins. Case
+ * decides the second pass (names, «РФ»), not the first; «по адресу» runs last, after the address
+ * it introduces is gone, and takes what is left of its sentence.
+ */
+const SCRUB_PASSES: [RegExp[], string][] = [
+  [
+    [
+      /(?:https?:\/\/|www\.)\S+/u, // links
+      /\b\d{1,2}\s+(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*(?:\s+\d{4}\s*(?:г\.|года?)?)?/u,
+      // citations of laws: «ст. 12», «статьи 8», «Федерального закона № 59-ФЗ», «постановления № 354»
+      /(?:ст\.|стать\p{L}*|пункт\p{L}*|п\.|ч\.|част\p{L}*)\s*\d+(?:\.\d+)*/u,
+      /(?:федеральн\p{L}*\s+)?закон\p{L}*(?:\s+(?:РФ|Российской Федерации))?(?:\s+от)?/u,
+      /(?:постановлени\p{L}*|распоряжени\p{L}*|приказ\p{L}*)\s+(?:правительства\s+)?(?:РФ|Российской Федерации)?/u,
+    ],
+    'giu',
+  ],
+  [
+    [
+      /(?:Конституци\p{L}*|Российской Федерации|РФ)(?![\p{L}])/u,
+      /\d+-ФЗ/u,
+      // addresses: «г. Энск», «ул. Ленина», «д. 14», «кв. 27», «пос. Первомайский»
+      /(?<![\p{L}\p{N}])(?:г|гор|с|пос|п|д|дер|р\.п|пгт|ул|пр|пер|просп|мкр|кв|корп|стр)\.\s*\p{Lu}?[\p{L}\d-]*/u,
+      // names: «Иванова Анна Сергеевна», «Петров И.С.» (one pass), «И. П. Сидоров»
+      /\p{Lu}\p{Ll}+\s+(?:\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?:вич|вна|ична|инична)(?![\p{L}])|\p{Lu}\.\s*\p{Lu}\.)/u,
+      /\p{Lu}\.\s*\p{Lu}\.\s*\p{Lu}\p{Ll}+/u,
+      /\p{Lu}\p{Ll}+(?:вич|вна|ична|инична)(?![\p{L}])/u, // a patronymic alone («Иван Петрович»)
+    ],
+    'gu',
+  ],
+  [[/(?<![\p{L}])по адресу:?[^.!?\n]*/u], 'giu'],
+];
+export const SCRUB: LetterPattern[] = SCRUB_PASSES.map(
+  ([patterns, flags]) =>
+    new LetterPattern(new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), flags)),
+);
 
 /** The appeal with names, addresses, dates, telephone numbers, links and legal citations removed. */
 export function scrubAppeal(text: string, covered = LetterPattern.covers(text)): string {
@@ -194,7 +215,7 @@ export class TermTable {
   private readonly second: number[] = [];
   private readonly stemIds = new Map<string, number>();
   /** A word as written → its stem's id, or -1 when it has none (stop word, digits, one letter). */
-  private readonly words = new Map<string, number>();
+  private readonly words = new WordIndex();
   /** Two stems' ids → their pair's id. */
   private readonly pairs = new PairIndex();
 
@@ -254,13 +275,51 @@ export class TermTable {
 
   /** The id of a word's topical stem, or -1. */
   word(w: string): number {
-    let id = this.words.get(w);
-    if (id === undefined) {
+    return this.wordAt(w, 0, w.length);
+  }
+
+  /** The id of the topical stem of the word text[start, end), or -1. */
+  private wordAt(text: string, start: number, end: number): number {
+    let id = this.words.get(text, start, end, WordIndex.hash(text, start, end));
+    if (id === -2) {
+      const w = text.slice(start, end);
       const s = topicalStem(w);
       id = s ? this.stem(s) : -1;
-      this.words.set(w, id);
+      this.words.add(w, id);
     }
     return id;
+  }
+
+  /**
+   * The ids of the topical stems of a text's words, in order, onto `into` (and the words they
+   * came from onto `kept`); `covered`: LetterPattern.covers(text). The words of a covered text
+   * are read by char code, none cut out as a string unless kept or new; the same words as
+   * `words(text)`.
+   */
+  wordIds(text: string, covered: boolean, into: number[], kept: string[] | null) {
+    if (!covered) {
+      for (const w of words(text, false)) {
+        const id = this.word(w);
+        if (id < 0) continue;
+        into.push(id);
+        kept?.push(w);
+      }
+      return;
+    }
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      if (WORD_CODE[text.charCodeAt(i)] === 0) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < n && WORD_CODE[text.charCodeAt(i)] === 1) i++;
+      const id = this.wordAt(text, start, i);
+      if (id < 0) continue;
+      into.push(id);
+      kept?.push(text.slice(start, i));
+    }
   }
 
   /** The id of the pair «a_b» of two stems' ids. */
@@ -375,12 +434,7 @@ function eachSentence(
   for (const sentence of sentences((opts.scrub ?? true) ? scrubAppeal(text, covered) : text)) {
     const ids: number[] = [];
     const kept: string[] = [];
-    for (const w of words(sentence, covered)) {
-      const id = table.word(w);
-      if (id < 0) continue;
-      ids.push(id);
-      if (keepWords) kept.push(w);
-    }
+    table.wordIds(sentence, covered, ids, keepWords ? kept : null);
     if ((opts.matters ?? true) && opensMatter(sentence, covered)) matter++;
     visit(ids, kept, sentenceKind(sentence, covered, opts), matter);
   }

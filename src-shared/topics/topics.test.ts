@@ -7,6 +7,7 @@ import {
   DEFAULT_SCORE,
   HistoryAccumulator,
   MIN_CARDS,
+  MIN_CARDS_IN_QUESTION,
   questionOf,
   regionModel,
 } from './model';
@@ -185,7 +186,8 @@ describe('reading by term ids', () => {
       acc.add(text, ['0005.0005.0056.1156']);
       const desk = unitVector(appealTerms(text, { ...DEFAULT_SCORE, only: 'all' }).all);
       const built = acc.sums().get('0005.0005.0056.1156') ?? new Map<string, number>();
-      expect([...built.keys()]).toEqual([...desk.keys()]);
+      // The same terms (a term one card holds is kept apart, so not in the same order).
+      expect([...built.keys()].sort()).toEqual([...desk.keys()].sort());
       for (const [t, w] of desk) expect(built.get(t)).toBeCloseTo(w, 12);
       expect([...acc.df()].map(([t]) => t).sort()).toEqual([...desk.keys()].sort());
     }
@@ -203,6 +205,69 @@ describe('reading by term ids', () => {
     expect(acc.dfOf(stemWord('дорогу'))).toBe(1);
     expect(acc.dfOf('нетакогослова')).toBe(0);
     expect(acc.cards).toBe(3);
+  });
+
+  it('keeps a term one card holds apart until a second card holds it, counting each card once', () => {
+    const [q1, q2] = ['0005.0005.0056.1156', '0003.0009.0099.0742'];
+    const cards: [string, string[]][] = [
+      ['Батареи холодные, в квартире сыро.', [q1, q2]],
+      ['Батареи холодные третью неделю.', [q1]],
+      ['В квартире сыро, на стенах плесень.', [q2]],
+      ['Плесень и сырость, батареи холодные.', [q2, q1]],
+    ];
+    // What each question's sums must be: every card's unit vector added once.
+    const expected = new Map<string, Map<string, number>>();
+    const same = (got: Map<string, Map<string, number>>, label: string) => {
+      expect([...got.keys()].sort(), label).toEqual([...expected.keys()].sort());
+      for (const [q, m] of expected) {
+        const g = got.get(q)!;
+        expect([...g.keys()].sort(), `${label} ${q}`).toEqual([...m.keys()].sort());
+        for (const [t, w] of m) expect(g.get(t), `${label} ${q} ${t}`).toBeCloseTo(w, 12);
+      }
+    };
+    const acc = new HistoryAccumulator();
+    cards.forEach(([text, codes], i) => {
+      acc.add(text, codes);
+      const v = unitVector(appealTerms(text, { ...DEFAULT_SCORE, only: 'all' }).all);
+      for (const q of codes) {
+        const m = expected.get(q) ?? new Map<string, number>();
+        for (const [t, w] of v) m.set(t, (m.get(t) ?? 0) + w);
+        expected.set(q, m);
+      }
+      same(acc.sums(), `after card ${i}`);
+    });
+    // A term of one card: shipped by no threshold above one, read by a threshold of one.
+    const plesen = stemWord('плесень');
+    const shared = (minDf: number) =>
+      new Map([...acc.shared(1, minDf, 1)].map(([q, , terms]) => [q, terms]));
+    expect(
+      shared(2)
+        .get(q2)!
+        .some(([t]) => t === stemWord('стенах')),
+    ).toBe(false);
+    const once = shared(1).get(q2)!;
+    expect(once.find(([t]) => t === stemWord('стенах'))?.[2]).toBe(1);
+    expect(once.find(([t]) => t === plesen)?.[2]).toBe(2);
+    // Reading them put them into the sums: still counted once.
+    same(acc.sums(), 'after shared(1)');
+
+    // A merge without a threshold into an accumulator holding cards keeps every term of both.
+    const first = new HistoryAccumulator();
+    const second = new HistoryAccumulator();
+    cards.forEach(([text, codes], i) => (i < 2 ? first : second).add(text, codes));
+    first.merge([second.state().state]);
+    expect(first.cards).toBe(4);
+    expect(first.dfOf(plesen)).toBe(2);
+    same(first.sums(), 'merged');
+    // Cards added after the merge: terms the merge brought are not waiting any more.
+    first.add(cards[2]![0], cards[2]![1]);
+    acc.add(cards[2]![0], cards[2]![1]);
+    for (const [t, w] of unitVector(
+      appealTerms(cards[2]![0], { ...DEFAULT_SCORE, only: 'all' }).all,
+    ))
+      expected.get(q2)!.set(t, expected.get(q2)!.get(t)! + w);
+    same(first.sums(), 'merged, then a card');
+    same(acc.sums(), 'one build, then a card');
   });
 });
 
@@ -250,13 +315,16 @@ describe('the region model', () => {
     for (const parts of [2, 3, 5, 7]) {
       const split = Array.from({ length: parts }, () => new HistoryAccumulator());
       cards.forEach((c, i) => split[i % parts]!.add(c.text, c.codes));
+      // As the central merges its workers: only what the model may ship.
       const merged = new HistoryAccumulator();
       merged.merge(
         split.map((a) => a.state().state),
         MIN_CARDS,
+        MIN_CARDS_IN_QUESTION,
       );
       const got = regionModel(merged, meta);
       expect(() => merged.merge([split[0]!.state().state], MIN_CARDS)).toThrow(/empty/);
+      expect(() => merged.merge([split[0]!.state().state], 0, 1)).toThrow(/empty/);
       expect(got.df, `${parts} parts`).toEqual(expected.df);
       expect(Object.keys(got.classes).sort()).toEqual(Object.keys(expected.classes).sort());
       for (const [q, c] of Object.entries(expected.classes)) {
