@@ -3,25 +3,34 @@ import type { AccumulatorState, HistoryAccumulator } from '../../src-shared/topi
 
 /**
  * Reading the region's stored cards into a topic model's sums (docs/topics.md), in the server's
- * own thread or split over worker threads (topic-worker.ts). A card is its stored JSON and its
- * codes, as the build reads them page by page.
+ * own thread or split over worker threads (topic-worker.ts). A card is its stored JSON (the
+ * merged record sync keeps), as the build reads them page by page.
  */
-export type StoredCard = [data: string, codes: string[]];
+export type StoredCard = string;
 
-/** A stored card's text; a damaged record is skipped, never fails a build. */
-export function contentOf(data: string): string | null {
+/**
+ * A stored card's text and classifier codes; null for a damaged record, which is skipped and
+ * never fails a build. The codes are the record's `topicCodes`, the same the `appeal_topics`
+ * rows hold (report-columns.ts, cardTopics): read here, where the record is parsed anyway, not
+ * queried again; what is not a string among them is left out (and a malformed code later).
+ */
+export function cardOf(data: StoredCard): { content: string; codes: string[] } | null {
   try {
-    const parsed = JSON.parse(data) as { content?: unknown };
-    return typeof parsed.content === 'string' ? parsed.content : null;
+    const parsed = JSON.parse(data) as { content?: unknown; topicCodes?: unknown };
+    if (typeof parsed.content !== 'string') return null;
+    const codes = Array.isArray(parsed.topicCodes)
+      ? parsed.topicCodes.filter((c): c is string => typeof c === 'string')
+      : [];
+    return { content: parsed.content, codes };
   } catch {
     return null;
   }
 }
 
 export function addStoredCards(acc: HistoryAccumulator, cards: readonly StoredCard[]) {
-  for (const [data, codes] of cards) {
-    const content = contentOf(data);
-    if (content) acc.add(content, codes);
+  for (const data of cards) {
+    const card = cardOf(data);
+    if (card?.content) acc.add(card.content, card.codes);
   }
 }
 
@@ -60,20 +69,26 @@ function settled<T>() {
   return { promise, resolve, reject };
 }
 
-/** Pages of cards sent ahead to one worker before the reader waits for it. */
-const AHEAD = 2;
+/**
+ * Cards per message to a worker: a page is split so the workers end together (the last
+ * message is all one worker reads while the other waits).
+ */
+const MESSAGE = 500;
+/** Messages sent ahead to one worker before the reader waits for it. */
+const AHEAD = 4;
 /** How long workers may take to load before the build reads in its own thread instead. */
 const READY_MS = 30_000;
 /**
- * How long a worker may take over one page of cards (≈ 0.2 s) or its sums before the build
+ * How long a worker may take over one message of cards (≈ 0.05 s) or its sums before the build
  * gives up on it: a worker stuck in a loop fails that build, never holds every later one.
  */
 export const STALL_MS = 5 * 60_000;
 
 /**
  * Worker threads that read cards in parallel, each into its own sums, merged at the end.
- * `add` hands a page to the least busy worker and waits only when every worker has AHEAD pages
- * to read; any worker's failure fails the build (the schedule tries again later).
+ * `add` hands a page to the least busy workers a message at a time and waits only when every
+ * worker has AHEAD messages to read; any worker's failure fails the build (the schedule tries
+ * again later).
  */
 export class TopicBuildPool {
   private readonly workers: {
@@ -156,14 +171,16 @@ export class TopicBuildPool {
     }
   }
 
-  /** Hands a page of cards to the least busy worker. */
-  async add(cards: StoredCard[]) {
-    if (this.failure) throw this.failure;
-    const w = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    if (w.busy >= AHEAD) await this.watched(new Promise<void>((wake) => w.waiting.push(wake)));
-    if (this.failure) throw this.failure;
-    w.busy++;
-    w.worker.postMessage({ cards } satisfies ToWorker);
+  /** Hands a page of cards to the least busy workers, MESSAGE cards at a time. */
+  async add(page: StoredCard[]) {
+    for (let from = 0; from < page.length; from += MESSAGE) {
+      if (this.failure) throw this.failure;
+      const w = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+      if (w.busy >= AHEAD) await this.watched(new Promise<void>((wake) => w.waiting.push(wake)));
+      if (this.failure) throw this.failure;
+      w.busy++;
+      w.worker.postMessage({ cards: page.slice(from, from + MESSAGE) } satisfies ToWorker);
+    }
   }
 
   /**

@@ -72,19 +72,7 @@ export function createTopicModels(d: {
         .limit(PAGE)
         .execute();
       if (page.length === 0) return;
-      const ids = page.map((p) => p.id);
-      const topics = await d.db
-        .selectFrom('appeal_topics')
-        .select(['appeal_id', 'code'])
-        .where('appeal_id', 'in', ids)
-        .execute();
-      const codes = new Map<string, string[]>();
-      for (const t of topics) {
-        const list = codes.get(t.appeal_id) ?? [];
-        list.push(t.code);
-        codes.set(t.appeal_id, list);
-      }
-      await read(page.map((p) => [p.data, codes.get(p.id) ?? []]));
+      await read(page.map((p) => p.data));
       after = page[page.length - 1]!.id;
     }
   }

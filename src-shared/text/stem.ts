@@ -1,12 +1,12 @@
 import snowball from 'snowball-stemmers';
 import { LetterPattern } from './letters';
+import { russianStem } from './russian-stem';
 
-const russian = snowball.newStemmer('russian');
 const english = snowball.newStemmer('english');
 const WORD = new LetterPattern(/[\p{L}\p{N}]+/gu);
 const CYRILLIC = /[а-я]/;
 
-// Stemming costs ~3 µs a word and appeal texts reuse a small vocabulary, so stems are memoised;
+// Stemming costs under a µs a word and appeal texts reuse a small vocabulary, so stems are memoised;
 // the cache is dropped whole when it grows past its bound, which keeps memory flat.
 const CACHE_LIMIT = 50_000;
 let cache = new Map<string, string>();
@@ -15,15 +15,20 @@ let cache = new Map<string, string>();
 export function stemWord(word: string): string {
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
-  const lower = word.toLowerCase().replaceAll('ё', 'е');
-  const stem = /^\d+$/.test(lower)
-    ? lower
-    : CYRILLIC.test(lower)
-      ? russian.stem(lower)
-      : english.stem(lower);
+  const stem = stemUncached(word);
   if (cache.size >= CACHE_LIMIT) cache = new Map();
   cache.set(word, stem);
   return stem;
+}
+
+/** stemWord without its cache, for a caller that keeps each word's stem itself. */
+export function stemUncached(word: string): string {
+  const lower = word.toLowerCase().replaceAll('ё', 'е');
+  return /^\d+$/.test(lower)
+    ? lower
+    : CYRILLIC.test(lower)
+      ? russianStem(lower)
+      : english.stem(lower);
 }
 
 /** The words of a text; `covered`: whether LetterPattern.covers(text), when the caller knows. */

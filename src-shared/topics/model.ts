@@ -289,7 +289,8 @@ export class HistoryAccumulator {
    */
   state(): { state: AccumulatorState; buffers: ArrayBuffer[] } {
     const table = this.table.snapshot();
-    const df = Int32Array.from({ length: table.first.length }, (_, id) => this.dfs[id] ?? 0);
+    const df = new Int32Array(table.first.length);
+    for (let id = 0; id < df.length; id++) df[id] = this.dfs[id] ?? 0;
     const questions = this.questionList.map((s) => ({
       q: s.q,
       n: s.n,
@@ -297,14 +298,20 @@ export class HistoryAccumulator {
       weights: Float64Array.from(s.weights),
       cards: Int32Array.from(s.cards),
     }));
-    const onceIds: number[] = [];
-    for (let id = 0; id < this.onceCard.length; id++)
-      if ((this.onceCard[id] ?? -1) >= 0) onceIds.push(id);
+    let waiting = 0;
+    for (let id = 0; id < this.onceCard.length; id++) if ((this.onceCard[id] ?? -1) >= 0) waiting++;
     const once = {
-      ids: Int32Array.from(onceIds),
-      cards: Int32Array.from(onceIds, (id) => this.onceCard[id]!),
-      weights: Float64Array.from(onceIds, (id) => this.onceWeight[id]!),
+      ids: new Int32Array(waiting),
+      cards: new Int32Array(waiting),
+      weights: new Float64Array(waiting),
     };
+    for (let id = 0, i = 0; id < this.onceCard.length; id++) {
+      const c = this.onceCard[id] ?? -1;
+      if (c < 0) continue;
+      once.ids[i] = id;
+      once.cards[i] = c;
+      once.weights[i++] = this.onceWeight[id]!;
+    }
     const cardStart = Int32Array.from(this.cardStart);
     const cardQuestions = Int32Array.from(this.cardQuestions);
     const buffers = [
@@ -395,41 +402,39 @@ export class HistoryAccumulator {
     const sums = states.map((s) => s.questions.map((q) => this.questionSums(q.q)));
     states.forEach((s, k) => s.questions.forEach((q, j) => (sums[k]![j]!.n += q.n)));
     const seedIn = Math.ceil(minInQuestion / Math.max(1, states.length));
-    const held = seedIn > 1 ? new PairIndex() : null;
-    if (held)
+    // Every state's (question, term) sums, by this accumulator's ids, state after state: its
+    // slots, then the terms one card of it held (into that card's questions).
+    const eachSum = (
+      visit: (to: QuestionSums, id: number, weight: number, cards: number) => void,
+    ) =>
       states.forEach((s, k) => {
         const map = own[k]!;
         s.questions.forEach((q, j) => {
-          const index = sums[k]![j]!.index;
           for (let i = 0; i < q.ids.length; i++) {
             const id = map[q.ids[i]!]!;
-            if (q.cards[i]! >= seedIn && frequent(id) && held.get(index, id) < 0)
-              held.add(index, id, 0);
+            if (frequent(id)) visit(sums[k]![j]!, id, q.weights[i]!, q.cards[i]!);
           }
         });
-      });
-    const wanted = (q: QuestionSums, id: number) =>
-      frequent(id) && (!held || held.get(q.index, id) >= 0);
-    states.forEach((s, k) => {
-      const map = own[k]!;
-      s.questions.forEach((q, j) => {
-        const to = sums[k]![j]!;
-        for (let i = 0; i < q.ids.length; i++) {
-          const id = map[q.ids[i]!]!;
-          if (wanted(to, id)) addSum(this.slots, to, id, q.weights[i]!, q.cards[i]!);
+        const { once, cardStart, cardQuestions } = s;
+        for (let i = 0; i < once.ids.length; i++) {
+          const id = map[once.ids[i]!]!;
+          if (!frequent(id)) continue;
+          const c = once.cards[i]!;
+          for (let j = cardStart[c]!; j < cardStart[c + 1]!; j++)
+            visit(sums[k]![cardQuestions[j]!]!, id, once.weights[i]!, 1);
         }
       });
-      // Terms one card of that state held: into that card's questions.
-      const { once, cardStart, cardQuestions } = s;
-      for (let i = 0; i < once.ids.length; i++) {
-        const id = map[once.ids[i]!]!;
-        if (!frequent(id)) continue;
-        const c = once.cards[i]!;
-        for (let j = cardStart[c]!; j < cardStart[c + 1]!; j++) {
-          const to = sums[k]![cardQuestions[j]!]!;
-          if (wanted(to, id)) addSum(this.slots, to, id, once.weights[i]!, 1);
-        }
-      }
+    if (seedIn <= 1)
+      return eachSum((to, id, weight, cards) => addSum(this.slots, to, id, weight, cards));
+    // The seeds get their slots first (empty), then every state's sums go into slots that exist.
+    eachSum((to, id, _, cards) => {
+      if (cards >= seedIn && this.slots.get(to.index, id) < 0) addSum(this.slots, to, id, 0, 0);
+    });
+    eachSum((to, id, weight, cards) => {
+      const slot = this.slots.get(to.index, id);
+      if (slot < 0) return;
+      to.weights[slot]! += weight;
+      to.cards[slot]! += cards;
     });
   }
 

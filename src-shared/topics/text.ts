@@ -1,5 +1,5 @@
 import { LetterPattern, WORD_CODE } from '../text/letters';
-import { stemWord, words } from '../text/stem';
+import { stemUncached, stemWord, words } from '../text/stem';
 import { PairIndex } from './pair-index';
 import { WordIndex } from './word-index';
 
@@ -182,11 +182,11 @@ export interface TermOptions {
 }
 
 /**
- * A word's topical stem, or '' when it has none (stop word, one letter, digits). Not cached
- * here: stemWord caches the stem, and a TermTable each word's stem id.
+ * A word's topical stem, or '' when it has none (stop word, one letter, digits). `stem`:
+ * stemWord, or stemUncached where the caller keeps each word's stem itself (a TermTable).
  */
-function topicalStem(w: string): string {
-  const s = stemWord(w);
+function topicalStem(w: string, stem = stemWord): string {
+  const s = stem(w);
   return s.length <= 1 || STOP.has(s) || /\d/.test(s) ? '' : s;
 }
 
@@ -257,11 +257,10 @@ export class TermTable {
 
   /** The table as plain data: its stems' names in id order, and each id's pair (-1: a stem). */
   snapshot(): TermTableSnapshot {
-    return {
-      stems: this.names.filter((_, id) => this.first[id] === -1) as string[],
-      first: Int32Array.from(this.first),
-      second: Int32Array.from(this.second),
-    };
+    const stems: string[] = [];
+    for (let id = 0; id < this.first.length; id++)
+      if (this.first[id] === -1) stems.push(this.names[id]!);
+    return { stems, first: Int32Array.from(this.first), second: Int32Array.from(this.second) };
   }
 
   /** The id of a term the table holds, or -1 (no new id is given). */
@@ -283,7 +282,7 @@ export class TermTable {
     let id = this.words.get(text, start, end, WordIndex.hash(text, start, end));
     if (id === -2) {
       const w = text.slice(start, end);
-      const s = topicalStem(w);
+      const s = topicalStem(w, stemUncached);
       id = s ? this.stem(s) : -1;
       this.words.add(w, id);
     }
@@ -415,6 +414,8 @@ function addTerms(
   }
 }
 
+const NO_WORDS: string[] = [];
+
 /**
  * The reading itself, once for every side (docs/topics.md): the appeal scrubbed, split into
  * sentences, each sentence's topical stems as ids (and the words they came from), what it does
@@ -425,16 +426,25 @@ function eachSentence(
   text: string,
   opts: TermOptions,
   visit: (stemIds: number[], wordsOf: string[], kind: SentenceKind, matter: number) => void,
-  keepWords = true,
+  forBuild = false,
 ) {
   // Scrubbed before splitting: «ул. Ленина» and «ст. 12» are not ends of sentences. Scrubbing
   // only puts spaces in, so what the text covers is known for every sentence of it.
   const covered = LetterPattern.covers(text);
   let matter = 0;
+  // A build only adds each sentence's terms: no words kept, no matters told, a sentence without
+  // terms skipped, one array of ids reused (the visitor keeps none).
+  const reused: number[] = [];
   for (const sentence of sentences((opts.scrub ?? true) ? scrubAppeal(text, covered) : text)) {
+    if (forBuild) {
+      reused.length = 0;
+      table.wordIds(sentence, covered, reused, null);
+      if (reused.length > 0) visit(reused, NO_WORDS, sentenceKind(sentence, covered, opts), 0);
+      continue;
+    }
     const ids: number[] = [];
     const kept: string[] = [];
-    table.wordIds(sentence, covered, ids, keepWords ? kept : null);
+    table.wordIds(sentence, covered, ids, kept);
     if ((opts.matters ?? true) && opensMatter(sentence, covered)) matter++;
     visit(ids, kept, sentenceKind(sentence, covered, opts), matter);
   }
@@ -455,7 +465,7 @@ export function readCard(table: TermTable, into: TermSink, text: string, opts: T
     text,
     opts,
     (ids, _, kind) => addTerms(table, into, ids, weightOf(kind, opts), bigrams),
-    false,
+    true,
   );
 }
 
