@@ -1,7 +1,7 @@
 import { LetterPattern, WORD_CODE } from '../text/letters';
 import { stemUncached, stemWord, words } from '../text/stem';
 import { PairIndex } from './pair-index';
-import { WordIndex } from './word-index';
+import { HASH_SEED, hashStep, WordIndex } from './word-index';
 
 /**
  * Reading an appeal for topic suggestion (docs/topics.md). Real appeals are long letters:
@@ -277,9 +277,14 @@ export class TermTable {
     return this.wordAt(w, 0, w.length);
   }
 
-  /** The id of the topical stem of the word text[start, end), or -1. */
-  private wordAt(text: string, start: number, end: number): number {
-    let id = this.words.get(text, start, end, WordIndex.hash(text, start, end));
+  /** The id of the topical stem of the word text[start, end) of hash `h`, or -1. */
+  private wordAt(
+    text: string,
+    start: number,
+    end: number,
+    h = WordIndex.hash(text, start, end),
+  ): number {
+    let id = this.words.get(text, start, end, h);
     if (id === -2) {
       const w = text.slice(start, end);
       const s = topicalStem(w, stemUncached);
@@ -312,9 +317,12 @@ export class TermTable {
         i++;
         continue;
       }
+      // The word's end found and its hash made in one pass over its codes.
       const start = i;
-      while (i < n && WORD_CODE[text.charCodeAt(i)] === 1) i++;
-      const id = this.wordAt(text, start, i);
+      let h = HASH_SEED;
+      for (let c = text.charCodeAt(i); i < n && WORD_CODE[c] === 1; c = text.charCodeAt(++i))
+        h = hashStep(h, c);
+      const id = this.wordAt(text, start, i, h);
       if (id < 0) continue;
       into.push(id);
       kept?.push(text.slice(start, i));

@@ -1,3 +1,10 @@
+/** A word's hash before its first code (FNV-1a's offset basis). */
+export const HASH_SEED = 0x811c9dc5 | 0;
+/** The hash so far with one more UTF-16 code (a caller scanning a text hashes as it goes). */
+export function hashStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+
 /**
  * A map from words as written to integers, looked up by a stretch of a text's char codes: a
  * build reads millions of words, and a `Map` would need each one cut out as a string first, its
@@ -23,10 +30,10 @@ export class WordIndex {
     this.mask = places - 1;
   }
 
-  /** The hash of text[start, end) (FNV-1a over UTF-16 codes). */
+  /** The hash of text[start, end) (FNV-1a over UTF-16 codes: HASH_SEED, then `hashStep` a code). */
   static hash(text: string, start: number, end: number): number {
-    let h = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    let h = HASH_SEED;
+    for (let i = start; i < end; i++) h = hashStep(h, text.charCodeAt(i));
     return h;
   }
 
