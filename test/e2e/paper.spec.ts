@@ -53,8 +53,9 @@ test('the blank paper form has the kiosk’s words and numbering, the jump notes
     .getByRole('button', { name: /^ОЦЕНКА удовлетворенности/ })
     .first()
     .click();
+  // allInnerTexts does not wait: the count first, so a list still rendering is not read empty.
+  await expect(page.locator('[data-question] h2')).toHaveCount(15);
   const kiosk = await page.locator('[data-question] h2').allInnerTexts();
-  expect(kiosk).toHaveLength(15);
 
   await page.goto('/#/surveys');
   await page
@@ -66,6 +67,7 @@ test('the blank paper form has the kiosk’s words and numbering, the jump notes
     .click();
   await expect(page).toHaveURL(new RegExp(`#/print/survey/${form.id}$`));
   await expect(page.getByRole('button', { name: 'Печать', exact: true })).toBeVisible();
+  await expect(page.locator('.paper-question h2')).toHaveCount(kiosk.length);
   const paper = await page.locator('.paper-question h2').allInnerTexts();
   expect(paper).toEqual(kiosk);
   await expect(page.locator('.paper-question[data-question="q4"]')).toContainText(
