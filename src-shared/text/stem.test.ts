@@ -90,4 +90,14 @@ describe('the Russian stemmer', () => {
     const differ = [...words].filter((w) => russianStem(w) !== reference.stem(w));
     expect(differ.slice(0, 10)).toEqual([]);
   });
+
+  it('stems the worst words in linear time: empty, no vowel, a million letters', () => {
+    expect(russianStem('')).toBe('');
+    expect(russianStem('бвгджз')).toBe('бвгджз');
+    const huge = `${'ор'.repeat(500_000)}ейшими`;
+    const started = performance.now();
+    expect(russianStem(huge)).toBe(snowball.newStemmer('russian').stem(huge));
+    // Generous: the work is a few passes over the word, not a search.
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
 });
