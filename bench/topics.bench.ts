@@ -43,33 +43,17 @@ function regionOf(history: CodedAppeal[], options: ScoreOptions = DEFAULT_SCORE)
 }
 
 /**
- * The build's worker thread compiled as `npm run build:server` compiles it (vite.server.config.ts:
- * plain JavaScript, packages imported from node_modules), so the bench starts what the built
- * server starts, not the TypeScript loader tests use. Written under node_modules/.cache.
+ * The build's worker thread compiled by the server's own build config (vite.server.config.ts,
+ * as `npm run build:server`: plain JavaScript, packages imported from node_modules), so the
+ * bench starts what the built server starts, not the TypeScript loader tests use. Written under
+ * node_modules/.cache, never over dist-server.
  */
 async function builtWorker(): Promise<URL> {
   const outDir = resolve(import.meta.dirname, '../node_modules/.cache/otklik-bench');
   await build({
-    configFile: false,
+    configFile: resolve(import.meta.dirname, '../vite.server.config.ts'),
     logLevel: 'warn',
-    build: {
-      ssr: true,
-      outDir,
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      rollupOptions: {
-        input: {
-          'topic-worker': resolve(import.meta.dirname, '../src-server/domain/topic-worker.ts'),
-        },
-        output: {
-          format: 'es',
-          entryFileNames: '[name].js',
-          chunkFileNames: 'chunks/[name]-[hash].js',
-        },
-      },
-    },
-    ssr: { target: 'node' },
+    build: { outDir, sourcemap: false },
   });
   return pathToFileURL(join(outDir, 'topic-worker.js'));
 }

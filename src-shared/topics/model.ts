@@ -1,7 +1,9 @@
 import {
   appealTerms,
+  ASIDE_WEIGHT,
   CardTerms,
   readCard,
+  stems,
   TermTable,
   type AppealTerms,
   type TermTableSnapshot,
@@ -11,7 +13,6 @@ import { CLASSIFIER_CODE, levelOf } from '../domain/classifier';
 import type { ClassifierNode } from '../domain/reference';
 import { THEME_WORDS } from './lexicon';
 import { PairIndex } from './pair-index';
-import { stems } from './text';
 
 /**
  * Topic suggestion for long, noisy appeals (docs/topics.md): cosine similarity of TF-IDF
@@ -84,7 +85,7 @@ export const DEFAULT_SCORE: ScoreOptions = {
   evidence: 1,
   themeEvidence: 0.5,
   requestWeight: 4,
-  asideWeight: 0.25,
+  asideWeight: ASIDE_WEIGHT,
   formulas: true,
   rhetoric: true,
   matters: true,
@@ -197,6 +198,7 @@ export class HistoryAccumulator {
     card.clear();
     readCard(this.table, card, content, this.opts);
     card.toUnit();
+    // Sublinear tf zeroes a term weighed below 1/e (an aside's word said once): not a term then.
     if (!card.ids.some((id) => card.weight(id) > 0)) return;
     this.cards++;
     const c = this.cardStart.length - 1;

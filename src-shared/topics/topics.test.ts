@@ -207,6 +207,19 @@ describe('reading by term ids', () => {
     expect(acc.cards).toBe(3);
   });
 
+  it('counts no term that sublinear tf weighs to zero, and no card left with none', () => {
+    // An aside's word said once weighs 0.25; 1 + ln(0.25) < 0: a unit vector holds it at zero.
+    const acc = new HistoryAccumulator();
+    acc.add('Батареи холодные. Я ветеран труда.', ['0005.0005.0056.1156']);
+    expect(acc.cards).toBe(1);
+    expect(acc.dfOf(stemWord('батареи'))).toBe(1);
+    expect(acc.dfOf(stemWord('ветеран'))).toBe(0);
+    expect(acc.sums().get('0005.0005.0056.1156')!.has(stemWord('ветеран'))).toBe(false);
+    acc.add('Я ветеран труда.', ['0005.0005.0056.1156']);
+    expect(acc.cards).toBe(1);
+    expect(acc.nOf('0005.0005.0056.1156')).toBe(1);
+  });
+
   it('keeps a term one card holds apart until a second card holds it, counting each card once', () => {
     const [q1, q2] = ['0005.0005.0056.1156', '0003.0009.0099.0742'];
     const cards: [string, string[]][] = [
